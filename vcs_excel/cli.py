@@ -1,0 +1,171 @@
+"""The ``vcs-excel`` command line: argument parsing, progress and exit codes.
+
+One pattern for every task: ``vcs-excel TASK WORKBOOK [--out OUT] [--json]``.
+Exit codes: 0 when the task found nothing to fix, 1 when it found problems,
+2 on bad input (one plain line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .commands import Task, run_task, tasks
+from .errors import VcsExcelError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class Progress:
+    """A progress bar on stderr (only when stderr is a terminal)."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self._bar: Any = None
+
+    def __call__(self, done: int, total: int, message: str = "") -> None:
+        if self.quiet:
+            return
+        from tqdm import tqdm
+
+        if self._bar is None:
+            self._bar = tqdm(total=total, file=sys.stderr, disable=None, leave=False)
+        if self._bar.total != total:
+            self._bar.reset(total=total)
+        self._bar.n = done
+        self._bar.set_description_str(message[:40], refresh=False)
+        self._bar.refresh()
+        if done >= total:
+            self.close()
+
+    def status(self, message: str) -> None:
+        if not self.quiet and sys.stderr.isatty():
+            print(message, file=sys.stderr)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def _add_task_parser(sub: Any, t: Task) -> None:
+    p = sub.add_parser(t.name, help=t.help, description=f"{t.title}: {t.help}")
+    p.add_argument("workbook", help="the .xlsx, .xlsm or .csv file to work on")
+    p.add_argument(
+        "--out",
+        help="write the workbook with its results tabs to this new .xlsx/.xlsm file"
+        + (" (default: change the workbook itself)" if t.in_place else ""),
+    )
+    p.add_argument("--sheet", action="append", help="only this sheet (may be repeated)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
+    for opt in t.options:
+        flag = "--" + opt.name.replace("_", "-")
+        if opt.flag:
+            p.add_argument(flag, dest=opt.name, action="store_true", help=opt.help)
+        else:
+            p.add_argument(flag, dest=opt.name, type=opt.type, default=opt.default, help=opt.help)
+    p.set_defaults(task=t)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vcs-excel",
+        description="Tag, check, deduplicate and share lists about residents, volunteers "
+        "and local services.",
+    )
+    parser.add_argument("--version", action="version", version=f"vcs-excel {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show full details of any error")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    demo = sub.add_parser(
+        "demo", help="run every task on bundled synthetic lists and write demo_output.xlsx"
+    )
+    demo.add_argument("--out", default="demo_output.xlsx", help="output workbook path")
+    demo.add_argument("--people", type=int, default=600, help="size of the synthetic population")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed")
+    for t in tasks():
+        _add_task_parser(sub, t)
+    return parser
+
+
+def _run(args: argparse.Namespace, progress: Progress) -> int:
+    from .workbook import FileBook
+
+    if args.command == "demo":
+        from .demo import run_demo
+
+        result = run_demo(
+            Path(args.out),
+            people=args.people,
+            seed=args.seed,
+            progress=progress,
+            status=progress.status,
+        )
+        progress.close()
+        print(result.summary)
+        return EXIT_OK
+
+    t: Task = args.task
+    book = FileBook.open(args.workbook, out=args.out, progress=progress, status=progress.status)
+    options = {opt.name: getattr(args, opt.name) for opt in t.options}
+    if args.sheet:
+        options["sheets"] = args.sheet
+    # Without --out a task only reports; an in-place task changes the workbook itself.
+    commit = bool(args.out) or t.in_place
+    result = run_task(t.name, book, commit=commit, **options)
+    progress.close()
+    if args.json:
+        json.dump(result.to_json(), sys.stdout, indent=2, default=str, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(result.summary)
+        if args.out:
+            print(f"Results written to {args.out}")
+    return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``vcs-excel`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    progress = Progress(quiet=args.quiet)
+    try:
+        return _run(args, progress)
+    except VcsExcelError as exc:
+        progress.close()
+        print(f"vcs-excel: {exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        # The reader of our output went away (``| head``): not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        progress.close()
+        print("vcs-excel: stopped. Nothing was written.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for users, unless they ask
+        progress.close()
+        if args.debug:
+            traceback.print_exc()
+        # Only the kind and place of the error: its message could hold a resident's data.
+        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        where = f" in {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+        print(
+            f"vcs-excel: internal error ({type(exc).__name__}{where}). Nothing was written. "
+            "Run again with --debug for details, and please report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""A seeded synthetic population: households of fictional people.
+
+The population is the ground truth that synthetic lists are drawn from. It
+plants the cases that make matching hard: couples sharing a surname, address
+and landline; twins (same surname, address and date of birth); and juniors (a
+father and son with the same name at the same address).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import names as N
+
+TODAY = dt.date(2026, 11, 20)
+_UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+
+
+@dataclass
+class Person:
+    person_id: int
+    household_id: int
+    sex: str
+    title: str
+    first_name: str
+    middle_name: str
+    last_name: str
+    dob: dt.date
+    nhs_number: str
+    flat: str
+    house_number: str
+    street: str
+    locality: str
+    town: str
+    postcode: str
+    mobile: str
+    landline: str
+    email: str
+    ethnicity: str
+    language: str
+    role: str = "adult"  # adult, partner, child, twin, junior
+    nicknames: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def age(self) -> int:
+        return age_on(self.dob, TODAY)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def age_on(dob: dt.date, day: dt.date) -> int:
+    return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
+
+
+def nhs_check_digit(nine: str) -> int | None:
+    """The NHS number Modulus 11 check digit for nine digits, or None if there is none."""
+    total = sum(int(d) * w for d, w in zip(nine, range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        return 0
+    if check == 10:
+        return None
+    return check
+
+
+class _Draw:
+    """Weighted draws from the name lists with one seeded generator."""
+
+    def __init__(self, rng: np.random.Generator) -> None:
+        self.rng = rng
+        self.first = {s: [f for f in N.FIRST_NAMES if f[1] == s] for s in "FM"}
+        self.first_p = {
+            s: _norm([f[2] for f in self.first[s]]) for s in "FM"
+        }
+        self.surname_p = _norm([w for _, w in N.SURNAMES])
+        self.eth_p = _norm([w for _, w in N.ETHNICITIES])
+        self.lang_p = _norm([w for _, w in N.LANGUAGES])
+        self.used_nhs: set[str] = set()
+        self.mobiles = list(rng.permutation(1000))
+        self.landlines = list(rng.permutation(1000))
+
+    def first_name(self, sex: str, avoid: str = "") -> tuple[str, tuple[str, ...]]:
+        while True:
+            i = self.rng.choice(len(self.first[sex]), p=self.first_p[sex])
+            name, _, _, nicks = self.first[sex][i]
+            if name != avoid:
+                return name, nicks
+
+    def surname(self) -> str:
+        return N.SURNAMES[self.rng.choice(len(N.SURNAMES), p=self.surname_p)][0]
+
+    def nhs(self) -> str:
+        while True:
+            nine = "999" + "".join(str(d) for d in self.rng.integers(0, 10, 6))
+            check = nhs_check_digit(nine)
+            number = f"{nine}{check}"
+            if check is not None and number not in self.used_nhs:
+                self.used_nhs.add(number)
+                return number
+
+    def mobile(self) -> str:
+        n = self.mobiles.pop() if self.mobiles else int(self.rng.integers(0, 1000))
+        return f"07700 900{n:03d}"
+
+    def landline(self) -> str:
+        n = self.landlines.pop() if self.landlines else int(self.rng.integers(0, 1000))
+        return f"0113 496 0{n:03d}"
+
+    def dob(self, low: int, high: int) -> dt.date:
+        age_days = int(self.rng.integers(low * 365, high * 365 + 364))
+        return TODAY - dt.timedelta(days=age_days)
+
+
+def _norm(weights: list[float]) -> np.ndarray:
+    arr = np.asarray(weights, dtype=float)
+    return arr / arr.sum()
+
+
+def _address(draw: _Draw, street_postcodes: dict[str, str]) -> dict[str, str]:
+    rng = draw.rng
+    street = N.STREET_NAMES[int(rng.integers(0, len(N.STREET_NAMES)))]
+    if street not in street_postcodes:
+        district = list(N.LOCALITIES)[int(rng.integers(0, len(N.LOCALITIES)))]
+        street_postcodes[street] = f"{district} {int(rng.integers(1, 10))}"
+    outward_sector = street_postcodes[street]
+    unit = "".join(rng.choice(list(_UNIT_LETTERS), 2))
+    district = outward_sector.split()[0]
+    flat = f"Flat {int(rng.integers(1, 12))}" if rng.random() < 0.18 else ""
+    return {
+        "flat": flat,
+        "house_number": str(int(rng.integers(1, 180))),
+        "street": street,
+        "locality": N.LOCALITIES[district],
+        "town": N.TOWN,
+        "postcode": f"{outward_sector}{unit}",
+    }
+
+
+def _email(draw: _Draw, first: str, last: str, age: int) -> str:
+    rng = draw.rng
+    chance = 0.85 if age < 60 else 0.55 if age < 75 else 0.25
+    if age < 16 or rng.random() > chance:
+        return ""
+    local = rng.choice(
+        [
+            f"{first}.{last}",
+            f"{first[0]}{last}",
+            f"{first}{last}{int(rng.integers(1, 99))}",
+        ]
+    )
+    domain = rng.choice(["example.com", "example.org", "example.net"])
+    return f"{local}@{domain}".lower().replace("'", "").replace(" ", "")
+
+
+def generate_population(n: int, seed: int = 2026) -> list[Person]:
+    """``n`` fictional people in households, the same for the same seed."""
+    rng = np.random.default_rng(seed)
+    draw = _Draw(rng)
+    people: list[Person] = []
+    street_postcodes: dict[str, str] = {}
+    household = 0
+    while len(people) < n:
+        household += 1
+        addr = _address(draw, street_postcodes)
+        size = int(rng.choice([1, 2, 3, 4, 5], p=[0.33, 0.35, 0.15, 0.12, 0.05]))
+        surname = draw.surname()
+        landline = draw.landline() if rng.random() < 0.35 else ""
+        eth_i = rng.choice(len(N.ETHNICITIES), p=draw.eth_p)
+        lang_i = rng.choice(len(N.LANGUAGES), p=draw.lang_p)
+        members: list[tuple[str, str, tuple[str, ...], dt.date, str, str]] = []
+        head_sex = "F" if rng.random() < 0.52 else "M"
+        head_first, head_nicks = draw.first_name(head_sex)
+        head_dob = draw.dob(22 if size > 2 else 18, 96)
+        members.append((head_sex, head_first, head_nicks, head_dob, surname, "adult"))
+        if size >= 2:
+            sex = "M" if head_sex == "F" else "F"
+            if rng.random() < 0.08:
+                sex = head_sex
+            first, nicks = draw.first_name(sex, avoid=head_first)
+            age = max(18, min(99, age_on(head_dob, TODAY) + int(rng.integers(-6, 7))))
+            same_surname = rng.random() < 0.8
+            members.append(
+                (sex, first, nicks, draw.dob(age, age), surname if same_surname
+                 else draw.surname(), "partner")
+            )
+        parent_age = min(age_on(m[3], TODAY) for m in members)
+        children = size - len(members)
+        twins = children >= 2 and rng.random() < 0.2
+        for k in range(children):
+            sex = "F" if rng.random() < 0.5 else "M"
+            first, nicks = draw.first_name(sex)
+            role = "child"
+            max_age = max(0, min(40, parent_age - 18))
+            dob = draw.dob(0, max_age)
+            if twins and k == 1:
+                prev = members[-1]
+                dob, role = prev[3], "twin"
+                while first == prev[1]:
+                    first, nicks = draw.first_name(sex)
+            elif k == 0 and head_sex == "M" and rng.random() < 0.25:
+                sex, first, nicks, role = "M", head_first, head_nicks, "junior"
+                dob = draw.dob(max(0, max_age - 15), max_age)
+            members.append((sex, first, nicks, dob, surname, role))
+        for sex, first, nicks, dob, last, role in members:
+            age = age_on(dob, TODAY)
+            middle = draw.first_name(sex, avoid=first)[0] if rng.random() < 0.3 else ""
+            title = (
+                ("Mr" if sex == "M" else str(rng.choice(N.TITLES_F)))
+                if age >= 18
+                else ("Master" if sex == "M" and age < 12 else "")
+            )
+            people.append(
+                Person(
+                    person_id=len(people) + 1,
+                    household_id=household,
+                    sex=sex,
+                    title=title,
+                    first_name=first,
+                    middle_name=middle,
+                    last_name=last,
+                    dob=dob,
+                    nhs_number=draw.nhs(),
+                    mobile=draw.mobile() if age >= 12 and rng.random() < 0.75 else "",
+                    landline=landline,
+                    email=_email(draw, first, last, age),
+                    ethnicity=N.ETHNICITIES[eth_i][0],
+                    language=N.LANGUAGES[lang_i][0],
+                    role=role,
+                    nicknames=nicks,
+                    **addr,
+                )
+            )
+    return people[:n]

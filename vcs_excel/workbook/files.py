@@ -1,0 +1,495 @@
+"""The file-backed :class:`Book`: .xlsx, .xlsm and .csv on disk.
+
+Reading goes through calamine (fast, Rust) with :mod:`.ooxml` filling in what
+it cannot see; writing goes through openpyxl. Nothing reaches the disk until
+:meth:`FileBook.commit`, which writes a temporary file in the target folder and
+moves it into place in one step, so a failed or interrupted run leaves the
+user's workbook exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import warnings
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import BadInputError, OutputError, WorkbookLockedError
+from . import ooxml
+from .book import (
+    LISTS_SHEET,
+    MARKS_SHEET,
+    TOOL_MARK,
+    BookBase,
+    CellMark,
+    ProgressFn,
+    SheetSpec,
+    StatusFn,
+    safe_sheet_name,
+)
+from .grid import Grid
+from .values import ExcelError, normalise_cell
+from .writer import excel_safe, mark_tool_sheet
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+SUPPORTED = ", ".join((*EXCEL_SUFFIXES, ".csv"))
+
+_MARK_COLUMNS = ["sheet", "cell", "fill_xml", "comment", "comment_author", "colour"]
+
+
+def _fast_normalise(rows: list[list[Any]]) -> list[list[Any]]:
+    """:func:`normalise_cell` over a whole sheet, with the common cases inlined."""
+    out = []
+    for row in rows:
+        new = []
+        for v in row:
+            t = type(v)
+            if t is str:
+                new.append(v if v else None)
+            elif t is float:
+                new.append(int(v) if v.is_integer() and abs(v) < 2**53 else normalise_cell(v))
+            else:
+                new.append(normalise_cell(v))
+        out.append(new)
+    return out
+
+
+def read_csv_rows(path: Path) -> list[list[Any]]:
+    """All cells of a CSV file as text (``None`` for empty), keeping leading zeros.
+
+    The encoding is UTF-8 (with or without a byte-order mark) or, failing that,
+    Windows-1252, which Excel uses for "CSV" on Windows. The delimiter is found
+    among comma, semicolon, tab and pipe.
+    """
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if "\x00" in text[:4096]:
+        raise BadInputError(f"{path.name} is not a text file, so it cannot be read as CSV.")
+    sample = text[:65536]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+    rows = [[c if c != "" else None for c in r] for r in csv.reader(io.StringIO(text), dialect)]
+    width = max((len(r) for r in rows), default=0)
+    for r in rows:
+        r.extend([None] * (width - len(r)))
+    return rows
+
+
+class FileBook(BookBase):
+    """A workbook file on disk, opened for reading and (at commit) writing.
+
+    >>> book = FileBook.open("lists.xlsx", out="lists_checked.xlsx")  # doctest: +SKIP
+    >>> table = book.read_table("Shielding")                          # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        out: Path | None = None,
+        *,
+        progress: ProgressFn | None = None,
+        status: StatusFn | None = None,
+    ) -> None:
+        self.path = path
+        self.out = out
+        self.kind = "csv" if path.suffix.lower() in CSV_SUFFIXES else path.suffix.lower()[1:]
+        self._progress_fn = progress
+        self._status_fn = status
+        self._wb: Any = None
+        self._created: set[str] = set()
+        self._calamine: Any = None
+        self._parts: dict[str, str] | None = None
+        self._tool_sheets: set[str] | None = None
+        self._padded: dict[int, str] | None = None
+        self._mtime = path.stat().st_mtime_ns
+        self._csv_rows: list[list[Any]] | None = None
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        out: str | os.PathLike[str] | None = None,
+        *,
+        progress: ProgressFn | None = None,
+        status: StatusFn | None = None,
+    ) -> FileBook:
+        """Open ``path`` after checking it is a workbook this tool can read.
+
+        Raises :class:`BadInputError` with a plain-English message for a missing
+        file, a file that is not really a workbook, a password-protected or old
+        binary workbook, an empty workbook and an unusable ``out`` path.
+        """
+        p = Path(path)
+        if not p.exists():
+            raise BadInputError(f"File not found: {p}")
+        if p.is_dir():
+            raise BadInputError(f"{p} is a folder, not a workbook file.")
+        suffix = p.suffix.lower()
+        if suffix not in EXCEL_SUFFIXES + CSV_SUFFIXES:
+            if suffix in (".xls", ".xlsb", ".ods", ".numbers"):
+                raise BadInputError(
+                    f"{p.name} is in {suffix} format. Open it in Excel and save it as "
+                    f"an Excel Workbook (.xlsx), then try again."
+                )
+            raise BadInputError(f"{p.name} is not a file this tool reads ({SUPPORTED}).")
+        try:
+            kind = ooxml.sniff(p)
+        except PermissionError as exc:
+            raise WorkbookLockedError(
+                f"{p.name} cannot be read: it is locked by another program or you do not "
+                "have permission. Close it in other programs and try again."
+            ) from exc
+        if suffix in EXCEL_SUFFIXES:
+            if kind == "encrypted":
+                raise BadInputError(
+                    f"{p.name} is protected with a password. Open it in Excel, remove the "
+                    "password (File > Info > Protect Workbook > Encrypt with Password, "
+                    "clear it), save, and try again."
+                )
+            if kind == "ole":
+                raise BadInputError(
+                    f"{p.name} is an old-style Excel file (.xls) renamed to {suffix}. Open it "
+                    "in Excel and save it as an Excel Workbook (.xlsx)."
+                )
+            if kind in ("empty", "empty-zip"):
+                raise BadInputError(f"{p.name} is empty (0 sheets, no data).")
+            if kind != "zip":
+                raise BadInputError(
+                    f"{p.name} is not an Excel workbook: its contents are not in Excel "
+                    "format (perhaps a text or CSV file renamed to "
+                    f"{suffix}). Open it in Excel and save it as .xlsx."
+                )
+            try:
+                with zipfile.ZipFile(p) as zf:
+                    names = zf.namelist()
+            except zipfile.BadZipFile as exc:
+                raise BadInputError(
+                    f"{p.name} is damaged or incomplete and cannot be opened as a workbook."
+                ) from exc
+            if not any(n.startswith("xl/") for n in names):
+                raise BadInputError(
+                    f"{p.name} is a zip file but not an Excel workbook (no spreadsheet inside)."
+                )
+        elif kind in ("zip", "encrypted", "ole"):
+            raise BadInputError(
+                f"{p.name} looks like an Excel workbook saved with a {suffix} name. "
+                "Rename it to .xlsx, or save it from Excel as CSV."
+            )
+        out_path = _check_out(p, Path(out) if out is not None else None)
+        book = cls(p, out_path, progress=progress, status=status)
+        book._check_has_data()
+        return book
+
+    def _check_has_data(self) -> None:
+        names = self.sheet_names()
+        if not names:
+            raise BadInputError(f"{self.path.name} has no sheets.")
+        if self.kind == "csv":
+            if not any(any(v is not None for v in r) for r in self._read_csv()):
+                raise BadInputError(f"{self.path.name} is empty: there is no data to work on.")
+            return
+        wb = self._calamine_book()
+        for name in names:
+            sheet = wb.get_sheet_by_name(name)
+            if sheet.height and sheet.width:
+                rows = sheet.to_python(skip_empty_area=True, nrows=50000)
+                if any(any(v != "" for v in r) for r in rows):
+                    return
+        raise BadInputError(f"{self.path.name} is empty: every sheet is blank.")
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def _read_csv(self) -> list[list[Any]]:
+        if self._csv_rows is None:
+            self._csv_rows = read_csv_rows(self.path)
+        return self._csv_rows
+
+    def _calamine_book(self) -> Any:
+        if self._calamine is None:
+            import python_calamine
+
+            try:
+                self._calamine = python_calamine.CalamineWorkbook.from_path(str(self.path))
+            except PermissionError as exc:
+                raise WorkbookLockedError(
+                    f"{self.path.name} is locked by another program. Close it and try again."
+                ) from exc
+            except Exception as exc:
+                raise BadInputError(
+                    f"{self.path.name} is damaged and cannot be read as a workbook "
+                    f"({type(exc).__name__})."
+                ) from exc
+        return self._calamine
+
+    def _package_info(self) -> None:
+        with zipfile.ZipFile(self.path) as zf:
+            self._parts = ooxml.sheet_parts(zf)
+            self._padded = ooxml.zero_padded_styles(zf)
+            self._tool_sheets = {
+                sheet for name, sheet, _ in ooxml.defined_names(zf) if name == TOOL_MARK and sheet
+            }
+
+    def sheet_names(self) -> list[str]:
+        if self._wb is not None:
+            return list(self._wb.sheetnames)
+        if self.kind == "csv":
+            return [safe_sheet_name(self.path.stem)]
+        return list(self._calamine_book().sheet_names)
+
+    def is_tool_sheet(self, sheet: str) -> bool:
+        if sheet in (MARKS_SHEET, LISTS_SHEET):
+            return True
+        if self._wb is not None and sheet in self._wb.sheetnames:
+            return TOOL_MARK in self._wb[sheet].defined_names
+        if self.kind == "csv":
+            return False
+        if self._tool_sheets is None:
+            self._package_info()
+        assert self._tool_sheets is not None
+        return sheet in self._tool_sheets
+
+    def read_grid(self, sheet: str) -> Grid:
+        """All cells of ``sheet`` from A1 to the end of its used range."""
+        if sheet not in self.sheet_names():
+            raise BadInputError(f"{self.name} has no sheet called '{sheet}'.")
+        if sheet in self._created:
+            return self._grid_from_openpyxl(sheet)
+        if self.kind == "csv":
+            return Grid(rows=self._read_csv())
+        wb = self._calamine_book()
+        cal = wb.get_sheet_by_name(sheet)
+        rows = _fast_normalise(cal.to_python(skip_empty_area=False)) if cal.height else []
+        merged = tuple(
+            (r0 + 1, c0 + 1, r1 + 1, c1 + 1)
+            for (r0, c0), (r1, c1) in (cal.merged_cell_ranges or [])
+        )
+        self._apply_overrides(sheet, rows)
+        return Grid(rows=rows, merged=merged)
+
+    def _apply_overrides(self, sheet: str, rows: list[list[Any]]) -> None:
+        if self._parts is None:
+            self._package_info()
+        assert self._parts is not None and self._padded is not None
+        part = self._parts.get(sheet)
+        if part is None:
+            return
+        with zipfile.ZipFile(self.path) as zf:
+            overrides = ooxml.cell_overrides(zf, part, self._padded)
+        for (r, c), value in overrides.items():
+            if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
+                rows[r - 1][c - 1] = value
+
+    def _grid_from_openpyxl(self, sheet: str) -> Grid:
+        ws = self._wb[sheet]
+        rows = []
+        for row in ws.iter_rows():
+            out = []
+            for cell in row:
+                if cell.data_type == "e":
+                    out.append(ExcelError(str(cell.value)))
+                else:
+                    out.append(normalise_cell(cell.value))
+            rows.append(out)
+        merged = tuple(
+            (m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges
+        )
+        return Grid(rows=rows, merged=merged)
+
+    # ------------------------------------------------------------------ writing
+    def _workbook(self) -> Any:
+        """The openpyxl model, loaded on the first change."""
+        if self._wb is None:
+            import openpyxl
+
+            if self.kind == "csv":
+                wb = openpyxl.Workbook()
+                ws = wb.active
+                ws.title = safe_sheet_name(self.path.stem)
+                for row in self._read_csv():
+                    ws.append([excel_safe(v) for v in row])
+                    for cell in ws[ws.max_row]:
+                        if isinstance(cell.value, str):
+                            cell.data_type = "s"
+            else:
+                target = self.out or self.path
+                keep_vba = self.kind == "xlsm" and target.suffix.lower() == ".xlsm"
+                with warnings.catch_warnings():
+                    # openpyxl warns about extensions it does not read; commit()
+                    # refuses an in-place save that would lose content instead.
+                    warnings.simplefilter("ignore")
+                    try:
+                        wb = openpyxl.load_workbook(self.path, keep_vba=keep_vba)
+                    except PermissionError as exc:
+                        raise WorkbookLockedError(
+                            f"{self.path.name} is locked by another program. Close it and "
+                            "try again."
+                        ) from exc
+            self._wb = wb
+        return self._wb
+
+    def write_sheet(self, spec: SheetSpec) -> str:
+        """Write a results sheet; a previous sheet of the same name made by the tool
+        is replaced, a user's sheet of that name never is (the new one gets ``(2)``)."""
+        from .writer import write_spec
+
+        wb = self._workbook()
+        name = self.free_sheet_name(spec.name)
+        index = None
+        if name in wb.sheetnames:
+            index = wb.sheetnames.index(name)
+            wb.remove(wb[name])
+        ws = wb.create_sheet(name, index)
+        write_spec(ws, spec)
+        mark_tool_sheet(ws, spec.task)
+        self._created.add(name)
+        return name
+
+    def mark_cells(self, marks: Iterable[CellMark]) -> int:
+        """Colour cells (and attach notes) in the user's sheets, remembering the
+        original fill and note of each so :meth:`clear_marks` can put them back."""
+        from .writer import apply_marks
+
+        wb = self._workbook()
+        return apply_marks(wb, list(marks), self._marks_sheet(create=True))
+
+    def clear_marks(self, sheet: str | None = None) -> int:
+        """Remove every mark this tool made (on one sheet, or all); returns how many."""
+        from .writer import remove_marks
+
+        wb = self._workbook()
+        store = self._marks_sheet(create=False)
+        if store is None:
+            return 0
+        return remove_marks(wb, store, sheet)
+
+    def _marks_sheet(self, create: bool) -> Any:
+        wb = self._workbook()
+        if MARKS_SHEET in wb.sheetnames:
+            return wb[MARKS_SHEET]
+        if not create:
+            return None
+        ws = wb.create_sheet(MARKS_SHEET)
+        ws.append(_MARK_COLUMNS)
+        ws.sheet_state = "hidden"
+        mark_tool_sheet(ws, "marks")
+        return ws
+
+    def add_dropdown(
+        self, sheet: str, ref: str, options: Sequence[str], strict: bool = False
+    ) -> None:
+        """A list dropdown on ``ref`` (``"B3:B200"``) offering ``options``."""
+        from .writer import add_list_validation
+
+        add_list_validation(self._workbook(), sheet, ref, list(options), strict=strict)
+
+    # ------------------------------------------------------------------ saving
+    def commit(self) -> None:
+        """Write all changes: to ``out`` if given, else back to the workbook itself.
+
+        The save is atomic (temporary file in the same folder, then a rename),
+        refuses to overwrite a workbook that is open in Excel or was changed
+        while the task ran, and refuses an in-place save that would drop
+        content openpyxl cannot keep (charts, pictures, slicers...).
+        """
+        target = self.out or self.path
+        in_place = target.resolve() == self.path.resolve()
+        if self._wb is None and in_place:
+            return  # nothing changed
+        if in_place:
+            if self.kind == "csv":
+                raise OutputError(
+                    f"Results cannot be added to a CSV file ({self.path.name}): give an "
+                    ".xlsx file to write them to (--out results.xlsx)."
+                )
+            self._check_writable_in_place()
+        wb = self._workbook()
+        tmp = target.with_name(f".~vcs-{os.getpid()}-{target.name}")
+        try:
+            try:
+                wb.save(tmp)
+            except PermissionError as exc:
+                raise OutputError(f"Cannot write to {target.parent}: permission denied.") from exc
+            except OSError as exc:
+                raise OutputError(f"Cannot write {target.name}: {exc.strerror or exc}.") from exc
+            if self.kind in ("xlsx", "xlsm") and target.suffix.lower() == ".xlsm":
+                ooxml.restore_package_parts(self.path, tmp)
+            try:
+                os.replace(tmp, target)
+            except PermissionError as exc:
+                raise WorkbookLockedError(
+                    f"{target.name} is open in another program, so it cannot be replaced. "
+                    "Close it and try again."
+                ) from exc
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        self._mtime = target.stat().st_mtime_ns if in_place else self._mtime
+
+    def _check_writable_in_place(self) -> None:
+        lock = ooxml.lock_file(self.path)
+        if lock is not None:
+            owner = ooxml.lock_owner(lock)
+            who = f" by {owner}" if owner else ""
+            raise WorkbookLockedError(
+                f"{self.path.name} is open in another program{who}. Close it and try again "
+                f"(if it is not open, delete the leftover file {lock.name})."
+            )
+        if self.path.stat().st_mtime_ns != self._mtime:
+            raise WorkbookLockedError(
+                f"{self.path.name} was changed by someone else while the task ran. "
+                "Nothing was written: run the task again."
+            )
+        with zipfile.ZipFile(self.path) as zf:
+            lost = ooxml.parts_lost_on_save(zf.namelist())
+        if lost:
+            raise OutputError(
+                f"{self.path.name} contains {', '.join(lost)}, which the command line cannot "
+                "keep when it saves. Nothing was changed: write the results to a new file "
+                "instead (--out), or run the task from Excel."
+            )
+
+
+def _check_out(source: Path, out: Path | None) -> Path | None:
+    if out is None:
+        return None
+    if out.suffix.lower() not in EXCEL_SUFFIXES:
+        raise OutputError(f"The output must be an .xlsx or .xlsm file, not {out.name}.")
+    if out.suffix.lower() == ".xlsm" and source.suffix.lower() != ".xlsm":
+        raise OutputError(
+            f"Only a macro workbook can be saved as .xlsm: name the output "
+            f"{out.with_suffix('.xlsx').name} instead."
+        )
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.exists():
+        raise OutputError(f"Cannot write {out.name}: the folder {parent} does not exist.")
+    if not parent.is_dir():
+        raise OutputError(f"Cannot write {out.name}: {parent} is not a folder.")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"Cannot write to {parent}: permission denied.")
+    if out.exists() and out.is_dir():
+        raise OutputError(f"Cannot write {out}: it is a folder.")
+    lock = ooxml.lock_file(out) if out.exists() else None
+    if lock is not None and out.resolve() != source.resolve():
+        owner = ooxml.lock_owner(lock)
+        who = f" by {owner}" if owner else ""
+        raise WorkbookLockedError(
+            f"{out.name} is open in another program{who}. Close it or choose another name."
+        )
+    return out

@@ -1,0 +1,373 @@
+"""From a block of cells to a table: where the header is, where the data is.
+
+Real lists rarely start in A1. Above the header there may be a title, a date, a
+"confidential" line, blank rows, or a row of merged group labels ("Contact
+details" over "Phone" and "Email"). Under the header there may be an HXL-style
+tag row (``#person+name`` ...). This module finds those rows and builds a
+:class:`Table` whose DataFrame index is the Excel row number of every data row,
+so any finding can point at the cell a person can click. Both the file-backed
+and the live-Excel books use it, so row numbers are computed in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .values import ExcelError, column_letter, display_text
+
+# How far down a sheet the header may be found.
+HEADER_SCAN_ROWS = 40
+
+_TAG_CELL = re.compile(r"^\s*#[A-Za-z][\w-]*(\s*\+\s*[\w-]+)*\s*$")
+_SPACE = re.compile(r"\s+")
+_NUMERIC_TEXT = re.compile(r"^[\s\d.,:/£$%+-]*$")
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A rectangular block of normalised cell values read from one sheet.
+
+    ``rows[0][0]`` is the cell at Excel row ``first_row``, column ``first_col``.
+    ``merged`` lists merged ranges as inclusive Excel coordinates
+    ``(min_row, min_col, max_row, max_col)``.
+    """
+
+    rows: Sequence[Sequence[Any]]
+    first_row: int = 1
+    first_col: int = 1
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+
+    @property
+    def height(self) -> int:
+        return len(self.rows)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table.
+
+    ``name`` is unique within the table and is the DataFrame column name;
+    ``header`` is the header text as written (``None`` when the header cell is
+    blank); ``tag`` is the text of the tag-row cell, if the sheet has a tag row.
+    """
+
+    name: str
+    header: str | None
+    letter: str
+    index: int
+    tag: str | None = None
+
+
+@dataclass
+class Table:
+    """A sheet read as a table. ``frame.index`` holds Excel row numbers."""
+
+    sheet: str
+    header_row: int | None
+    tag_row: int | None
+    columns: list[Column]
+    frame: pd.DataFrame
+    group_row: int | None = None
+    blank_rows: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def data_start_row(self) -> int:
+        """The first Excel row below the header (and tag row)."""
+        last = self.tag_row or self.header_row or 0
+        return last + 1
+
+    @property
+    def has_tags(self) -> bool:
+        return self.tag_row is not None
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(name)
+
+    def cell_ref(self, row: int, name: str) -> str:
+        """The A1 reference of a data cell, e.g. ``"C12"``."""
+        return f"{self.column(name).letter}{row}"
+
+
+def is_tag_cell(value: Any) -> bool:
+    """True for text shaped like an HXL hashtag with attributes (``#org+name``)."""
+    return isinstance(value, str) and bool(_TAG_CELL.match(value))
+
+
+def is_tag_row(row: Sequence[Any]) -> bool:
+    """A tag row: at least half of its filled cells, and at least one, are hashtags."""
+    filled = [v for v in row if v is not None]
+    if not filled:
+        return False
+    tags = sum(1 for v in filled if is_tag_cell(v))
+    return tags >= 1 and tags * 2 >= len(filled)
+
+
+def clean_header(value: Any) -> str | None:
+    """Header text with line breaks and runs of spaces folded to one space."""
+    if value is None or isinstance(value, ExcelError):
+        return None
+    text = _SPACE.sub(" ", display_text(value)).strip()
+    return text or None
+
+
+def _fill_merged(rows: list[list[Any]], grid: Grid, last_row: int) -> None:
+    """Copy each merged range's value into all its cells, for rows up to ``last_row``.
+
+    Only the header area is filled: a merged cell in the data would otherwise
+    turn into invented duplicate values.
+    """
+    for min_r, min_c, max_r, max_c in grid.merged:
+        r0, c0 = min_r - grid.first_row, min_c - grid.first_col
+        if r0 < 0 or c0 < 0 or r0 >= len(rows) or r0 > last_row:
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else None
+        for r in range(r0, min(max_r - grid.first_row, last_row) + 1):
+            for c in range(c0, min(max_c - grid.first_col + 1, len(rows[r]))):
+                if rows[r][c] is None:
+                    rows[r][c] = value
+
+
+def _is_texty(value: Any) -> bool:
+    if isinstance(value, str) and not isinstance(value, ExcelError):
+        return not _NUMERIC_TEXT.match(value)
+    return False
+
+
+def _header_like(row: Sequence[Any], min_width: int) -> bool:
+    filled = [v for v in row if v is not None]
+    if len(filled) < min_width:
+        return False
+    texts = [v for v in filled if _is_texty(v)]
+    if len(texts) * 10 < len(filled) * 8:
+        return False
+    # A merged group label repeats across its columns: count each run once.
+    runs = [v for i, v in enumerate(filled) if i == 0 or v != filled[i - 1]]
+    distinct = len({_SPACE.sub(" ", str(v)).strip().lower() for v in runs})
+    return distinct * 10 >= len(runs) * 8 and not is_tag_row(row)
+
+
+def _has_horizontal_merge(grid: Grid, row_index: int) -> bool:
+    excel_row = grid.first_row + row_index
+    return any(
+        min_r <= excel_row <= max_r and max_c > min_c for min_r, min_c, max_r, max_c in grid.merged
+    )
+
+
+def find_header(grid: Grid) -> tuple[int | None, int | None, int | None]:
+    """Locate ``(header, tag, group)`` rows as 0-based indexes into ``grid.rows``.
+
+    * A tag row is the strongest signal: the header is the row just above it
+      (or there is no human header if the tags come first).
+    * Otherwise the header is the first row in the top of the sheet that is
+      mostly distinct text and at least half as wide as the widest row near it:
+      a title, a date line or a "produced by" note is narrower than that.
+    * When that row carries merged group labels and the next row is header-like
+      too, the next row is the header and the first is kept as its group row.
+    """
+    scan = min(grid.height, HEADER_SCAN_ROWS)
+    if scan == 0:
+        return None, None, None
+    rows = [list(r) for r in grid.rows[: scan + 1]]
+    _fill_merged(rows, grid, scan)
+
+    for i in range(scan):
+        if is_tag_row(rows[i]):
+            header = i - 1 if i > 0 and any(v is not None for v in rows[i - 1]) else None
+            group = None
+            if header is not None and header > 0 and _has_horizontal_merge(grid, header - 1):
+                group = header - 1
+            return header, i, group
+
+    window = rows[: min(len(rows), scan + 20)]
+    widest = max(sum(v is not None for v in r) for r in window)
+    if widest == 0:
+        return None, None, None
+    min_width = max(1, min(2, widest), (widest + 1) // 2)
+    for i in range(scan):
+        if not _header_like(rows[i], min_width):
+            continue
+        nxt = i + 1
+        if (
+            nxt < len(rows)
+            and _has_horizontal_merge(grid, i)
+            and _header_like(rows[nxt], max(1, min_width // 2))
+        ):
+            tag = nxt + 1 if nxt + 1 < len(rows) and is_tag_row(rows[nxt + 1]) else None
+            return nxt, tag, i
+        return i, None, None
+    return None, None, None
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    seen: Counter[str] = Counter()
+    taken = {n.lower() for n in names}
+    out = []
+    for name in names:
+        key = name.lower()
+        seen[key] += 1
+        if seen[key] == 1:
+            out.append(name)
+            continue
+        n = seen[key]
+        candidate = f"{name} ({n})"
+        while candidate.lower() in taken:
+            n += 1
+            candidate = f"{name} ({n})"
+        taken.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
+def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Table:
+    """Build a :class:`Table` from a grid.
+
+    ``header_row`` (an Excel row number) overrides detection when given.
+    """
+    notes: list[str] = []
+    if header_row is not None:
+        h = header_row - grid.first_row
+        if not 0 <= h < grid.height:
+            from ..errors import BadInputError
+
+            raise BadInputError(f"Sheet '{sheet}' has no row {header_row} to use as the header.")
+        t = h + 1 if h + 1 < grid.height and is_tag_row(grid.rows[h + 1]) else None
+        g = None
+    else:
+        h, t, g = find_header(grid)
+
+    header_cells: list[Any] = []
+    group_cells: list[Any] = []
+    if h is not None or g is not None:
+        top = [list(r) for r in grid.rows[: (h if h is not None else 0) + 1]]
+        _fill_merged(top, grid, len(top) - 1)
+        header_cells = top[h] if h is not None else []
+        group_cells = top[g] if g is not None else []
+    tag_cells = list(grid.rows[t]) if t is not None else []
+
+    body_start = max(x for x in (h, t, g, -1) if x is not None) + 1
+    body = grid.rows[body_start:]
+    width = grid.width
+
+    # Keep a column if it has a header, a tag or any data: never drop data.
+    keep: list[int] = []
+    if body:
+        arr = np.empty((len(body), width), dtype=object)
+        for i, r in enumerate(body):
+            arr[i, : len(r)] = r
+        filled = arr != None  # noqa: E711 - elementwise comparison on an object array
+    else:
+        arr = np.empty((0, width), dtype=object)
+        filled = np.zeros((0, width), dtype=bool)
+    col_has_data = filled.any(axis=0) if len(body) else np.zeros(width, dtype=bool)
+    for c in range(width):
+        head = header_cells[c] if c < len(header_cells) else None
+        tag = tag_cells[c] if c < len(tag_cells) else None
+        if head is not None or tag is not None or col_has_data[c]:
+            keep.append(c)
+
+    raw_names: list[str] = []
+    headers: list[str | None] = []
+    for c in keep:
+        head = clean_header(header_cells[c] if c < len(header_cells) else None)
+        headers.append(head)
+        letter = column_letter(grid.first_col + c)
+        raw_names.append(head if head is not None else f"Column {letter}")
+
+    if g is not None:
+        counts = Counter(n.lower() for n in raw_names)
+        for k, c in enumerate(keep):
+            group = clean_header(group_cells[c] if c < len(group_cells) else None)
+            if counts[raw_names[k].lower()] > 1 and group and group != raw_names[k]:
+                raw_names[k] = f"{group} {raw_names[k]}"
+    names = _unique_names(raw_names)
+
+    columns = []
+    for k, c in enumerate(keep):
+        tag = tag_cells[c] if c < len(tag_cells) else None
+        columns.append(
+            Column(
+                name=names[k],
+                header=headers[k],
+                letter=column_letter(grid.first_col + c),
+                index=grid.first_col + c,
+                tag=clean_header(tag),
+            )
+        )
+
+    row_numbers = np.arange(len(body)) + grid.first_row + body_start
+    if len(body):
+        non_blank = filled[:, keep].any(axis=1) if keep else np.zeros(len(body), dtype=bool)
+        data = arr[non_blank][:, keep] if keep else np.empty((int(non_blank.sum()), 0), object)
+        index = row_numbers[non_blank]
+        blank_rows = int((~non_blank).sum())
+        # Blank rows after the last data row are only the sheet's used range, not gaps.
+        if non_blank.any():
+            last = int(np.flatnonzero(non_blank)[-1])
+            blank_rows -= len(body) - 1 - last
+        else:
+            blank_rows = 0
+    else:
+        data = np.empty((0, len(keep)), dtype=object)
+        index = np.array([], dtype=int)
+        blank_rows = 0
+
+    frame = pd.DataFrame(
+        {name: pd.Series(data[:, k], dtype=object) for k, name in enumerate(names)},
+        columns=names,
+    )
+    frame.index = pd.Index(index.astype(np.int64), name="excel_row")
+
+    def excel(i: int | None) -> int | None:
+        return None if i is None else grid.first_row + i
+
+    if h is None and t is None:
+        notes.append("No header row found: columns are named by their letters.")
+    elif h is not None and grid.first_row + h > 1:
+        notes.append(f"Header found on row {grid.first_row + h}.")
+    if blank_rows:
+        notes.append(f"{blank_rows} blank row(s) inside the data were skipped.")
+
+    return Table(
+        sheet=sheet,
+        header_row=excel(h),
+        tag_row=excel(t),
+        group_row=excel(g),
+        columns=columns,
+        frame=frame,
+        blank_rows=blank_rows,
+        notes=notes,
+    )
+
+
+def is_blank_value(value: Any) -> bool:
+    """True for a cell a person would call empty (including whitespace-only text)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+__all__ = [
+    "HEADER_SCAN_ROWS",
+    "Column",
+    "Grid",
+    "Table",
+    "clean_header",
+    "find_header",
+    "is_blank_value",
+    "is_tag_cell",
+    "is_tag_row",
+    "table_from_grid",
+]
