@@ -245,8 +245,10 @@ def vcs_list(people: list[Person], rng: np.random.Generator) -> SyntheticSheet:
             first = mess.pick(p.nicknames)
         if mess.chance(0.04):
             first = mess.typo(first)
-        name = f"{p.title} {first} {p.last_name}".strip() if mess.chance(0.6) else (
-            f"{first} {p.last_name}"
+        name = (
+            f"{p.title} {first} {p.last_name}".strip()
+            if mess.chance(0.6)
+            else (f"{first} {p.last_name}")
         )
         age: Any = age_on(p.dob, TODAY)
         if mess.chance(0.05):

@@ -74,9 +74,7 @@ class _Draw:
     def __init__(self, rng: np.random.Generator) -> None:
         self.rng = rng
         self.first = {s: [f for f in N.FIRST_NAMES if f[1] == s] for s in "FM"}
-        self.first_p = {
-            s: _norm([f[2] for f in self.first[s]]) for s in "FM"
-        }
+        self.first_p = {s: _norm([f[2] for f in self.first[s]]) for s in "FM"}
         self.surname_p = _norm([w for _, w in N.SURNAMES])
         self.eth_p = _norm([w for _, w in N.ETHNICITIES])
         self.lang_p = _norm([w for _, w in N.LANGUAGES])
@@ -185,8 +183,14 @@ def generate_population(n: int, seed: int = 2026) -> list[Person]:
             age = max(18, min(99, age_on(head_dob, TODAY) + int(rng.integers(-6, 7))))
             same_surname = rng.random() < 0.8
             members.append(
-                (sex, first, nicks, draw.dob(age, age), surname if same_surname
-                 else draw.surname(), "partner")
+                (
+                    sex,
+                    first,
+                    nicks,
+                    draw.dob(age, age),
+                    surname if same_surname else draw.surname(),
+                    "partner",
+                )
             )
         parent_age = min(age_on(m[3], TODAY) for m in members)
         children = size - len(members)

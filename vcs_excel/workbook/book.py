@@ -154,9 +154,7 @@ class BookBase:
     def user_sheets(self) -> list[str]:
         """The sheets a person made (not results tabs, not hidden helper sheets)."""
         return [
-            s
-            for s in self.sheet_names()
-            if s not in HIDDEN_SHEETS and not self.is_tool_sheet(s)
+            s for s in self.sheet_names() if s not in HIDDEN_SHEETS and not self.is_tool_sheet(s)
         ]
 
     def progress(self, done: int, total: int, message: str = "") -> None:

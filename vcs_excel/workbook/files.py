@@ -307,9 +307,7 @@ class FileBook(BookBase):
                 else:
                     out.append(normalise_cell(cell.value))
             rows.append(out)
-        merged = tuple(
-            (m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges
-        )
+        merged = tuple((m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges)
         return Grid(rows=rows, merged=merged)
 
     # ------------------------------------------------------------------ writing

@@ -184,9 +184,7 @@ def _current_colour(cell: Any) -> str:
 
 def apply_marks(wb: Any, marks: list[CellMark], store: Any) -> int:
     """Colour each marked cell and attach its note, recording what was there."""
-    known = {
-        (row[0].value, row[1].value) for row in store.iter_rows(min_row=2) if row[0].value
-    }
+    known = {(row[0].value, row[1].value) for row in store.iter_rows(min_row=2) if row[0].value}
     count = 0
     for mark in marks:
         ws = wb[mark.sheet]
