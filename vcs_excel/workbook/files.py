@@ -455,7 +455,7 @@ class FileBook(BookBase):
                 "Nothing was written: run the task again."
             )
         with zipfile.ZipFile(self.path) as zf:
-            lost = ooxml.parts_lost_on_save(zf.namelist())
+            lost = ooxml.parts_lost_on_save(zf)
         if lost:
             raise OutputError(
                 f"{self.path.name} contains {', '.join(lost)}, which the command line cannot "

@@ -158,7 +158,7 @@ def _header_like(row: Sequence[Any], min_width: int) -> bool:
     # A merged group label repeats across its columns: count each run once.
     runs = [v for i, v in enumerate(filled) if i == 0 or v != filled[i - 1]]
     distinct = len({_SPACE.sub(" ", str(v)).strip().lower() for v in runs})
-    return distinct * 10 >= len(runs) * 8 and not is_tag_row(row)
+    return distinct * 10 >= len(runs) * 6 and not is_tag_row(row)
 
 
 def _has_horizontal_merge(grid: Grid, row_index: int) -> bool:
@@ -197,19 +197,22 @@ def find_header(grid: Grid) -> tuple[int | None, int | None, int | None]:
     widest = max(sum(v is not None for v in r) for r in window)
     if widest == 0:
         return None, None, None
-    min_width = max(1, min(2, widest), (widest + 1) // 2)
-    for i in range(scan):
-        if not _header_like(rows[i], min_width):
-            continue
-        nxt = i + 1
-        if (
-            nxt < len(rows)
-            and _has_horizontal_merge(grid, i)
-            and _header_like(rows[nxt], max(1, min_width // 2))
-        ):
-            tag = nxt + 1 if nxt + 1 < len(rows) and is_tag_row(rows[nxt + 1]) else None
-            return nxt, tag, i
-        return i, None, None
+    # First look for a row nearly as wide as the data (titles, dates and notes above
+    # a header are narrower), then settle for one at least half as wide.
+    floor = min(2, widest)
+    for min_width in (max(floor, -(-widest * 4 // 5)), max(floor, (widest + 1) // 2)):
+        for i in range(scan):
+            if not _header_like(rows[i], min_width):
+                continue
+            nxt = i + 1
+            if (
+                nxt < len(rows)
+                and _has_horizontal_merge(grid, i)
+                and _header_like(rows[nxt], max(1, min_width // 2))
+            ):
+                tag = nxt + 1 if nxt + 1 < len(rows) and is_tag_row(rows[nxt + 1]) else None
+                return nxt, tag, i
+            return i, None, None
     return None, None, None
 
 

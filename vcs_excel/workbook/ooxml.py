@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 import zipfile
-from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -39,7 +38,6 @@ CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _LOST_ON_SAVE = (
     (re.compile(r"^xl/charts/"), "charts"),
     (re.compile(r"^xl/media/"), "pictures"),
-    (re.compile(r"^xl/drawings/drawing\d+\.xml$"), "pictures or shapes"),
     (re.compile(r"^xl/slicers/"), "slicers"),
     (re.compile(r"^xl/timelines/"), "timelines"),
     (re.compile(r"^xl/threadedComments/"), "threaded comments"),
@@ -262,13 +260,19 @@ def cell_overrides(
     return found
 
 
-def parts_lost_on_save(names: Iterable[str]) -> list[str]:
+_DRAWING = re.compile(r"^xl/drawings/drawing\d+\.xml$")
+_SHAPE = re.compile(rb"<(?:\w+:)?(?:sp|cxnSp|grpSp)\b")
+
+
+def parts_lost_on_save(zf: zipfile.ZipFile) -> list[str]:
     """Plain names of the kinds of content openpyxl would drop from this package."""
     kinds: list[str] = []
-    for name in names:
+    for name in zf.namelist():
         for pattern, kind in _LOST_ON_SAVE:
             if pattern.match(name) and kind not in kinds:
                 kinds.append(kind)
+        if _DRAWING.match(name) and "shapes" not in kinds and _SHAPE.search(zf.read(name)):
+            kinds.append("shapes")
     return kinds
 
 

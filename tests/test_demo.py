@@ -1,0 +1,51 @@
+"""``vcs-excel demo`` writes an output workbook with every task's results."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from vcs_excel.cli import main
+from vcs_excel.synthetic import demo_lists
+from vcs_excel.workbook import FileBook
+
+
+@pytest.fixture(scope="module")
+def demo_output(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("demo")
+    assert main(["--quiet", "demo", "--out", str(folder / "demo_output.xlsx")]) == 0
+    return folder / "demo_output.xlsx"
+
+
+def test_demo_writes_input_and_output_workbooks(demo_output):
+    assert demo_output.exists()
+    assert (demo_output.parent / "demo_input.xlsx").exists()
+    names = openpyxl.load_workbook(demo_output).sheetnames
+    assert names[:3] == ["Shielding", "Adult Social Care", "Food Bank"]
+    assert "Sheets" in names
+
+
+def test_demo_sheets_tab_describes_each_list(demo_output):
+    expected = {s.name: s for s in demo_lists()}
+    book = FileBook.open(demo_output)
+    sheets = book.read_table("Sheets").frame.set_index("Sheet")
+    for name, lst in expected.items():
+        assert sheets.loc[name, "Header row"] == lst.header_row
+        assert sheets.loc[name, "Data rows"] == len(lst.rows)
+        assert sheets.loc[name, "Columns"] == len(lst.header)
+
+
+def test_demo_lists_overlap_and_keep_formula_like_text_as_text(demo_output):
+    lists = demo_lists()
+    ids = [set(s.truth) for s in lists]
+    assert ids[0] & ids[1] and ids[0] & ids[2] and ids[1] & ids[2]
+    assert any(len(s.truth) > len(set(s.truth)) for s in lists)  # duplicates within a tab
+    ws = openpyxl.load_workbook(demo_output)["Food Bank"]
+    notes = [c for c in ws["K"] if isinstance(c.value, str) and c.value[:1] in "=+-@"]
+    assert notes and all(c.data_type == "s" for c in notes)
+
+
+def test_demo_is_repeatable():
+    first, second = demo_lists(seed=7), demo_lists(seed=7)
+    assert [s.rows for s in first] == [s.rows for s in second]
+    assert [s.rows for s in demo_lists(seed=8)] != [s.rows for s in first]
