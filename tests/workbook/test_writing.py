@@ -95,17 +95,17 @@ def test_rerun_replaces_the_tools_tab_but_never_a_users_tab(people, tmp_path):
     book.commit()
     result = FileBook.open(tmp_path / "mine_out.xlsx")
     assert result.sheet_names() == ["People", "Issues", "Issues (2)"]
-    assert result.read_grid("Issues").rows == [["My notes"]]
+    assert result.read_grid("Issues").array().tolist() == [["My notes"]]
 
 
 def test_user_data_is_unchanged_after_writing_results(people, tmp_path):
     out = tmp_path / "out.xlsx"
-    before = FileBook.open(people).read_grid("People").rows
+    before = FileBook.open(people).read_grid("People").array().tolist()
     book = FileBook.open(people, out=out)
     book.write_sheet(issues_spec())
     book.mark_cells([CellMark("People", 2, 3, note="Text that starts like a formula")])
     book.commit()
-    assert FileBook.open(out).read_grid("People").rows == before
+    assert FileBook.open(out).read_grid("People").array().tolist() == before
 
 
 def test_marks_colour_cells_with_notes_and_clear_restores_what_was_there(tmp_path):

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..errors import BadInputError, OutputError, WorkbookLockedError
 from . import ooxml
 from .book import (
@@ -33,7 +35,7 @@ from .book import (
     safe_sheet_name,
 )
 from .grid import Grid
-from .values import ExcelError, normalise_cell
+from .values import ExcelError, normalise_array, normalise_cell, to_object_array
 from .writer import excel_safe, mark_tool_sheet
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -41,23 +43,6 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 SUPPORTED = ", ".join((*EXCEL_SUFFIXES, ".csv"))
 
 _MARK_COLUMNS = ["sheet", "cell", "fill_xml", "comment", "comment_author", "colour"]
-
-
-def _fast_normalise(rows: list[list[Any]]) -> list[list[Any]]:
-    """:func:`normalise_cell` over a whole sheet, with the common cases inlined."""
-    out = []
-    for row in rows:
-        new = []
-        for v in row:
-            t = type(v)
-            if t is str:
-                new.append(v if v else None)
-            elif t is float:
-                new.append(int(v) if v.is_integer() and abs(v) < 2**53 else normalise_cell(v))
-            else:
-                new.append(normalise_cell(v))
-        out.append(new)
-    return out
 
 
 def read_csv_rows(path: Path) -> list[list[Any]]:
@@ -116,6 +101,9 @@ class FileBook(BookBase):
         self._padded: dict[int, str] | None = None
         self._mtime = path.stat().st_mtime_ns
         self._csv_rows: list[list[Any]] | None = None
+        # Grids read from the file, by sheet; the file does not change while open.
+        self._grids: dict[str, Grid] = {}
+        self._cal_sheets: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -202,13 +190,13 @@ class FileBook(BookBase):
             if not any(any(v is not None for v in r) for r in self._read_csv()):
                 raise BadInputError(f"{self.path.name} is empty: there is no data to work on.")
             return
-        wb = self._calamine_book()
         for name in names:
-            sheet = wb.get_sheet_by_name(name)
+            sheet = self._calamine_sheet(name)
             if sheet.height and sheet.width:
-                rows = sheet.to_python(skip_empty_area=True, nrows=50000)
-                if any(any(v != "" for v in r) for r in rows):
-                    return
+                # Stop at the first value: rows are read lazily.
+                for row in sheet.iter_rows():
+                    if any(v != "" for v in row):
+                        return
         raise BadInputError(f"{self.path.name} is empty: every sheet is blank.")
 
     # ------------------------------------------------------------------ reading
@@ -237,6 +225,12 @@ class FileBook(BookBase):
                     f"({type(exc).__name__})."
                 ) from exc
         return self._calamine
+
+    def _calamine_sheet(self, name: str) -> Any:
+        # calamine parses the whole sheet when it is fetched: fetch each sheet once.
+        if name not in self._cal_sheets:
+            self._cal_sheets[name] = self._calamine_book().get_sheet_by_name(name)
+        return self._cal_sheets[name]
 
     def _package_info(self) -> None:
         with zipfile.ZipFile(self.path) as zf:
@@ -271,19 +265,26 @@ class FileBook(BookBase):
             raise BadInputError(f"{self.name} has no sheet called '{sheet}'.")
         if sheet in self._created:
             return self._grid_from_openpyxl(sheet)
+        if sheet not in self._grids:
+            self._grids[sheet] = self._read_grid_from_file(sheet)
+        return self._grids[sheet]
+
+    def _read_grid_from_file(self, sheet: str) -> Grid:
         if self.kind == "csv":
-            return Grid(rows=self._read_csv())
-        wb = self._calamine_book()
-        cal = wb.get_sheet_by_name(sheet)
-        rows = _fast_normalise(cal.to_python(skip_empty_area=False)) if cal.height else []
+            return Grid(rows=to_object_array(self._read_csv()))
+        cal = self._calamine_sheet(sheet)
+        self._cal_sheets.pop(sheet, None)  # its grid is cached from now on
+        rows = cal.to_python(skip_empty_area=False) if cal.height else []
+        arr = normalise_array(to_object_array(rows))
+        del rows
         merged = tuple(
             (r0 + 1, c0 + 1, r1 + 1, c1 + 1)
             for (r0, c0), (r1, c1) in (cal.merged_cell_ranges or [])
         )
-        self._apply_overrides(sheet, rows)
-        return Grid(rows=rows, merged=merged)
+        self._apply_overrides(sheet, arr)
+        return Grid(rows=arr, merged=merged)
 
-    def _apply_overrides(self, sheet: str, rows: list[list[Any]]) -> None:
+    def _apply_overrides(self, sheet: str, rows: np.ndarray) -> None:
         if self._parts is None:
             self._package_info()
         assert self._parts is not None and self._padded is not None
@@ -293,8 +294,8 @@ class FileBook(BookBase):
         with zipfile.ZipFile(self.path) as zf:
             overrides = ooxml.cell_overrides(zf, part, self._padded)
         for (r, c), value in overrides.items():
-            if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
-                rows[r - 1][c - 1] = value
+            if r - 1 < rows.shape[0] and c - 1 < rows.shape[1]:
+                rows[r - 1, c - 1] = value
 
     def _grid_from_openpyxl(self, sheet: str) -> Grid:
         ws = self._wb[sheet]

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .values import ExcelError, column_letter, display_text
+from .values import ExcelError, column_letter, display_text, to_object_array
 
 # How far down a sheet the header may be found.
 HEADER_SCAN_ROWS = 40
@@ -39,7 +39,7 @@ class Grid:
     ``(min_row, min_col, max_row, max_col)``.
     """
 
-    rows: Sequence[Sequence[Any]]
+    rows: Sequence[Sequence[Any]] | np.ndarray
     first_row: int = 1
     first_col: int = 1
     merged: tuple[tuple[int, int, int, int], ...] = ()
@@ -50,7 +50,13 @@ class Grid:
 
     @property
     def width(self) -> int:
+        if isinstance(self.rows, np.ndarray):
+            return self.rows.shape[1] if self.rows.ndim == 2 else 0
         return max((len(r) for r in self.rows), default=0)
+
+    def array(self) -> np.ndarray:
+        """The cells as a 2-D object array (the same object when already one)."""
+        return to_object_array(self.rows)
 
 
 @dataclass(frozen=True)
@@ -263,19 +269,13 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
     tag_cells = list(grid.rows[t]) if t is not None else []
 
     body_start = max(x for x in (h, t, g, -1) if x is not None) + 1
-    body = grid.rows[body_start:]
-    width = grid.width
+    arr = grid.array()[body_start:]
+    width = arr.shape[1] if arr.ndim == 2 else 0
+    body = arr
 
     # Keep a column if it has a header, a tag or any data: never drop data.
     keep: list[int] = []
-    if body:
-        arr = np.empty((len(body), width), dtype=object)
-        for i, r in enumerate(body):
-            arr[i, : len(r)] = r
-        filled = arr != None  # noqa: E711 - elementwise comparison on an object array
-    else:
-        arr = np.empty((0, width), dtype=object)
-        filled = np.zeros((0, width), dtype=bool)
+    filled = np.not_equal(arr, None)
     col_has_data = filled.any(axis=0) if len(body) else np.zeros(width, dtype=bool)
     for c in range(width):
         head = header_cells[c] if c < len(header_cells) else None

@@ -223,6 +223,18 @@ def _ref(attrs: dict[str, str]) -> tuple[int, int] | None:
     return int(match.group(2)), column_index(match.group(1))
 
 
+def _may_hold_errors(zf: zipfile.ZipFile, part: str) -> bool:
+    """A fast look for error cells: a byte search over the sheet, chunk by chunk."""
+    tail = b""
+    with zf.open(part) as fh:
+        while chunk := fh.read(1 << 22):
+            block = tail + chunk
+            if b't="e"' in block or b"t='e'" in block or b't = "e"' in block:
+                return True
+            tail = block[-16:]
+    return False
+
+
 def cell_overrides(
     zf: zipfile.ZipFile, part: str, padded_styles: dict[int, str]
 ) -> dict[tuple[int, int], Any]:
@@ -231,9 +243,12 @@ def cell_overrides(
     Error cells become :class:`ExcelError`; numbers in a zero-padding format
     become the text Excel displays.
     """
+    if not padded_styles and not _may_hold_errors(zf, part):
+        return {}
     data = zf.read(part)
     found: dict[tuple[int, int], Any] = {}
-    for m in _ERROR_ATTR.finditer(data):
+    errors = _ERROR_ATTR.finditer(data) if b"e'" in data or b'e"' in data else ()
+    for m in errors:
         cell = _cell_at(data, m.start() + 1)
         if cell is None:
             continue

@@ -18,7 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Sequence
 from typing import Any
+
+import numpy as np
 
 EXCEL_ERRORS = (
     "#NULL!",
@@ -84,6 +87,50 @@ def normalise_cell(value: Any) -> Any:
     if isinstance(value, dt.date | dt.time | dt.timedelta | int):
         return value
     return value
+
+
+def to_object_array(rows: Sequence[Sequence[Any]] | np.ndarray) -> np.ndarray:
+    """A rectangular 2-D object array of the rows (short rows padded with ``None``)."""
+    if isinstance(rows, np.ndarray) and rows.ndim == 2:
+        return rows
+    height = len(rows)
+    width = max((len(r) for r in rows), default=0)
+    arr = np.empty((height, width), dtype=object)
+    if height and all(len(r) == width for r in rows):
+        arr[:, :] = rows
+    else:
+        for i, r in enumerate(rows):
+            arr[i, : len(r)] = r
+    return arr
+
+
+_type = np.frompyfunc(type, 1, 1)
+
+
+def normalise_array(arr: np.ndarray) -> np.ndarray:
+    """:func:`normalise_cell` over a whole 2-D object array, in place and in bulk.
+
+    The common cases (empty text, whole-number floats) are done with array
+    operations; anything rarer goes through :func:`normalise_cell`.
+    """
+    if arr.size == 0:
+        return arr
+    kinds = _type(arr)
+    # Elementwise type tests over the array (not Python type comparisons).
+    is_str, is_float = np.equal(kinds, str), np.equal(kinds, float)
+    arr[is_str & np.equal(arr, "")] = None
+    floats = np.flatnonzero(is_float)
+    if floats.size:
+        flat = arr.reshape(-1)
+        values = flat[floats].astype(np.float64)
+        finite = np.isfinite(values)
+        whole = finite & (np.mod(values, 1.0) == 0) & (np.abs(values) < 2**53)
+        flat[floats[whole]] = values[whole].astype(np.int64).tolist()
+        flat[floats[~finite]] = None
+    rare = ~np.isin(kinds, (str, float, int, bool, type(None), dt.date, dt.datetime))
+    for i, j in zip(*np.nonzero(rare), strict=True):
+        arr[i, j] = normalise_cell(arr[i, j])
+    return arr
 
 
 def excel_serial_to_datetime(serial: float) -> dt.datetime:
