@@ -91,16 +91,28 @@ def test_output_open_in_another_program(capsys, people, tmp_path):
 
 
 def test_workbook_open_in_excel_cannot_be_changed_in_place(capsys, people, tmp_path):
-    # The only in-place change a command makes is through an in-place task; the
-    # book refuses the same way for any of them (see test_writing).
-    from vcs_excel.errors import WorkbookLockedError
-    from vcs_excel.workbook import FileBook, SheetSpec
-
     (tmp_path / "~$people.xlsx").write_bytes(b"\x00")
-    book = FileBook.open(people)
-    book.write_sheet(SheetSpec(name="X", columns=["A"], rows=[]))
-    with pytest.raises(WorkbookLockedError, match=r"people\.xlsx is open in another program"):
-        book.commit()
+    before = people.read_bytes()
+    code, _, err = run_cli(capsys, "inspect", people, "--out", people)
+    assert_one_line_error(code, err, "people.xlsx is open in another program", "~$people.xlsx")
+    assert people.read_bytes() == before
+
+
+def test_workbook_locked_against_reading(capsys, people, monkeypatch):
+    # Another program holding the file exclusively makes the OS refuse to open it.
+    # Root can read any file, so the OS's answer is simulated for this one path.
+    import builtins
+
+    real_open = builtins.open
+
+    def locked_open(file, *args, **kwargs):
+        if str(file) == str(people):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", locked_open)
+    code, _, err = run_cli(capsys, "inspect", people)
+    assert_one_line_error(code, err, "people.xlsx cannot be read", "locked by another program")
 
 
 def test_output_folder_missing(capsys, people, tmp_path):

@@ -18,6 +18,7 @@ from vcs_excel.excel.book import (
     original_fill_rgb,
     spec_block,
     to_excel,
+    union_addresses,
 )
 from vcs_excel.excel.ribbon import task_defaults
 from vcs_excel.workbook import Book, CellLink, ExcelError, FileBook, SheetSpec
@@ -86,3 +87,11 @@ def test_unknown_ribbon_task_is_coming_soon():
     else:  # pragma: no cover
         raise AssertionError("expected UnknownTaskError")
     assert task_defaults("inspect") == {}
+
+
+def test_cells_are_formatted_in_a_few_union_ranges():
+    cells = [(r, 3) for r in range(2, 2002)]
+    chunks = union_addresses(cells)
+    assert all(len(chunk) <= 250 for chunk in chunks)
+    assert len(chunks) < 50
+    assert ",".join(chunks).split(",") == [f"C{r}" for r in range(2, 2002)]

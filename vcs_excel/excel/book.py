@@ -94,6 +94,27 @@ def spec_block(spec: SheetSpec) -> list[list[Any]]:
     return block
 
 
+def union_addresses(cells: Iterable[tuple[int, int]], limit: int = 250) -> list[str]:
+    """Pack cells into comma-joined addresses ("A2,C5,D9") Excel takes as one range.
+
+    Excel refuses a range address longer than 255 characters, so long lists are
+    split; formatting a few thousand cells then takes a handful of calls.
+    """
+    chunks: list[str] = []
+    current: list[str] = []
+    length = 0
+    for row, col in cells:
+        address = f"{column_letter(col)}{row}"
+        if current and length + len(address) + 1 > limit:
+            chunks.append(",".join(current))
+            current, length = [], 0
+        current.append(address)
+        length += len(address) + 1
+    if current:
+        chunks.append(",".join(current))
+    return chunks
+
+
 def _hex_to_rgb(colour: str) -> tuple[int, int, int]:
     colour = colour[-6:]
     return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
@@ -206,8 +227,12 @@ class ExcelBook(BookBase):
                 sht.range("A1").font.bold = True
                 sht.range("A1").font.size = 14
             first = spec.first_data_row
+            by_colour: dict[str, list[tuple[int, int]]] = {}
             for (r, c), colour in spec.fills.items():
-                sht.range((first + r, c + 1)).color = _hex_to_rgb(colour)
+                by_colour.setdefault(colour, []).append((first + r, c + 1))
+            for colour, cells in by_colour.items():
+                for address in union_addresses(cells):
+                    sht.range(address).color = _hex_to_rgb(colour)
             for c, options in spec.dropdowns.items():
                 if spec.rows:
                     letter = column_letter(c + 1)
@@ -239,11 +264,19 @@ class ExcelBook(BookBase):
                          "", mark.colour.upper()]
                     )  # fmt: skip
                     known.add((mark.sheet, ref))
-                rng.color = _hex_to_rgb(mark.colour)
                 if mark.note:
                     if rng.note is not None:
                         rng.note.delete()
                     rng.add_note(mark.note)
+            for sheet_name in {m.sheet for m in marks}:
+                sht = self._xb.sheets[sheet_name]
+                by_colour: dict[str, list[tuple[int, int]]] = {}
+                for m in marks:
+                    if m.sheet == sheet_name:
+                        by_colour.setdefault(m.colour, []).append((m.row, m.col))
+                for colour, cells in by_colour.items():
+                    for address in union_addresses(cells):
+                        sht.range(address).color = _hex_to_rgb(colour)
             if records:
                 start = store.used_range.last_cell.row + 1
                 store.range((start, 1)).value = [[to_excel(v) for v in r] for r in records]
