@@ -71,7 +71,7 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
         cell = put(ws, header_row, c, name)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
     if spec.tags:
         for c, tag in enumerate(spec.tags, start=1):
             if tag:
@@ -94,13 +94,30 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
         if spec.rows:
             letter = column_letter(c + 1)
             _add_validation(ws, f"{letter}{first}:{letter}{last_row}", options, strict=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    lines = [1] * len(spec.rows)
     for c, name in enumerate(spec.columns):
+        longest = max([len(name), *(_text_len(v[c]) for v in spec.rows[:200] if c < len(v))])
         width = spec.widths.get(c)
         if width is None:
-            sample = [name, *(_text_len(v[c]) for v in spec.rows[:200] if c < len(v))]
-            width = min(60, max(10, *(len(str(s)) if isinstance(s, str) else s for s in sample)))
-            width += 2
+            width = min(60, max(10, longest)) + 2
         ws.column_dimensions[column_letter(c + 1)].width = width
+        if longest > width:
+            # Long text wraps inside its column instead of running over the next one.
+            for r, values in enumerate(spec.rows):
+                ws.cell(row=first + r, column=c + 1).alignment = wrap
+                length = _text_len(values[c]) if c < len(values) else 0
+                lines[r] = max(lines[r], -(-length // max(int(width * 0.9), 1)))
+    # openpyxl cannot measure text, and Excel keeps the height a file gives: size
+    # rows that wrap so every line shows.
+    top = Alignment(vertical="top")
+    for r, n in enumerate(lines):
+        if n > 1:
+            ws.row_dimensions[first + r].height = 15 * min(n, 15)
+            for c in range(1, len(spec.columns) + 1):
+                cell = ws.cell(row=first + r, column=c)
+                if not cell.alignment.wrap_text:
+                    cell.alignment = top
     if spec.freeze_header:
         ws.freeze_panes = f"A{first}"
     if spec.autofilter and spec.columns:
