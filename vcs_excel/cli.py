@@ -90,14 +90,48 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", default="demo_output.xlsx", help="output workbook path")
     demo.add_argument("--people", type=int, default=600, help="size of the synthetic population")
     demo.add_argument("--seed", type=int, default=2026, help="random seed")
+    template = sub.add_parser("template", help="build or render the template workbook")
+    template_sub = template.add_subparsers(dest="template_command", metavar="ACTION")
+    template_sub.required = True
+    build = template_sub.add_parser(
+        "build", help="assemble the template .xlsm from workbook_templates/src"
+    )
+    build.add_argument("--out", help="where to write it (default: workbook_templates/)")
+    build.add_argument("--sources", help="the sources folder (default: workbook_templates/src)")
+    render = template_sub.add_parser(
+        "render", help="draw a sheet of a workbook as a PNG (needs LibreOffice)"
+    )
+    render.add_argument("workbook", help="the workbook, e.g. workbook_templates/vcs-excel.xlsm")
+    render.add_argument("--sheet", default="Start", help="which sheet (default: Start)")
+    render.add_argument("--out", required=True, help="the PNG file to write")
     for t in tasks():
         _add_task_parser(sub, t)
     return parser
 
 
+def _template(args: argparse.Namespace) -> int:
+    from .template import build, render
+
+    if args.template_command == "build":
+        kwargs = {"src": Path(args.sources)} if args.sources else {}
+        out = build.build_template(Path(args.out) if args.out else None, **kwargs)
+        print(f"Template written to {out}")
+    else:
+        path = Path(args.workbook)
+        if not path.exists():
+            from .errors import BadInputError
+
+            raise BadInputError(f"File not found: {path}")
+        out = render.render_sheet(path, args.sheet, Path(args.out))
+        print(f"Picture of {args.sheet} written to {out}")
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace, progress: Progress) -> int:
     from .workbook import FileBook
 
+    if args.command == "template":
+        return _template(args)
     if args.command == "demo":
         from .demo import run_demo
 

@@ -70,6 +70,23 @@ class Task:
 
 REGISTRY: dict[str, Task] = {}
 
+# Tasks the ribbon already has a button for, with the name they will have.
+# Pressing one before it exists says "coming soon" rather than failing.
+PLANNED: dict[str, str] = {
+    "tag": "Tag headers",
+    "dictionary": "Data dictionary",
+    "check": "Check data",
+    "standardise": "Standardised copy",
+    "clear_marks": "Clear check marks",
+    "dedupe": "Find duplicates",
+    "apply_decisions": "Apply review decisions",
+    "compare": "Compare with previous list",
+    "directory_sync": "Sync directory",
+    "directory_push": "Update my entry",
+    "find_services": "Find services",
+    "insights": "Community insights",
+}
+
 
 def task(
     name: str,
@@ -100,9 +117,15 @@ def get_task(name: str) -> Task:
     try:
         return REGISTRY[name]
     except KeyError:
+        title = PLANNED.get(name, name)
         raise UnknownTaskError(
-            f"'{name}' is coming soon: this version of vcs-excel cannot do it yet."
+            f"{title} is coming soon: this version of vcs-excel cannot do it yet."
         ) from None
+
+
+def is_known(name: str) -> bool:
+    """True for a task that exists or is planned (so a button may name it)."""
+    return name in REGISTRY or name in PLANNED
 
 
 def run_task(name: str, book: Book, *, commit: bool = True, **options: Any) -> TaskResult:

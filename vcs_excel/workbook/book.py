@@ -21,6 +21,8 @@ MARKS_SHEET = "_vcs_excel_marks"
 # Hidden sheet that holds long dropdown lists.
 LISTS_SHEET = "_vcs_excel_lists"
 HIDDEN_SHEETS = (MARKS_SHEET, LISTS_SHEET)
+# Sheets that hold settings, never a list to work on.
+SETTINGS_SHEETS = ("xlwings.conf",)
 
 # Excel's own limit on a sheet name, and the characters it forbids.
 MAX_SHEET_NAME = 31
@@ -152,9 +154,10 @@ class BookBase:
         return table_from_grid(sheet, self.read_grid(sheet), header_row=header_row)
 
     def user_sheets(self) -> list[str]:
-        """The sheets a person made (not results tabs, not hidden helper sheets)."""
+        """The sheets a person made (not results tabs, helper or settings sheets)."""
+        skip = {s.lower() for s in HIDDEN_SHEETS + SETTINGS_SHEETS}
         return [
-            s for s in self.sheet_names() if s not in HIDDEN_SHEETS and not self.is_tool_sheet(s)
+            s for s in self.sheet_names() if s.lower() not in skip and not self.is_tool_sheet(s)
         ]
 
     def progress(self, done: int, total: int, message: str = "") -> None:

@@ -350,11 +350,15 @@ class FileBook(BookBase):
 
         wb = self._workbook()
         name = self.free_sheet_name(spec.name)
-        index = None
+        index, code_name = None, None
         if name in wb.sheetnames:
             index = wb.sheetnames.index(name)
+            # Keep the sheet's VBA code name, or its code module would be orphaned.
+            code_name = wb[name].sheet_properties.codeName
             wb.remove(wb[name])
         ws = wb.create_sheet(name, index)
+        if code_name:
+            ws.sheet_properties.codeName = code_name
         write_spec(ws, spec)
         mark_tool_sheet(ws, spec.task)
         self._created.add(name)

@@ -1,0 +1,88 @@
+"""The committed template, read by programs that are not ours."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from xml.etree import ElementTree as ET
+
+import openpyxl
+import pytest
+from oletools.olevba import VBA_Parser
+
+from vcs_excel.template.build import DEFAULT_OUT as COMMITTED
+from vcs_excel.template.build import RIBBON_REL, VBA_REL, XLSM_CT
+
+
+def test_olevba_lists_every_module_with_its_exact_source(sources):
+    parser = VBA_Parser(str(COMMITTED))
+    found = {name.rsplit(".", 1)[0]: code for _, _, name, code in parser.extract_macros()}
+    assert set(found) == {m.name for m in sources.modules}
+    for m in sources.modules:
+        assert found[m.name] == m.source, m.name
+
+
+def test_package_has_vba_project_and_ribbon_parts():
+    with zipfile.ZipFile(COMMITTED) as zf:
+        rels = ET.fromstring(zf.read("_rels/.rels"))
+        wb_rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        types = zf.read("[Content_Types].xml").decode()
+        names = zf.namelist()
+    assert {(r.get("Type"), r.get("Target")) for r in rels} >= {
+        (RIBBON_REL, "customUI/customUI14.xml")
+    }
+    assert (VBA_REL, "vbaProject.bin") in {(r.get("Type"), r.get("Target")) for r in wb_rels}
+    assert XLSM_CT in types and "application/vnd.ms-office.vbaProject" in types
+    assert {"xl/vbaProject.bin", "customUI/customUI14.xml"} <= set(names)
+
+
+def test_sheets_and_their_code_names(sources):
+    wb = openpyxl.load_workbook(COMMITTED)
+    expected = [(s["name"], s["code_name"]) for s in sources.sheets["sheet"]]
+    assert [(ws.title, ws.sheet_properties.codeName) for ws in wb] == expected
+    assert wb.code_name == "ThisWorkbook"
+    assert {"Start", "Dictionary", "Review", "Directory", "xlwings.conf"} <= set(wb.sheetnames)
+    conf = wb["xlwings.conf"]
+    assert [conf[f"A{r}"].value for r in range(1, 6)] == [
+        "Interpreter_Win", "Interpreter_Mac", "PYTHONPATH", "UDF Modules", None,
+    ]  # fmt: skip
+    assert conf["B4"].value == "vcs_excel.excel.udfs"
+
+
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (Debian package libreoffice-calc) is not installed; CI installs it",
+)
+
+
+@needs_libreoffice
+def test_libreoffice_opens_the_template_and_imports_our_modules(tmp_path, sources):
+    src = tmp_path / "vcs-excel.xlsm"
+    shutil.copy(COMMITTED, src)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "ods", "--outdir", str(tmp_path), str(src)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    with zipfile.ZipFile(tmp_path / "vcs-excel.ods") as ods:
+        names = ods.namelist()
+        library = {
+            n.split("/")[-1][:-4]: ods.read(n).decode()
+            for n in names
+            if n.startswith("Basic/VBAProject/") and not n.endswith("script-lb.xml")
+        }
+        content = ods.read("content.xml").decode()
+    assert set(library) == {m.name for m in sources.modules}
+    for m in sources.modules:
+        # LibreOffice drops the Attribute lines; every other line of code is there.
+        code_lines = [
+            ln for ln in m.source.split("\r\n") if ln.strip() and not ln.startswith("Attribute ")
+        ]
+        text = re.sub(r"&apos;", "'", re.sub(r"&quot;", '"', library[m.name]))
+        text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+        missing = [ln for ln in code_lines if ln not in text]
+        assert not missing, (m.name, missing[:3])
+    for sheet in sources.sheets["sheet"]:
+        assert f'table:name="{sheet["name"]}"' in content

@@ -1,0 +1,1 @@
+"""Builds the template workbook (.xlsm) from readable sources."""

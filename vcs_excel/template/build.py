@@ -1,0 +1,365 @@
+"""``vcs-excel template build``: assemble the template .xlsm from its sources.
+
+Sources (``workbook_templates/src``): the ribbon XML, the VBA modules as text,
+and ``sheets.toml`` describing the sheets. The build adds xlwings' own VBA
+(``xlwings.bas`` and its ``Dictionary`` class, taken from the installed xlwings
+so the two always match) and the generated ``VCS`` module of function
+wrappers, writes ``vbaProject.bin`` (see :mod:`.vba`), and packages it all as a
+macro-enabled workbook with its ribbon part. The same sources always give the
+same workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import io
+import re
+import tomllib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from .. import __version__
+from ..errors import BadInputError
+from . import udf_vba
+from .vba import (
+    WORKBOOK_BASE,
+    WORKSHEET_BASE,
+    VbaModule,
+    build_vba_project,
+    document_module,
+    source_from_export,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_SOURCES = REPO / "workbook_templates" / "src"
+DEFAULT_OUT = REPO / "workbook_templates" / "vcs-excel.xlsm"
+
+RIBBON_REL = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+VBA_CT = "application/vnd.ms-office.vbaProject"
+XLSM_CT = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+XLSX_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+CUSTOMUI_NS = "{http://schemas.microsoft.com/office/2009/07/customui}"
+FIXED_TIME = dt.datetime(2026, 1, 1)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+TITLE_COLOUR = "1F4E79"
+SECTION_FILL = "DDEBF7"
+
+
+@dataclass(frozen=True)
+class RibbonButton:
+    group: str
+    label: str
+    on_action: str
+    help: str
+
+
+@dataclass
+class TemplateSources:
+    ribbon_xml: bytes
+    modules: list[VbaModule]
+    sheets: dict[str, Any]
+
+    @property
+    def buttons(self) -> list[RibbonButton]:
+        return ribbon_buttons(self.ribbon_xml)
+
+
+def xlwings_vba_dir() -> Path:
+    """Where the installed xlwings keeps its VBA, found without importing xlwings."""
+    spec = importlib.util.find_spec("xlwings")
+    if spec is None or spec.origin is None:
+        raise BadInputError("xlwings is not installed: run pip install vcs-excel.")
+    return Path(spec.origin).parent
+
+
+def xlwings_modules() -> list[VbaModule]:
+    """xlwings' standalone VBA: the ``xlwings`` module and its ``Dictionary`` class."""
+    folder = xlwings_vba_dir()
+    return [
+        VbaModule(
+            "xlwings", "standard", source_from_export((folder / "xlwings.bas").read_text("cp1252"))
+        ),
+        VbaModule(
+            "Dictionary",
+            "class",
+            source_from_export((folder / "addin" / "Dictionary.cls").read_text("cp1252")),
+        ),
+    ]
+
+
+def ribbon_buttons(ribbon_xml: bytes) -> list[RibbonButton]:
+    root = ET.fromstring(ribbon_xml)
+    buttons = []
+    for group in root.iter(f"{CUSTOMUI_NS}group"):
+        for button in group.iter(f"{CUSTOMUI_NS}button"):
+            buttons.append(
+                RibbonButton(
+                    group=group.get("label", ""),
+                    label=button.get("label", ""),
+                    on_action=button.get("onAction", ""),
+                    help=button.get("supertip", ""),
+                )
+            )
+    return buttons
+
+
+def load_sources(src: Path = DEFAULT_SOURCES) -> TemplateSources:
+    """Read the template's sources; every VBA module as the text it will be stored as."""
+    if not (src / "sheets.toml").exists():
+        raise BadInputError(
+            f"Template sources not found in {src}: build the template from a copy of the "
+            "vcs-excel source folder, or give --sources."
+        )
+    sheets = tomllib.loads((src / "sheets.toml").read_text("utf-8"))
+    this_workbook_code = source_from_export((src / "vba" / "ThisWorkbook.cls").read_text("utf-8"))
+    modules = [document_module("ThisWorkbook", WORKBOOK_BASE, this_workbook_code)]
+    for sheet in sheets["sheet"]:
+        modules.append(document_module(sheet["code_name"], WORKSHEET_BASE))
+    modules += xlwings_modules()
+    for path in sorted((src / "vba").glob("*.bas")):
+        modules.append(
+            VbaModule(path.stem, "standard", source_from_export(path.read_text("utf-8")))
+        )
+    modules.append(VbaModule(udf_vba.VBA_MODULE, "standard", udf_vba.module_source()))
+    return TemplateSources((src / "customUI14.xml").read_bytes(), modules, sheets)
+
+
+# --------------------------------------------------------------------------- sheets
+def _estimate_lines(text: str, width: float) -> int:
+    # About 1.25 characters of body text fit in one unit of column width.
+    return max(1, -(-len(text) // max(int(width * 1.25), 1)))
+
+
+def _fill_start(ws: Any, sources: TemplateSources) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from ..commands import REGISTRY
+    from ..udfs import UDFS
+    from ..workbook.writer import put
+
+    start = sources.sheets["start"]
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 95
+    wrap = Alignment(wrap_text=True, vertical="top")
+    section_fill = PatternFill("solid", fgColor=SECTION_FILL)
+    row = 1
+
+    def line(a: Any = None, b: Any = None, *, bold: bool = False, height: bool = True) -> None:
+        nonlocal row
+        if a is not None:
+            cell = put(ws, row, 1, a)
+            cell.alignment = wrap
+            cell.font = Font(bold=bold)
+        if b is not None:
+            cell = put(ws, row, 2, b)
+            cell.alignment = wrap
+            if height:
+                ws.row_dimensions[row].height = 15 * _estimate_lines(str(b), 95)
+        row += 1
+
+    def section(title: str) -> None:
+        nonlocal row
+        row += 1
+        for col in (1, 2):
+            ws.cell(row=row, column=col).fill = section_fill
+        put(ws, row, 1, title).font = Font(bold=True, size=13, color=TITLE_COLOUR)
+        row += 1
+
+    put(ws, 1, 1, start["title"]).font = Font(bold=True, size=22, color=TITLE_COLOUR)
+    ws.row_dimensions[1].height = 32
+    put(ws, 2, 1, start["subtitle"]).font = Font(italic=True, size=12)
+    row = 4
+    for text in start["intro"]:
+        cell = put(ws, row, 1, text)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        cell.alignment = wrap
+        ws.row_dimensions[row].height = 15 * _estimate_lines(text, 120)
+        row += 1
+
+    section(start["setup_title"])
+    for i, text in enumerate(start["setup"], start=1):
+        line(f"Step {i}", text, bold=True)
+
+    section(start["buttons_title"])
+    callbacks = _ribbon_tasks(sources)
+    planned = {task for task in callbacks.values() if task and task not in REGISTRY}
+    group = None
+    for button in sources.buttons:
+        if button.group != group:
+            group = button.group
+            line(f"{group}", None, bold=True)
+            ws.cell(row=row - 1, column=1).font = Font(bold=True, color=TITLE_COLOUR)
+        task = callbacks.get(button.on_action)
+        text = button.help + (" (Coming soon.)" if task in planned else "")
+        line(f"   {button.label}", text)
+
+    section(start["functions_title"])
+    for u in UDFS.values():
+        line(f"={u.signature}", u.description)
+
+    section(start["where_title"])
+    for text in start["where"]:
+        line("", text)
+
+    row += 1
+    put(ws, row, 1, f"vcs-excel {__version__}").font = Font(italic=True, color="7F7F7F")
+    ws.sheet_view.showGridLines = False
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _ribbon_tasks(sources: TemplateSources) -> dict[str, str | None]:
+    """Ribbon callback -> the task it runs (None for a button that runs no task)."""
+    ribbon = next(m for m in sources.modules if m.name == "Ribbon")
+    return ribbon_callbacks(ribbon.source)
+
+
+_SUB = re.compile(r"^Sub (\w+)\(control As IRibbonControl\)\r?\n(.*?)^End Sub", re.M | re.S)
+_RUN = re.compile(r'^\s*RunTask "(\w+)"', re.M)
+
+
+def ribbon_callbacks(source: str) -> dict[str, str | None]:
+    """Each ``Sub Name(control As IRibbonControl)`` and the task its body runs."""
+    found: dict[str, str | None] = {}
+    for match in _SUB.finditer(source):
+        run = _RUN.search(match.group(2))
+        found[match.group(1)] = run.group(1) if run else None
+    return found
+
+
+def _fill_config(ws: Any, settings: list[list[str]]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    from ..workbook.writer import put
+
+    for r, (key, value, help_text) in enumerate(settings, start=1):
+        put(ws, r, 1, key).font = Font(bold=True)
+        if value:
+            put(ws, r, 2, value)
+        cell = put(ws, r, 4, help_text)
+        cell.font = Font(italic=True, color="595959")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = 15 * _estimate_lines(help_text, 90)
+    ws.column_dimensions["A"].width = 18
+    ws.column_dimensions["B"].width = 60
+    ws.column_dimensions["C"].width = 3
+    ws.column_dimensions["D"].width = 90
+
+
+def build_sheets(sources: TemplateSources) -> bytes:
+    """The workbook's sheets as an .xlsx package (no macros yet)."""
+    import openpyxl
+
+    from ..workbook.book import SheetSpec
+    from ..workbook.writer import mark_tool_sheet, write_spec
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    wb.code_name = "ThisWorkbook"
+    for sheet in sources.sheets["sheet"]:
+        ws = wb.create_sheet(sheet["name"])
+        ws.sheet_properties.codeName = sheet["code_name"]
+        kind = sheet.get("kind", "results")
+        if kind == "start":
+            _fill_start(ws, sources)
+            mark_tool_sheet(ws, "template")
+        elif kind == "config":
+            _fill_config(ws, sheet["settings"])
+        else:
+            write_spec(
+                ws,
+                SheetSpec(
+                    name=sheet["name"], columns=sheet["columns"], rows=[], title=sheet["name"],
+                    notes=[sheet["note"]], autofilter=False,
+                ),
+            )  # fmt: skip
+            mark_tool_sheet(ws, "template")
+    wb.active = 0
+    props = wb.properties
+    props.creator = props.lastModifiedBy = "vcs-excel"
+    props.title = "Community Data (vcs-excel template)"
+    props.created = props.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- package
+def _add_relationship(xml: bytes, rel_id: str, rel_type: str, target: str) -> bytes:
+    ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    ET.register_namespace("", ns)
+    root = ET.fromstring(xml)
+    ET.SubElement(root, f"{{{ns}}}Relationship", Id=rel_id, Type=rel_type, Target=target)
+    return ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _macro_content_types(xml: bytes) -> bytes:
+    ns = "http://schemas.openxmlformats.org/package/2006/content-types"
+    ET.register_namespace("", ns)
+    root = ET.fromstring(xml)
+    for el in root:
+        if el.get("ContentType") == XLSX_CT:
+            el.set("ContentType", XLSM_CT)
+    if not any(el.get("Extension") == "bin" for el in root):
+        root.insert(0, ET.Element(f"{{{ns}}}Default", Extension="bin", ContentType=VBA_CT))
+    return ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def package_xlsm(xlsx: bytes, vba_project: bytes, ribbon_xml: bytes) -> bytes:
+    """Turn an .xlsx package into an .xlsm with a VBA project and a ribbon part."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(xlsx)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+
+        def write(name: str, data: bytes) -> None:
+            dst.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "[Content_Types].xml":
+                data = _macro_content_types(data)
+            elif name == "_rels/.rels":
+                data = _add_relationship(
+                    data, "rIdVcsRibbon", RIBBON_REL, "customUI/customUI14.xml"
+                )
+            elif name == "xl/_rels/workbook.xml.rels":
+                data = _add_relationship(data, "rIdVcsVba", VBA_REL, "vbaProject.bin")
+            elif name == "docProps/core.xml":
+                # openpyxl stamps the time of saving; a rebuild must give the same file.
+                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp + rb"\g<2>",
+                    data,
+                )
+            write(name, data)
+        write("xl/vbaProject.bin", vba_project)
+        write("customUI/customUI14.xml", ribbon_xml)
+    return out.getvalue()
+
+
+def build_template(out: Path | None = None, src: Path = DEFAULT_SOURCES) -> Path:
+    """Build the template workbook from ``src`` and write it to ``out``."""
+    out = Path(out) if out is not None else DEFAULT_OUT
+    if out.suffix.lower() != ".xlsm":
+        raise BadInputError(f"The template is a macro workbook: name it .xlsm, not {out.name}.")
+    if not out.parent.is_dir():
+        raise BadInputError(f"Cannot write {out.name}: the folder {out.parent} does not exist.")
+    sources = load_sources(src)
+    data = package_xlsm(
+        build_sheets(sources), build_vba_project(sources.modules), sources.ribbon_xml
+    )
+    tmp = out.with_name(f".~vcs-{out.name}")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+    return out

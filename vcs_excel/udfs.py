@@ -1,0 +1,62 @@
+"""The Excel functions (UDFs) vcs-excel offers, as plain Python functions.
+
+This is the one list they are registered in. From it come the xlwings
+functions Excel calls (``vcs_excel.excel.udfs``), the VBA wrapper module in the
+template workbook (so the functions work without xlwings' "Import Functions"),
+the function wizard's descriptions, and the docs. In a cell they are called
+with the ``VCS.`` prefix: ``=VCS.VERSION()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import __version__
+
+
+@dataclass(frozen=True)
+class Udf:
+    """One Excel function: its name (without ``VCS.``), code, and descriptions."""
+
+    name: str
+    func: Callable[..., Any]
+    description: str
+    args: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def excel_name(self) -> str:
+        return f"VCS.{self.name}"
+
+    @property
+    def signature(self) -> str:
+        return f"{self.excel_name}({', '.join(a for a, _ in self.args)})"
+
+
+UDFS: dict[str, Udf] = {}
+
+
+def udf(
+    name: str, description: str, args: tuple[tuple[str, str], ...] = ()
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a plain function as the Excel function ``VCS.<name>``."""
+
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        if not name.isidentifier() or name.upper() != name:
+            raise ValueError(f"Excel function names are upper-case identifiers: {name!r}")
+        if name in UDFS:
+            raise ValueError(f"function {name} registered twice")
+        params = func.__code__.co_varnames[: func.__code__.co_argcount]
+        if tuple(a for a, _ in args) != params:
+            raise ValueError(f"{name}: described arguments {args} do not match {params}")
+        UDFS[name] = Udf(name, func, description, args)
+        return func
+
+    return register
+
+
+@udf("VERSION", "The version of vcs-excel that answers the VCS functions in this workbook.")
+def version() -> str:
+    """``=VCS.VERSION()`` -> ``"0.1.0"``."""
+    return __version__

@@ -1,0 +1,62 @@
+Attribute VB_Name = "Ribbon"
+' Callbacks for the Community Data ribbon tab (customUI14.xml).
+' Each button runs one vcs-excel task in Python through xlwings. A task that
+' this version of vcs-excel does not have yet answers "coming soon".
+Option Explicit
+
+Private Sub RunTask(ByVal taskName As String)
+    RunPython "import vcs_excel.excel as vcs; vcs.run('" & taskName & "')"
+End Sub
+
+Sub Ribbon_TagHeaders(control As IRibbonControl)
+    RunTask "tag"
+End Sub
+
+Sub Ribbon_DataDictionary(control As IRibbonControl)
+    RunTask "dictionary"
+End Sub
+
+Sub Ribbon_DescribeSheets(control As IRibbonControl)
+    RunTask "inspect"
+End Sub
+
+Sub Ribbon_CheckData(control As IRibbonControl)
+    RunTask "check"
+End Sub
+
+Sub Ribbon_StandardisedCopy(control As IRibbonControl)
+    RunTask "standardise"
+End Sub
+
+Sub Ribbon_ClearCheckMarks(control As IRibbonControl)
+    RunTask "clear_marks"
+End Sub
+
+Sub Ribbon_FindDuplicates(control As IRibbonControl)
+    RunTask "dedupe"
+End Sub
+
+Sub Ribbon_ApplyReviewDecisions(control As IRibbonControl)
+    RunTask "apply_decisions"
+End Sub
+
+Sub Ribbon_CompareWithPrevious(control As IRibbonControl)
+    RunTask "compare"
+End Sub
+
+Sub Ribbon_SyncDirectory(control As IRibbonControl)
+    RunTask "directory_sync"
+End Sub
+
+Sub Ribbon_UpdateMyEntry(control As IRibbonControl)
+    RunTask "directory_push"
+End Sub
+
+Sub Ribbon_FindServices(control As IRibbonControl)
+    RunTask "find_services"
+End Sub
+
+Sub Ribbon_Help(control As IRibbonControl)
+    ThisWorkbook.Worksheets("Start").Activate
+    ThisWorkbook.Worksheets("Start").Range("A1").Select
+End Sub
