@@ -67,3 +67,12 @@ def test_module_has_descriptions_for_the_function_wizard():
         assert f'Attribute {u.name}.VB_Description = "' in source
         assert f"'!{u.name}\", Description:=" in source
     assert "Sub RegisterFunctions()" in source
+
+
+def test_readme_lists_exactly_the_registered_functions():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| `=VCS.")]
+    expected = [f"| `={u.signature}` | {u.description} |" for u in UDFS.values()]
+    assert rows == expected
