@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-BENCHMARKS = {"read": "benchmarks.read_speed"}
+BENCHMARKS = {"read": "benchmarks.read_speed", "tags": "benchmarks.header_tags"}
 
 
 def main() -> None:
