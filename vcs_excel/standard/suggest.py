@@ -46,7 +46,7 @@ _FILLERS = {
     # The function words of headers written as questions on forms.
     "what", "which", "how", "is", "are", "was", "do", "does", "did", "you", "we", "us", "to",
     "would", "like", "need", "needs", "have", "has", "can", "could", "for", "in", "on", "with",
-    "please", "tell", "give", "about", "prefer", "preferred", "best", "or", "and", "our", "my",
+    "tell", "give", "about", "prefer", "preferred", "best", "or", "and", "our", "my",
     "they", "them", "he", "she", "his", "her", "be", "will", "should", "there", "where", "who",
     "at",
 }  # fmt: skip
@@ -161,11 +161,11 @@ class TagSuggester:
             return None
         for entry in self.dictionary.entries:
             codes = self.dictionary.codelist_for(entry)
-            if codes is not None and codes.name != "yes_no":
-                if all(codes.canonical(p) for p in parts):
-                    return Suggestion(
-                        text, entry.tag, 0.86, entry.label, f"lists values of {codes.name}"
-                    )
+            usable = codes is not None and codes.name != "yes_no"
+            if usable and all(codes.canonical(p) for p in parts):
+                return Suggestion(
+                    text, entry.tag, 0.86, entry.label, f"lists values of {codes.name}"
+                )
         return None
 
     def _near(self, text: str, keys: list[str]) -> Suggestion:
