@@ -147,12 +147,19 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         return EXIT_OK
 
     t: Task = args.task
+    if t.needs_out and not args.out:
+        from .errors import BadInputError
+
+        raise BadInputError(
+            f"{t.title} writes a new workbook: give its name with --out, e.g. --out results.xlsx."
+        )
     book = FileBook.open(args.workbook, out=args.out, progress=progress, status=progress.status)
     options = {opt.name: getattr(args, opt.name) for opt in t.options}
     if args.sheet:
         options["sheets"] = args.sheet
-    # Without --out a task only reports; an in-place task changes the workbook itself.
-    commit = bool(args.out) or t.in_place
+    # Without --out a task only reports; an in-place task (tag --apply) changes the
+    # workbook itself, which is what the user asked for.
+    commit = bool(args.out) or (t.in_place and bool(options.get("apply")))
     result = run_task(t.name, book, commit=commit, **options)
     progress.close()
     if args.json:
@@ -162,6 +169,8 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         print(result.summary)
         if args.out:
             print(f"Results written to {args.out}")
+        elif commit:
+            print(f"{args.workbook} updated")
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 

@@ -35,9 +35,15 @@ class TaskResult:
     problems: int = 0
     sheets: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    # A task whose JSON has a documented shape of its own (check) sets it here.
+    payload: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        if self.payload is not None:
+            return self.payload
+        data = asdict(self)
+        data.pop("payload")
+        return data
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ class Task:
     options: tuple[Option, ...] = ()
     in_place: bool = False
     order: int = 100
+    needs_out: bool = False
+    in_demo: bool = True
 
 
 REGISTRY: dict[str, Task] = {}
@@ -73,11 +81,6 @@ REGISTRY: dict[str, Task] = {}
 # Tasks the ribbon already has a button for, with the name they will have.
 # Pressing one before it exists says "coming soon" rather than failing.
 PLANNED: dict[str, str] = {
-    "tag": "Tag headers",
-    "dictionary": "Data dictionary",
-    "check": "Check data",
-    "standardise": "Standardised copy",
-    "clear_marks": "Clear check marks",
     "dedupe": "Find duplicates",
     "apply_decisions": "Apply review decisions",
     "compare": "Compare with previous list",
@@ -96,13 +99,17 @@ def task(
     options: Sequence[Option] = (),
     in_place: bool = False,
     order: int = 100,
+    needs_out: bool = False,
+    in_demo: bool = True,
 ) -> Callable[[Callable[..., TaskResult]], Callable[..., TaskResult]]:
     """Register a function as a task (a ribbon button and a CLI command)."""
 
     def register(func: Callable[..., TaskResult]) -> Callable[..., TaskResult]:
         if name in REGISTRY:
             raise ValueError(f"task {name!r} registered twice")
-        REGISTRY[name] = Task(name, title, help, func, tuple(options), in_place, order)
+        REGISTRY[name] = Task(
+            name, title, help, func, tuple(options), in_place, order, needs_out, in_demo
+        )
         return func
 
     return register
@@ -225,3 +232,7 @@ def inspect(book: Book, sheets: Sequence[str] | None = None) -> TaskResult:
     return TaskResult(
         "inspect", summary, problems=unreadable, sheets=[written], data={"sheets": described}
     )
+
+
+# The tasks of each area register themselves when imported.
+from . import tasks as _tasks  # noqa: E402, F401

@@ -244,6 +244,18 @@ class ExcelBook(BookBase):
         self._ops.append(op)
         return name
 
+    def insert_row(self, sheet: str, at: int, values: dict[int, Any]) -> None:
+        """Insert a whole row (Excel moves formulas, formats and tables itself)."""
+        first, last = min(values, default=1), max(values, default=1)
+        block = [[to_excel(values.get(c)) for c in range(first, last + 1)]]
+
+        def op() -> None:
+            sht = self._xb.sheets[sheet]
+            sht.range(f"{at}:{at}").insert(shift="down")
+            sht.range((at, first)).value = block
+
+        self._ops.append(op)
+
     def mark_cells(self, marks: Iterable[CellMark]) -> int:
         marks = list(marks)
 

@@ -71,6 +71,7 @@ class SheetSpec:
     fills: dict[tuple[int, int], str] = field(default_factory=dict)
     widths: dict[int, float] = field(default_factory=dict)
     dropdowns: dict[int, list[str]] = field(default_factory=dict)
+    formats: dict[int, str] = field(default_factory=dict)  # column -> Excel number format
     freeze_header: bool = True
     autofilter: bool = True
 
@@ -118,6 +119,8 @@ class Book(Protocol):
     def user_sheets(self) -> list[str]: ...
 
     def write_sheet(self, spec: SheetSpec) -> str: ...
+
+    def insert_row(self, sheet: str, at: int, values: dict[int, Any]) -> None: ...
 
     def mark_cells(self, marks: Iterable[CellMark]) -> int: ...
 

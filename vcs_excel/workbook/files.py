@@ -364,6 +364,16 @@ class FileBook(BookBase):
         self._created.add(name)
         return name
 
+    def insert_row(self, sheet: str, at: int, values: dict[int, Any]) -> None:
+        """Insert a row at Excel row ``at`` of a user's sheet (the tag row under the
+        header), moving everything below it down; see :mod:`.insert`."""
+        from .insert import insert_row
+
+        grid = self.read_grid(sheet)
+        insert_row(self._workbook(), sheet, at, values)
+        if sheet not in self._created:
+            self._grids[sheet] = _grid_with_row(grid, at, values)
+
     def mark_cells(self, marks: Iterable[CellMark]) -> int:
         """Colour cells (and attach notes) in the user's sheets, remembering the
         original fill and note of each so :meth:`clear_marks` can put them back."""
@@ -496,3 +506,23 @@ def _check_out(source: Path, out: Path | None) -> Path | None:
             f"{out.name} is open in another program{who}. Close it or choose another name."
         )
     return out
+
+
+def _grid_with_row(grid: Grid, at: int, values: dict[int, Any]) -> Grid:
+    """The grid as it is after inserting a row at Excel row ``at``."""
+    arr = grid.array()
+    width = max(arr.shape[1] if arr.ndim == 2 else 0, max(values, default=0))
+    index = at - grid.first_row
+    row = np.empty((1, width), dtype=object)
+    for col, value in values.items():
+        row[0, col - grid.first_col] = normalise_cell(value)
+    if arr.shape[1] < width:
+        pad = np.empty((arr.shape[0], width - arr.shape[1]), dtype=object)
+        arr = np.hstack([arr, pad])
+    rows = np.vstack([arr[:index], row, arr[index:]]) if index <= len(arr) else arr
+    merged = tuple(
+        (r0 + 1, c0, r1 + 1, c1) if r0 >= at else (r0, c0, r1 + 1, c1) if r1 >= at else m
+        for m in grid.merged
+        for (r0, c0, r1, c1) in [m]
+    )
+    return Grid(rows=rows, first_row=grid.first_row, first_col=grid.first_col, merged=merged)

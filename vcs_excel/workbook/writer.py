@@ -81,6 +81,9 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
         for c, value in enumerate(values, start=1):
             if value is not None:
                 put(ws, first + r, c, value)
+    for c, number_format in spec.formats.items():
+        for r in range(len(spec.rows)):
+            ws.cell(row=first + r, column=c + 1).number_format = number_format
     for (r, c), link in spec.links.items():
         cell = ws.cell(row=first + r, column=c + 1)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link.address)

@@ -1,0 +1,183 @@
+"""Findings of the Data Checker, as data.
+
+Every finding is an :class:`Issue` with a stable kebab-case ``code``, and each
+code is described once in :data:`ISSUE_TYPES` (its severity, a title and how
+to fix it), from which the docs' issue reference is generated.
+
+Severities: ``error`` (the value is wrong), ``warning`` (suspicious, or a
+security risk), ``info`` (valid, but can be standardised).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class IssueType:
+    code: str
+    severity: str
+    title: str
+    fix: str
+
+
+ISSUE_TYPES: dict[str, IssueType] = {
+    t.code: t
+    for t in [
+        IssueType("required-missing", "error", "Required value missing",
+                  "Fill in the value, or remove the row if it is not a real record."),
+        IssueType("type-error", "error", "Wrong kind of value",
+                  "Enter a value of the kind the column holds (see the data dictionary)."),
+        IssueType("number-out-of-range", "error", "Number out of range",
+                  "Check the number: it is outside what this column allows."),
+        IssueType("excel-error", "error", "Excel error value",
+                  "The cell shows an Excel error such as #N/A: fix the formula or type the value."),
+        IssueType("postcode-invalid", "error", "Not a UK postcode",
+                  "Check the postcode against the address (Royal Mail's postcode finder)."),
+        IssueType("postcode-format", "info", "Postcode can be standardised",
+                  "Upper case with one space before the last three characters, e.g. LS6 1AB."),
+        IssueType("nhs-number-length", "error", "NHS number is not 10 digits",
+                  "An NHS number has exactly 10 digits; check it against the source record."),
+        IssueType("nhs-number-check-digit", "error", "NHS number fails its check digit",
+                  "One digit is wrong or two are swapped: check it against the source record."),
+        IssueType("nhs-number-dummy", "error", "Placeholder NHS number",
+                  "This is a placeholder (such as 0000000000), not a real NHS number: leave it "
+                  "empty if it is not known."),
+        IssueType("nhs-number-test", "warning", "NHS test number",
+                  "Numbers from 999 000 0000 are kept for testing and never issued to anyone."),
+        IssueType("date-invalid", "error", "Not a valid date",
+                  "Enter a real date, day first (25/12/1950)."),
+        IssueType("date-in-future", "error", "Date in the future",
+                  "Check the year: this date has not happened yet."),
+        IssueType("date-too-old", "error", "Age over 120",
+                  "Check the year of birth: it makes the person older than 120."),
+        IssueType("date-format", "info", "Date can be standardised",
+                  "Typed as text or a serial number; a real Excel date sorts and filters "
+                  "correctly."),
+        IssueType("age-mismatch", "warning", "Age does not agree with date of birth",
+                  "Check both: the age and the date of birth give different ages."),
+        IssueType("phone-invalid", "error", "Not a valid phone number",
+                  "Check the number of digits and the area code."),
+        IssueType("phone-fictional", "warning", "Phone number reserved for drama",
+                  "Ofcom keeps this range for TV and radio: it is not a real line."),
+        IssueType("email-invalid", "error", "Not a valid e-mail address",
+                  "An address looks like name@domain.org, with no spaces."),
+        IssueType("email-example", "warning", "Example e-mail address",
+                  "This domain is reserved for examples: no e-mail is ever delivered to it."),
+        IssueType("not-in-code-list", "error", "Not one of the allowed values",
+                  "Choose a value from the code list in the data dictionary."),
+        IssueType("code-list-format", "info", "Value can be standardised",
+                  "A known spelling of an allowed value; the standard spelling is suggested."),
+        IssueType("duplicate-id", "error", "ID used twice",
+                  "Each record needs its own ID: check whether both rows are the same record."),
+        IssueType("duplicate-row", "warning", "Row repeated",
+                  "The row repeats an earlier row exactly; delete one copy if it is a duplicate."),
+        IssueType("stray-whitespace", "info", "Extra spaces",
+                  "Spaces at the start or end, doubled spaces or line breaks; the standardised "
+                  "copy removes them."),
+        IssueType("contact-method-missing", "warning", "Preferred contact detail missing",
+                  "The person prefers a way of contact for which the list has no detail."),
+        IssueType("formula-like-text", "warning", "Text that could run as a formula",
+                  "Text starting with = + - or @ can run as a formula when opened or pasted "
+                  "elsewhere (a security risk): add a word or a space at the start."),
+        IssueType("tag-unknown", "warning", "Tag not in the data standard",
+                  "Choose a tag from the dropdown, or add this tag to the data dictionary."),
+        IssueType("tag-malformed", "error", "Tag written wrongly",
+                  "A tag looks like #hashtag+attribute, with no spaces, e.g. #person+name."),
+    ]
+}  # fmt: skip
+
+
+@dataclass
+class Issue:
+    """One finding, pointing at one cell (``row`` is the Excel row number)."""
+
+    code: str
+    sheet: str
+    row: int | None
+    column: str
+    header: str | None
+    tag: str | None
+    value: Any
+    message: str
+    suggestion: Any = None
+
+    @property
+    def severity(self) -> str:
+        return ISSUE_TYPES[self.code].severity
+
+    @property
+    def fix(self) -> str:
+        return ISSUE_TYPES[self.code].fix
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = self.severity
+        data["value"] = _plain(self.value)
+        data["suggestion"] = _plain(self.suggestion)
+        return data
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass
+class SheetCheck:
+    """How a sheet was checked: its tags came from its tag row or were suggested."""
+
+    sheet: str
+    rows: int
+    tagged: bool
+    columns_checked: int
+    columns_unchecked: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    issues: list[Issue] = field(default_factory=list)
+    sheets: list[SheetCheck] = field(default_factory=list)
+
+    def count(self, severity: str | None = None) -> int:
+        if severity is None:
+            return len(self.issues)
+        return sum(1 for i in self.issues if i.severity == severity)
+
+    def by_code(self) -> dict[str, int]:
+        return dict(Counter(i.code for i in self.issues).most_common())
+
+    def by_column(self) -> list[dict[str, Any]]:
+        counts: Counter[tuple[str, str, str | None, str | None, str]] = Counter(
+            (i.sheet, i.column, i.header, i.tag, i.severity) for i in self.issues
+        )
+        table: dict[tuple[str, str], dict[str, Any]] = {}
+        for (sheet, column, header, tag, severity), n in counts.items():
+            row = table.setdefault(
+                (sheet, column),
+                {"sheet": sheet, "column": column, "header": header, "tag": tag,
+                 "error": 0, "warning": 0, "info": 0},
+            )  # fmt: skip
+            row[severity] += n
+        return sorted(table.values(), key=lambda r: (-r["error"], -r["warning"], r["sheet"]))
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "issues": len(self.issues),
+            "errors": self.count("error"),
+            "warnings": self.count("warning"),
+            "infos": self.count("info"),
+            "by_code": self.by_code(),
+            "by_column": self.by_column(),
+            "sheets": [asdict(s) for s in self.sheets],
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {"issues": [i.to_dict() for i in self.issues], "summary": self.summary()}

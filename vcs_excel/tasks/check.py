@@ -1,0 +1,337 @@
+"""Tasks of the Data Checker: Check data, Standardised copy, Clear check marks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from ..checks.engine import CheckSettings, ColumnPlan, check_table, plan_columns
+from ..checks.issues import ISSUE_TYPES, SEVERITIES, Report
+from ..clean import (
+    check_nhs_number,
+    collapse_spaces,
+    normalise_email,
+    normalise_phone,
+    normalise_postcode,
+    parse_date,
+)
+from ..commands import Option, TaskResult, selected_sheets, task
+from ..standard.dictionary import MULTI_SPLIT, load_dictionary
+from ..workbook import Book, CellLink, CellMark, SheetSpec
+from ..workbook.values import ExcelError, column_index, display_text
+
+COLOURS = {"error": "FFC7CE", "warning": "FFEB9C"}
+MAX_LISTED = 50_000  # rows on the Issues tab (Excel itself stops at 1,048,576)
+MAX_MARKED = 20_000  # cells coloured in the user's sheets
+SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Can be standardised"}
+
+TEST_DATA = Option(
+    "test_data",
+    "accept Ofcom drama phone numbers, NHS test numbers and example.com addresses",
+    flag=True,
+)
+
+
+def run_checks(
+    book: Book, sheets: Sequence[str] | None, settings: CheckSettings
+) -> tuple[Report, dict[str, list[ColumnPlan]]]:
+    report = Report()
+    plans: dict[str, list[ColumnPlan]] = {}
+    names = selected_sheets(book, sheets)
+    for i, name in enumerate(names):
+        book.progress(i, len(names), f"Checking {name}")
+        table = book.read_table(name)
+        sheet_plans, tag_issues, _ = plan_columns(table)
+        issues, info = check_table(table, settings, plans=sheet_plans)
+        info.tagged = table.has_tags
+        report.issues.extend(tag_issues + issues)
+        report.sheets.append(info)
+        plans[name] = sheet_plans
+    book.progress(len(names), len(names), "Checked")
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    report.issues.sort(key=lambda i: (order[i.severity], i.sheet, i.row or 0, i.column))
+    return report, plans
+
+
+@task(
+    "check",
+    "Check data",
+    "Find what is wrong in the tagged sheets: an Issues tab links to every cell with the "
+    "problem and how to fix it, and the cells are coloured. The data is not changed.",
+    options=(TEST_DATA, Option("no_marks", "do not colour cells in the sheets", flag=True)),
+    order=30,
+)
+def check(
+    book: Book,
+    sheets: Sequence[str] | None = None,
+    test_data: bool = False,
+    no_marks: bool = False,
+    today: dt.date | None = None,
+) -> TaskResult:
+    settings = CheckSettings(today=today, test_data=test_data)
+    report, _ = run_checks(book, sheets, settings)
+    written = [book.write_sheet(_issues_spec(report)), book.write_sheet(_summary_spec(report))]
+    if not no_marks:
+        marks = [
+            CellMark(
+                i.sheet, i.row, column_index(i.column), COLOURS[i.severity], f"{i.message} {i.fix}"
+            )
+            for i in report.issues
+            if i.severity in COLOURS and i.row is not None
+        ][:MAX_MARKED]
+        book.mark_cells(marks)
+    problems = report.count("error") + report.count("warning")
+    untagged = [s.sheet for s in report.sheets if not s.tagged]
+    summary = (
+        f"{report.count('error')} error(s), {report.count('warning')} warning(s) and "
+        f"{report.count('info')} value(s) that can be standardised, in "
+        f"{len(report.sheets)} sheet(s)."
+    )
+    if untagged:
+        summary += (
+            f" {', '.join(untagged)} had no tag row, so suggested tags were used "
+            "(Tag headers adds them)."
+        )
+    result = TaskResult("check", summary, problems=problems, sheets=written, data=report.summary())
+    result.payload = report.to_json()
+    return result
+
+
+def _issues_spec(report: Report) -> SheetSpec:
+    rows, links, fills = [], {}, {}
+    for n, issue in enumerate(report.issues[:MAX_LISTED]):
+        cell = f"{issue.column}{issue.row}" if issue.row else issue.column
+        rows.append(
+            [
+                SEVERITY_WORDS[issue.severity],
+                issue.sheet,
+                cell,
+                issue.header,
+                issue.tag,
+                display_text(issue.value),
+                issue.message,
+                issue.fix,
+                display_text(issue.suggestion) if issue.suggestion is not None else None,
+                issue.code,
+            ]
+        )
+        if issue.row:
+            links[(n, 2)] = CellLink(issue.sheet, issue.row, column_index(issue.column))
+        if issue.severity in COLOURS:
+            fills[(n, 0)] = COLOURS[issue.severity]
+    checked = "; ".join(
+        f"{s.sheet} ({s.rows} rows, {s.columns_checked} columns checked"
+        + ("" if s.tagged else ", tags suggested from headers")
+        + ")"
+        for s in report.sheets
+    )
+    notes = [f"Checked: {checked}.", "Click a cell reference to go to the cell."]
+    if len(report.issues) > MAX_LISTED:
+        notes.append(f"Only the first {MAX_LISTED:,} of {len(report.issues):,} issues are listed.")
+    return SheetSpec(
+        name="Issues",
+        task="check",
+        title=f"Issues: {report.count('error')} errors, {report.count('warning')} warnings, "
+        f"{report.count('info')} can be standardised",
+        notes=notes,
+        columns=[
+            "Severity",
+            "Sheet",
+            "Cell",
+            "Column",
+            "Tag",
+            "Value",
+            "Problem",
+            "How to fix",
+            "Suggestion",
+            "Code",
+        ],
+        rows=rows,
+        links=links,
+        fills=fills,
+        widths={0: 14, 1: 16, 2: 8, 3: 18, 4: 22, 5: 24, 6: 48, 7: 48, 8: 22, 9: 20},
+    )
+
+
+def _summary_spec(report: Report) -> SheetSpec:
+    rows: list[list[Any]] = []
+    for code, n in report.by_code().items():
+        t = ISSUE_TYPES[code]
+        rows.append(["By problem", t.title, code, SEVERITY_WORDS[t.severity], n])
+    rows.append([None] * 5)
+    for c in report.by_column():
+        label = f"{c['sheet']} {c['column']}: {c['header']}"
+        total = c["error"] + c["warning"] + c["info"]
+        rows.append(
+            ["By column", label, c["tag"], f"{c['error']} errors, {c['warning']} warnings", total]
+        )
+    return SheetSpec(
+        name="Issues summary",
+        task="check",
+        title="Issues by problem and by column",
+        columns=["Grouped", "Problem or column", "Code or tag", "Severity", "Count"],
+        rows=rows,
+        widths={0: 12, 1: 48, 2: 28, 3: 26, 4: 8},
+        autofilter=False,
+    )
+
+
+# ------------------------------------------------------------------ standardise
+def standard_value(value: Any, plan: ColumnPlan, settings: CheckSettings) -> Any:
+    """The standard form of one value (unchanged when it cannot be standardised)."""
+    if value is None or isinstance(value, ExcelError):
+        return value
+    text = collapse_spaces(value) if isinstance(value, str) else value
+    entry = plan.entry
+    if entry is None or text == "":
+        return text
+    kind = entry.datatype
+    if kind == "postcode":
+        r = normalise_postcode(text)
+        return r.standard if r.valid else text
+    if kind == "phone":
+        r = normalise_phone(text)
+        return r.standard if r.valid else text
+    if kind == "email":
+        r = normalise_email(text)
+        return r.standard if r.valid else text
+    if kind == "nhs_number":
+        r = check_nhs_number(text)
+        return r.standard if r.valid else text
+    if kind == "date":
+        r = parse_date(text, birth=entry.key == "#date+birth", today=settings.day)
+        return r.date if r.date and not r.problem else text
+    if kind == "integer":
+        from ..checks.engine import _int
+
+        n = _int(text)
+        return n if n is not None else text
+    if kind in ("code", "yes_no"):
+        codes = load_dictionary().codelist_for(entry)
+        if codes is None:
+            return text
+        parts = [p for p in MULTI_SPLIT.split(str(text)) if p] if entry.multiple else [str(text)]
+        labels = [codes.canonical(p) for p in parts]
+        return ", ".join(labels) if all(labels) else text  # type: ignore[arg-type]
+    return text
+
+
+@task(
+    "standardise",
+    "Standardised copy",
+    "Write a standardised copy of each sheet (postcodes, E.164 phones, ISO dates, code-list "
+    "values, trimmed text) to a new tab, with a Changes tab logging every change.",
+    options=(TEST_DATA,),
+    order=40,
+    needs_out=True,
+)
+def standardise(
+    book: Book,
+    sheets: Sequence[str] | None = None,
+    test_data: bool = False,
+    today: dt.date | None = None,
+) -> TaskResult:
+    settings = CheckSettings(today=today, test_data=test_data)
+    changes: list[list[Any]] = []
+    change_links: dict[tuple[int, int], CellLink] = {}
+    written = []
+    for name in selected_sheets(book, sheets):
+        table = book.read_table(name)
+        plans, _, suggested = plan_columns(table)
+        rows, links = [], {}
+        cache: dict[tuple[int, Any], Any] = {}
+        for r, (excel_row, values) in enumerate(
+            zip(table.frame.index, table.frame.itertuples(index=False), strict=True)
+        ):
+            out = []
+            for c, (plan, value) in enumerate(zip(plans, values, strict=True)):
+                try:
+                    key = (c, value)
+                    new = (
+                        cache[key]
+                        if key in cache
+                        else cache.setdefault(key, standard_value(value, plan, settings))
+                    )
+                except TypeError:  # an unhashable value: standardise it directly
+                    new = standard_value(value, plan, settings)
+                out.append(new)
+                if new != value:
+                    changes.append(
+                        [
+                            name,
+                            f"{plan.column.letter}{excel_row}",
+                            plan.column.header,
+                            display_text(value),
+                            display_text(new),
+                            _why(plan),
+                        ]
+                    )
+                    change_links[(len(changes) - 1, 1)] = CellLink(
+                        name, int(excel_row), plan.column.index
+                    )
+            out.append(int(excel_row))
+            rows.append(out)
+            links[(r, len(plans))] = CellLink(name, int(excel_row), 1)
+        date_columns = {
+            c: "yyyy-mm-dd" for c, p in enumerate(plans) if p.entry and p.entry.datatype == "date"
+        }
+        spec = SheetSpec(
+            name=f"{name[:18]} standardised",
+            task="standardise",
+            columns=[p.column.name for p in plans] + ["Source row"],
+            tags=[p.tag or "" for p in plans] + [""],
+            rows=rows,
+            links=links,
+            formats=date_columns,
+        )
+        written.append(book.write_sheet(spec))
+        del suggested
+    written.append(
+        book.write_sheet(
+            SheetSpec(
+                name="Changes",
+                task="standardise",
+                title=f"{len(changes)} value(s) standardised",
+                notes=["Your sheets are unchanged: the standardised copies are in new tabs."],
+                columns=["Sheet", "Cell", "Column", "Was", "Now", "Why"],
+                rows=changes,
+                links=change_links,
+            )
+        )
+    )
+    return TaskResult(
+        "standardise",
+        f"{len(changes)} value(s) standardised into {len(written) - 1} new tab(s); every change "
+        "is listed on the Changes tab.",
+        sheets=written,
+        data={"changes": len(changes)},
+    )
+
+
+def _why(plan: ColumnPlan) -> str:
+    if plan.entry is None:
+        return "trimmed text"
+    return {
+        "postcode": "postcode spacing and case",
+        "phone": "phone number in E.164 form",
+        "email": "e-mail domain in lower case",
+        "nhs_number": "NHS number written 3-3-4",
+        "date": "a real date",
+        "integer": "a whole number",
+        "code": "the standard spelling from the code list",
+        "yes_no": "the standard spelling from the code list",
+    }.get(plan.entry.datatype, "trimmed text")
+
+
+@task(
+    "clear_marks",
+    "Clear check marks",
+    "Remove the colours and notes that Check data put on cells; your own formatting stays.",
+    order=35,
+    in_demo=False,
+)
+def clear_marks(book: Book, sheets: Sequence[str] | None = None) -> TaskResult:
+    names = list(sheets) if sheets else [None]
+    cleared = sum(book.clear_marks(s) for s in names)
+    return TaskResult("clear_marks", f"{cleared} check mark(s) removed.", data={"cleared": cleared})
