@@ -102,6 +102,10 @@ def make_planted_list(rows: int = 600, seed: int = 7, per_kind: int = 6) -> Plan
     for i, p in enumerate(people):
         dob = p.dob
         nhs = _nhs(rng)
+        nhs_spaced, nhs_dashed = (
+            f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}",
+            f"{nhs[:3]}-{nhs[3:6]}-{nhs[6:]}",
+        )
         postcode = p.postcode
         data.append(
             [
@@ -117,7 +121,7 @@ def make_planted_list(rows: int = 600, seed: int = 7, per_kind: int = 6) -> Plan
                 _variant(rng, ["0113 496 0{:03d}", "+44 113 496 0{:03d}", "(0113) 4960{:03d}",
                                "01134960{:03d}"]).format(i % 1000),
                 _variant(rng, [f"person{i}@example.com", f"Person.{i}@Example.org", None]),
-                _variant(rng, [nhs, f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}", f"{nhs[:3]}-{nhs[3:6]}-{nhs[6:]}"]),
+                _variant(rng, [nhs, nhs_spaced, nhs_dashed]),
                 _variant(rng, [p.ethnicity, "White British", "Pakistani", "Indian", "Black African",
                                "Prefer not to say"]),
                 _variant(rng, ["Phone", "phone call", "Letter", "Text", "In person"]),
