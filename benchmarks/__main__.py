@@ -8,7 +8,11 @@ from __future__ import annotations
 import argparse
 import importlib
 
-BENCHMARKS = {"read": "benchmarks.read_speed", "tags": "benchmarks.header_tags"}
+BENCHMARKS = {
+    "read": "benchmarks.read_speed",
+    "tags": "benchmarks.header_tags",
+    "check": "benchmarks.check_speed",
+}
 
 
 def main() -> None:

@@ -32,6 +32,8 @@ from ..workbook.values import ExcelError, display_text
 from .issues import Issue, SheetCheck
 
 Finding = tuple[str, str, Any]  # code, message, suggestion
+# Text dates already in a standard form (day first with a four-digit year, or ISO).
+_STANDARD_DATE = re.compile(r"^(?:\d{2}/\d{2}/\d{4}|\d{4}-\d{2}-\d{2})$")
 
 
 def key(tag: str) -> str:
@@ -190,7 +192,7 @@ def value_findings(
         elif r.problem == "date-too-old" and r.date:
             age = _age_on(r.date, settings.day)
             typed.append(("date-too-old", f"{r.date:%d/%m/%Y} makes the person {age}.", None))
-        elif r.source in ("text", "serial"):
+        elif r.source == "serial" or (r.source == "text" and not _STANDARD_DATE.match(str(text))):
             found.append(("date-format", f"'{shown}' is {r.date:%d %B %Y}.", r.date))
     elif datatype in ("integer", "number"):
         n = _int(text) if datatype == "integer" else _number(text)
@@ -354,44 +356,65 @@ def _column_issues(
     settings: CheckSettings,
     dictionary: DataDictionary,
 ) -> Iterator[Issue]:
+    from .fast import fine_values
+    from .issues import ISSUE_TYPES
+
     entry = plan.entry
     assert entry is not None
     codes = dictionary.codelist_for(entry)
     present = series[series.notna()]
     uniques = pd.unique(present.to_numpy())
-    findings = {}
-    for value in uniques:
-        f = value_findings(value, entry, codes, settings)
-        if f:
-            findings[value] = f
-    if findings:
-        flagged = present[present.isin(list(findings))]
+    fine = fine_values(
+        uniques,
+        entry,
+        codes,
+        settings.day,
+        settings.test_data,
+        settings.max_age,
+        RANGES.get(entry.key, (0, None)),
+    )
+    cell_findings: dict[Any, list[Finding]] = {}
+    value_level: dict[Any, list[Finding]] = {}
+    for value in uniques[~fine]:
+        for finding in value_findings(value, entry, codes, settings):
+            # "Can be standardised" is said once per distinct value, not in every cell.
+            target = value_level if ISSUE_TYPES[finding[0]].severity == "info" else cell_findings
+            target.setdefault(value, []).append(finding)
+    if cell_findings:
+        flagged = present[present.isin(list(cell_findings))]
         for row, value in flagged.items():
-            for finding in findings[value]:
+            for finding in cell_findings[value]:
                 yield _issue(table, plan, row, value, finding)
+    if value_level:
+        flagged = present[present.isin(list(value_level))]
+        counts = flagged.value_counts(sort=False)
+        seen: set[Any] = set()
+        for row, value in flagged.items():
+            if value in seen:
+                continue
+            seen.add(value)
+            n = int(counts[value])
+            for code, message, suggestion in value_level[value]:
+                more = f" ({n:,} cells like this)" if n > 1 else ""
+                yield _issue(table, plan, row, value, (code, message + more, suggestion))
     if entry.required:
         label = entry.label.lower()
-        for row, value in series.items():
-            if _blank(value):
-                yield _issue(
-                    table, plan, row, value, ("required-missing", f"No {label} given.", None)
-                )
+        blank = series.isna().to_numpy() | series.map(
+            lambda v: isinstance(v, str) and not v.strip()
+        ).to_numpy(bool)
+        for row in series.index[blank]:
+            yield _issue(
+                table, plan, row, series[row], ("required-missing", f"No {label} given.", None)
+            )
     if entry.datatype == "id":
-        keys = present.map(lambda v: collapse_spaces(display_text(v)).upper())
-        first: dict[str, int] = {}
-        for row, key in keys.items():
-            if not key:
-                continue
-            if key in first:
-                yield _issue(
-                    table,
-                    plan,
-                    row,
-                    series[row],
-                    ("duplicate-id", f"This ID is also on row {first[key]}.", None),
-                )
-            else:
-                first[key] = int(row)
+        keys = present.astype(str).str.strip().str.upper()
+        keys = keys[keys != ""]
+        repeated = keys.duplicated(keep="first")
+        if repeated.any():
+            first_row = {k: int(r) for r, k in keys[~repeated].items()}
+            for row, k in keys[repeated].items():
+                message = f"This ID is also on row {first_row[k]}."
+                yield _issue(table, plan, row, series[row], ("duplicate-id", message, None))
 
 
 def _untagged_issues(table: Table, plan: ColumnPlan, series: pd.Series) -> Iterator[Issue]:
@@ -411,13 +434,16 @@ def _untagged_issues(table: Table, plan: ColumnPlan, series: pd.Series) -> Itera
 def _row_issues(table: Table, plans: list[ColumnPlan], settings: CheckSettings) -> Iterator[Issue]:
     frame = table.frame
     if len(frame) and len(frame.columns):
-        as_text = frame.astype(str)
-        repeated = as_text.duplicated(keep="first")
+        try:
+            repeated = frame.duplicated(keep="first")
+        except TypeError:  # a value that cannot be hashed: compare the text instead
+            repeated = frame.astype(str).duplicated(keep="first")
         if repeated.any():
+            involved = frame[frame.duplicated(keep=False)]
             first_of: dict[tuple[str, ...], int] = {}
             lead = plans[0]
-            for row, values in zip(as_text.index, as_text.itertuples(index=False), strict=True):
-                key = tuple(values)
+            for row, values in zip(involved.index, involved.itertuples(index=False), strict=True):
+                key = tuple(map(str, values))
                 if key in first_of:
                     yield _issue(
                         table,

@@ -36,7 +36,7 @@ from .book import (
 )
 from .grid import Grid
 from .values import ExcelError, normalise_array, normalise_cell, to_object_array
-from .writer import excel_safe, mark_tool_sheet
+from .writer import mark_tool_sheet
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -321,11 +321,13 @@ class FileBook(BookBase):
                 wb = openpyxl.Workbook()
                 ws = wb.active
                 ws.title = safe_sheet_name(self.path.stem)
-                for row in self._read_csv():
-                    ws.append([excel_safe(v) for v in row])
-                    for cell in ws[ws.max_row]:
-                        if isinstance(cell.value, str):
-                            cell.data_type = "s"
+                from .writer import put
+
+                # Cell by cell, so that text stays text (put never makes a formula).
+                for r, row in enumerate(self._read_csv(), start=1):
+                    for c, value in enumerate(row, start=1):
+                        if value is not None:
+                            put(ws, r, c, value)
             else:
                 target = self.out or self.path
                 keep_vba = self.kind == "xlsm" and target.suffix.lower() == ".xlsm"
