@@ -60,3 +60,35 @@ def udf(
 def version() -> str:
     """``=VCS.VERSION()`` -> ``"0.1.0"``."""
     return __version__
+
+
+@udf(
+    "DESCRIBE",
+    "What a data-standard tag means, in plain English.",
+    args=(("tag", "A tag such as #volunteer+household+num"),),
+)
+def describe(tag: object) -> str:
+    """``=VCS.DESCRIBE("#volunteer+household+num")`` -> its label and meaning."""
+    from .standard.dictionary import load_dictionary
+    from .standard.hashtags import HashtagError
+
+    text = "" if tag is None else str(tag).strip()
+    try:
+        entry = load_dictionary().lookup(text)
+    except HashtagError as exc:
+        return str(exc)
+    if entry is None:
+        return f"{text} is not a tag of the vcs-excel data standard."
+    return f"{entry.label}: {entry.description}"
+
+
+@udf(
+    "TAG",
+    "The data-standard tag suggested for a column header (empty when none fits).",
+    args=(("header", "A column header such as D.O.B"),),
+)
+def tag(header: object) -> str:
+    """``=VCS.TAG("D.O.B")`` -> ``"#date+birth"``."""
+    from .standard.suggest import default_suggester
+
+    return default_suggester().suggest(header).tag or ""

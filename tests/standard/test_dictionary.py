@@ -1,0 +1,102 @@
+"""The data standard as data, and the pages people read generated from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from vcs_excel.checks import docs as check_docs
+from vcs_excel.standard import docs
+from vcs_excel.standard.dictionary import load_dictionary
+from vcs_excel.standard.hashtags import HashtagError, parse_hashtag
+from vcs_excel.udfs import describe, tag
+
+REQUIRED_FIELDS = {
+    "Residents": ["#person+name", "#person+given+name", "#person+family+name",
+                  "#contact+address", "#contact+address+postcode", "#loc+uprn", "#adm3+ward",
+                  "#date+birth", "#person+age", "#person+sex", "#person+gender",
+                  "#person+ethnicity", "#person+religion", "#person+income", "#contact+preferred",
+                  "#person+language", "#person+interpreter", "#person+format", "#person+allergy",
+                  "#person+diet", "#person+vulnerable", "#person+id+nhs", "#contact+phone",
+                  "#contact+email", "#household+num", "#consent+share", "#date+consent",
+                  "#person+known+org"],
+    "Volunteers": ["#volunteer+skill", "#volunteer+availability", "#volunteer+experience",
+                   "#volunteer+dbs", "#date+dbs", "#volunteer+language",
+                   "#volunteer+household+num"],
+    "Services": ["#org+name", "#service+name", "#service+status", "#service+eligibility",
+                 "#service+area", "#service+referrals", "#service+capacity+num",
+                 "#service+volunteers", "#service+language", "#service+accessibility"],
+    "Records": ["#person+id", "#date+updated"],
+}  # fmt: skip
+
+
+def test_tags_ignore_case_and_attribute_order():
+    assert (
+        parse_hashtag("#Person+Volunteer+AllNames").key
+        == parse_hashtag("#person+allnames+volunteer").key
+    )
+    with pytest.raises(HashtagError, match="starts with #"):
+        parse_hashtag("person+name")
+
+
+def test_the_examples_people_use_work_as_written():
+    d = load_dictionary()
+    assert d.lookup("#Person+Volunteer+AllNames").label == "Volunteer's full name"
+    assert d.lookup("#Volunteer+Household+Number").label == "Volunteer's household size"
+
+
+@pytest.mark.parametrize("core", ["#contact+name", "#contact+phone", "#adm1", "#org", "#sector"])
+def test_hxl_core_tags_are_understood(core):
+    assert load_dictionary().lookup(core) is not None
+
+
+def test_coverage_of_fields_councils_and_vcs_groups_need():
+    d = load_dictionary()
+    for group, tags in REQUIRED_FIELDS.items():
+        for t in tags:
+            entry = d.lookup(t)
+            assert entry is not None, t
+            assert entry.group == group, t
+            assert entry.label and entry.description and entry.datatype and entry.example, t
+
+
+def test_entries_say_what_is_special_category_and_required():
+    d = load_dictionary()
+    special = {e.tag for e in d.entries if e.special}
+    assert {"#person+ethnicity", "#person+religion", "#person+vulnerable"} <= special
+    assert d.lookup("#person+name").required
+
+
+def test_code_lists_follow_the_standards_named():
+    d = load_dictionary()
+    ethnicity = d.codelists["ethnicity"]
+    assert len([v for v in ethnicity.values if v.code != "not_stated"]) == 19  # ONS 2021
+    assert len([v for v in d.codelists["allergen"].values if v.code != "none"]) == 14
+    assert d.codelists["language"].canonical("BSL") == "British Sign Language"
+    formats = set(d.codelists["accessible_format"].labels)
+    assert formats == {"Braille", "Large print", "Easy read", "Audio", "British Sign Language"}
+    assert ethnicity.suggest("Whte British") == (
+        "White: English, Welsh, Scottish, Northern Irish or British"
+    )
+
+
+def test_describe_and_tag_functions():
+    assert describe("#volunteer+household+num").startswith("Volunteer's household size: ")
+    assert "not a tag" in describe("#shoe+size")
+    assert "not a valid tag" in describe("person name")
+    assert tag("D.O.B") == "#date+birth"
+    assert tag("Notes") == ""
+
+
+def test_generated_pages_are_up_to_date():
+    assert docs.DOCS_PAGE.read_text("utf-8") == docs.markdown(), (
+        "run python -m vcs_excel.standard.docs"
+    )
+    assert check_docs.DOCS_PAGE.read_text("utf-8") == check_docs.markdown(), (
+        "run python -m vcs_excel.checks.docs"
+    )
+
+
+def test_dictionary_rows_fill_the_dictionary_tab():
+    rows = docs.dictionary_rows()
+    assert len(rows) == len(load_dictionary().entries)
+    assert all(len(r) == len(docs.COLUMNS) for r in rows)
