@@ -193,7 +193,13 @@ def value_findings(
             age = _age_on(r.date, settings.day)
             typed.append(("date-too-old", f"{r.date:%d/%m/%Y} makes the person {age}.", None))
         elif r.source == "serial" or (r.source == "text" and not _STANDARD_DATE.match(str(text))):
-            found.append(("date-format", f"'{shown}' is {r.date:%d %B %Y}.", r.date))
+            if r.source == "serial":
+                why = f"'{shown}' is an Excel serial number for {r.date:%d %B %Y}."
+            elif re.search(r"[/.\-]\d{2}$", str(text)):
+                why = f"'{shown}' has a two-digit year: read as {r.date:%d %B %Y}."
+            else:
+                why = f"'{shown}' is {r.date:%d %B %Y}."
+            found.append(("date-format", why, r.date))
     elif datatype in ("integer", "number"):
         n = _int(text) if datatype == "integer" else _number(text)
         if n is None:

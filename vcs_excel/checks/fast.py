@@ -18,19 +18,19 @@ from ..clean.emails import _SIMPLE, EXAMPLE_DOMAINS
 from ..clean.phones import DRAMA_RANGES, uk_number_valid
 from ..standard.dictionary import CodeList, TagEntry
 
-_TIDY = r"^[^\s=+\-@](?:[^\t\n\r]*[^\s])?$"
-_DOUBLE_SPACE = "  "
+# No whitespace but single spaces between words, and no formula-like first character.
+_TIDY = r"^[^\s=+\-@](?:[^\s]| (?=[^\s]))*$"
 _POSTCODE_STANDARD = re.compile(
     r"^(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKSTUW]|"
     r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y]) [0-9][ABD-HJLNP-UW-Z]{2}$"
 )
-_NHS = r"^\d{3} ?\d{3} ?\d{4}$"
+_NHS = r"^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$"
 _DUMMIES = {str(d) * 10 for d in range(10)} | {"0123456789", "1234567890", "9876543210"}
-_DATE_STANDARD = r"^\d{2}/\d{2}/\d{4}$"
+_DATE_STANDARD = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
 
 
 def _tidy(text: pd.Series) -> np.ndarray:
-    return (text.str.match(_TIDY) & ~text.str.contains(_DOUBLE_SPACE, regex=False)).to_numpy(bool)
+    return text.str.match(_TIDY).to_numpy(bool)
 
 
 def fine_values(
@@ -74,11 +74,11 @@ def fine_values(
         elif kind in ("code", "yes_no") and codes is not None and not entry.multiple:
             ok = tidy & text.isin(set(codes.labels)).to_numpy(bool)
         elif kind == "integer" and value_range is not None:
-            digits = text.str.fullmatch(r"\d{1,9}").to_numpy(bool)
+            digits = text.str.fullmatch(r"[0-9]{1,9}").to_numpy(bool)
             numbers = pd.to_numeric(text.where(digits), errors="coerce")
             ok = digits & _in_range(numbers.to_numpy(float), value_range)
         elif kind == "uprn":
-            ok = text.str.fullmatch(r"\d{1,12}").to_numpy(bool)
+            ok = text.str.fullmatch(r"[0-9]{1,12}").to_numpy(bool)
     fine[is_str] = ok
     others = ~is_str
     if others.any():
@@ -130,7 +130,7 @@ def _nhs_fine(text: pd.Series, test_data: bool) -> np.ndarray:
 
 
 _PHONE_STRIP = r"[\s\-().]"
-_UK = r"^(?:\+44|0044|0)([1-9]\d{8,9})$"
+_UK = r"^(?:\+44|0044|0)([1-9][0-9]{8,9})$"
 _DRAMA_PREFIXES = tuple(prefix for prefix, _, _ in DRAMA_RANGES)
 
 

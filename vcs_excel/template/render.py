@@ -38,6 +38,12 @@ def render_sheet(workbook: Path, sheet: str, out: Path, dpi: int = 100) -> Path:
         for name in wb.sheetnames:
             if name != sheet:
                 wb.remove(wb[name])
+        ws = wb[sheet]
+        if ws.max_column > 4:  # a wide table: the whole width on a landscape page
+            ws.page_setup.orientation = "landscape"
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
         single = folder / "sheet.xlsx"
         wb.save(single)
         profile = (folder / "profile").as_uri()
