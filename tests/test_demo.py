@@ -49,3 +49,21 @@ def test_demo_is_repeatable():
     first, second = demo_lists(seed=7), demo_lists(seed=7)
     assert [s.rows for s in first] == [s.rows for s in second]
     assert [s.rows for s in demo_lists(seed=8)] != [s.rows for s in first]
+
+
+def test_demo_tags_checks_and_standardises_its_lists(demo_output):
+    book = FileBook.open(demo_output)
+    names = book.sheet_names()
+    assert {"Dictionary", "Issues", "Issues summary", "Changes"} <= set(names)
+    for sheet in ("Shielding", "Adult Social Care", "Food Bank"):
+        table = book.read_table(sheet)
+        assert table.tag_row == table.header_row + 1
+        assert f"{sheet[:18]} standardised" in names
+    issues = book.read_table("Issues").frame
+    codes = set(issues["Code"])
+    # The lists' planted mistakes are found, each pointing at its cell.
+    assert {"nhs-number-check-digit", "formula-like-text"} <= codes
+    assert issues["Cell"].str.match(r"^[A-Z]+\d+$").all()
+    ws = openpyxl.load_workbook(demo_output)["Issues"]
+    linked = [c for c in ws["C"] if c.hyperlink is not None]
+    assert len(linked) == len(issues)

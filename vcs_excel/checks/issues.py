@@ -115,11 +115,18 @@ class Issue:
         return ISSUE_TYPES[self.code].fix
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = self.severity
-        data["value"] = _plain(self.value)
-        data["suggestion"] = _plain(self.suggestion)
-        return data
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "header": self.header,
+            "tag": self.tag,
+            "value": _plain(self.value),
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "suggestion": _plain(self.suggestion),
+        }
 
 
 def _plain(value: Any) -> Any:

@@ -101,6 +101,7 @@ class FileBook(BookBase):
         self._padded: dict[int, str] | None = None
         self._mtime = path.stat().st_mtime_ns
         self._csv_rows: list[list[Any]] | None = None
+        self._csv_pending = False
         # Grids read from the file, by sheet; the file does not change while open.
         self._grids: dict[str, Grid] = {}
         self._cal_sheets: dict[str, Any] = {}
@@ -312,6 +313,19 @@ class FileBook(BookBase):
         return Grid(rows=rows, merged=merged)
 
     # ------------------------------------------------------------------ writing
+    def _materialise_csv(self) -> None:
+        """Copy the CSV's cells into its sheet (text stays text: put never makes a formula)."""
+        from .writer import put
+
+        if not self._csv_pending:
+            return
+        ws = self._wb.worksheets[0]
+        for r, row in enumerate(self._read_csv(), start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    put(ws, r, c, value)
+        self._csv_pending = False
+
     def _workbook(self) -> Any:
         """The openpyxl model, loaded on the first change."""
         if self._wb is None:
@@ -319,15 +333,10 @@ class FileBook(BookBase):
 
             if self.kind == "csv":
                 wb = openpyxl.Workbook()
-                ws = wb.active
-                ws.title = safe_sheet_name(self.path.stem)
-                from .writer import put
-
-                # Cell by cell, so that text stays text (put never makes a formula).
-                for r, row in enumerate(self._read_csv(), start=1):
-                    for c, value in enumerate(row, start=1):
-                        if value is not None:
-                            put(ws, r, c, value)
+                wb.active.title = safe_sheet_name(self.path.stem)
+                # The CSV's cells are copied in only when they are needed (saving, or a
+                # row inserted): a check of a million rows must not build them for nothing.
+                self._csv_pending = True
             else:
                 target = self.out or self.path
                 keep_vba = self.kind == "xlsm" and target.suffix.lower() == ".xlsm"
@@ -372,7 +381,9 @@ class FileBook(BookBase):
         from .insert import insert_row
 
         grid = self.read_grid(sheet)
-        insert_row(self._workbook(), sheet, at, values)
+        self._workbook()
+        self._materialise_csv()
+        insert_row(self._wb, sheet, at, values)
         if sheet not in self._created:
             self._grids[sheet] = _grid_with_row(grid, at, values)
 
@@ -435,6 +446,7 @@ class FileBook(BookBase):
                 )
             self._check_writable_in_place()
         wb = self._workbook()
+        self._materialise_csv()
         tmp = target.with_name(f".~vcs-{os.getpid()}-{target.name}")
         try:
             try:

@@ -24,6 +24,8 @@ from .values import ExcelError, column_letter
 TOOL_AUTHOR = "vcs-excel"
 HEADER_FILL = "DDEBF7"
 MAX_INLINE_LIST = 250
+# Wrapping text and sizing rows costs a style per cell: longer sheets get wide columns.
+WRAP_LIMIT = 5000
 
 
 def excel_safe(value: Any) -> Any:
@@ -48,6 +50,28 @@ def put(ws: Any, row: int, col: int, value: Any) -> Any:
     elif isinstance(value, dt.date):
         cell.number_format = "dd/mm/yyyy"
     return cell
+
+
+class StyleCache:
+    """Styles a cell like the first cell given the same key.
+
+    openpyxl hashes the whole style object on every assignment; for tens of
+    thousands of cells that dominates writing a sheet. Each distinct style is
+    set once through the public API and then copied as openpyxl's compact
+    style record, as openpyxl itself does when copying a worksheet.
+    """
+
+    def __init__(self) -> None:
+        self._styles: dict[Any, Any] = {}
+
+    def apply(self, cell: Any, key: Any, style: Any) -> None:
+        from copy import copy
+
+        if key in self._styles:
+            cell._style = copy(self._styles[key])
+            return
+        style(cell)
+        self._styles[key] = copy(cell._style)
 
 
 def mark_tool_sheet(ws: Any, task: str) -> None:
@@ -77,19 +101,31 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
             if tag:
                 put(ws, header_row + 1, c, tag).font = Font(italic=True, color="7F7F7F")
     first = spec.first_data_row
+    styles = StyleCache()
     for r, values in enumerate(spec.rows):
         for c, value in enumerate(values, start=1):
             if value is not None:
-                put(ws, first + r, c, value)
-    for c, number_format in spec.formats.items():
-        for r in range(len(spec.rows)):
-            ws.cell(row=first + r, column=c + 1).number_format = number_format
+                cell = ws.cell(row=first + r, column=c)
+                if isinstance(value, ExcelError):
+                    cell.value, cell.data_type = str(value), "e"
+                    continue
+                cell.value = excel_safe(value)
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                elif isinstance(value, dt.date):
+                    fmt = spec.formats.get(c - 1) or (
+                        "dd/mm/yyyy hh:mm"
+                        if isinstance(value, dt.datetime) and value.time() != dt.time(0)
+                        else "dd/mm/yyyy"
+                    )
+                    styles.apply(cell, ("format", fmt), lambda x, f=fmt: _set_format(x, f))
     for (r, c), link in spec.links.items():
         cell = ws.cell(row=first + r, column=c + 1)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link.address)
-        cell.font = Font(color="0563C1", underline="single")
+        styles.apply(cell, "link", _link_style)
     for (r, c), colour in spec.fills.items():
-        ws.cell(row=first + r, column=c + 1).fill = PatternFill("solid", fgColor=colour)
+        cell = ws.cell(row=first + r, column=c + 1)
+        styles.apply(cell, ("fill", colour), lambda x, k=colour: _set_fill(x, k))
 
     last_row = max(first + len(spec.rows) - 1, header_row)
     last_col = column_letter(max(len(spec.columns), 1))
@@ -105,10 +141,11 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
         if width is None:
             width = min(60, max(10, longest)) + 2
         ws.column_dimensions[column_letter(c + 1)].width = width
-        if longest > width:
+        if longest > width and len(spec.rows) <= WRAP_LIMIT:
             # Long text wraps inside its column instead of running over the next one.
             for r, values in enumerate(spec.rows):
-                ws.cell(row=first + r, column=c + 1).alignment = wrap
+                cell = ws.cell(row=first + r, column=c + 1)
+                styles.apply(cell, ("wrap", _style_key(cell)), lambda x: _set_alignment(x, wrap))
                 length = _text_len(values[c]) if c < len(values) else 0
                 lines[r] = max(lines[r], -(-length // max(int(width * 0.9), 1)))
     # openpyxl cannot measure text, and Excel keeps the height a file gives: size
@@ -120,11 +157,32 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
             for c in range(1, len(spec.columns) + 1):
                 cell = ws.cell(row=first + r, column=c)
                 if not cell.alignment.wrap_text:
-                    cell.alignment = top
+                    styles.apply(cell, ("top", _style_key(cell)), lambda x: _set_alignment(x, top))
     if spec.freeze_header:
         ws.freeze_panes = f"A{first}"
     if spec.autofilter and spec.columns:
         ws.auto_filter.ref = f"A{header_row}:{last_col}{last_row}"
+
+
+def _style_key(cell: Any) -> tuple[int, ...]:
+    style = getattr(cell, "_style", None)
+    return tuple(style) if style is not None else ()
+
+
+def _set_format(cell: Any, number_format: str) -> None:
+    cell.number_format = number_format
+
+
+def _set_fill(cell: Any, colour: str) -> None:
+    cell.fill = PatternFill("solid", fgColor=colour)
+
+
+def _set_alignment(cell: Any, alignment: Alignment) -> None:
+    cell.alignment = alignment
+
+
+def _link_style(cell: Any) -> None:
+    cell.font = Font(color="0563C1", underline="single")
 
 
 def _text_len(value: Any) -> int:
