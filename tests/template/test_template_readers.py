@@ -86,3 +86,11 @@ def test_libreoffice_opens_the_template_and_imports_our_modules(tmp_path, source
         assert not missing, (m.name, missing[:3])
     for sheet in sources.sheets["sheet"]:
         assert f'table:name="{sheet["name"]}"' in content
+
+
+def test_dictionary_tab_is_filled_from_the_data_dictionary():
+    from vcs_excel.standard.docs import dictionary_rows
+    from vcs_excel.workbook import FileBook
+
+    table = FileBook.open(COMMITTED).read_table("Dictionary")
+    assert table.frame["Tag"].tolist() == [r[0] for r in dictionary_rows()]

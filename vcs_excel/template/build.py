@@ -273,6 +273,18 @@ def build_sheets(sources: TemplateSources) -> bytes:
             mark_tool_sheet(ws, "template")
         elif kind == "config":
             _fill_config(ws, sheet["settings"])
+        elif kind == "dictionary":
+            from ..standard.docs import COLUMNS, dictionary_rows
+
+            write_spec(
+                ws,
+                SheetSpec(
+                    name=sheet["name"], columns=COLUMNS, rows=dictionary_rows(),
+                    title=sheet["name"], notes=[sheet["note"]],
+                    widths={0: 34, 1: 24, 2: 60, 3: 11, 4: 50, 5: 9, 6: 9, 7: 22},
+                ),
+            )  # fmt: skip
+            mark_tool_sheet(ws, "template")
         else:
             write_spec(
                 ws,
