@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from vcs_excel.checks import docs as check_docs
 from vcs_excel.standard import docs
 from vcs_excel.standard.dictionary import load_dictionary
 from vcs_excel.standard.hashtags import HashtagError, parse_hashtag
@@ -88,12 +87,10 @@ def test_describe_and_tag_functions():
 
 
 def test_generated_pages_are_up_to_date():
-    assert docs.DOCS_PAGE.read_text("utf-8") == docs.markdown(), (
-        "run python -m vcs_excel.standard.docs"
-    )
-    assert check_docs.DOCS_PAGE.read_text("utf-8") == check_docs.markdown(), (
-        "run python -m vcs_excel.checks.docs"
-    )
+    from vcs_excel.pages import PAGES
+
+    for path, make in PAGES.items():
+        assert path.read_text("utf-8") == make(), f"{path.name}: run python -m vcs_excel.pages"
 
 
 def test_dictionary_rows_fill_the_dictionary_tab():

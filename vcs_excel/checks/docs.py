@@ -13,7 +13,7 @@ def markdown() -> str:
     out = [
         "# What the Data Checker reports",
         "",
-        "Generated from `vcs_excel/checks/issues.py` (run `python -m vcs_excel.checks.docs`).",
+        "Generated from `vcs_excel/checks/issues.py` (run `python -m vcs_excel.pages`).",
         "Each finding has a stable code, used in the Issues tab, the JSON output of",
         "`vcs-excel check --json` and this page. *Error*: the value is wrong. *Warning*:",
         "suspicious or a security risk. *Info*: valid, but can be standardised (reported",
@@ -32,12 +32,3 @@ def markdown() -> str:
                 out.append(f"| `{t.code}` | {t.title} | {t.fix} |")
         out.append("")
     return "\n".join(out)
-
-
-def write_docs(path: Path = DOCS_PAGE) -> Path:
-    path.write_text(markdown(), "utf-8")
-    return path
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(f"Written {write_docs()}")

@@ -19,14 +19,15 @@ from ..clean.phones import DRAMA_RANGES, uk_number_valid
 from ..standard.dictionary import CodeList, TagEntry
 
 # No whitespace but single spaces between words, and no formula-like first character.
-_TIDY = r"^[^\s=+\-@](?:[^\s]| (?=[^\s]))*$"
+# (\Z, not $: in Python $ also matches before a final line break.)
+_TIDY = r"^[^\s=+\-@](?:[^\s]| (?=[^\s]))*\Z"
 _POSTCODE_STANDARD = re.compile(
     r"^(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKSTUW]|"
-    r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y]) [0-9][ABD-HJLNP-UW-Z]{2}$"
+    r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y]) [0-9][ABD-HJLNP-UW-Z]{2}\Z"
 )
-_NHS = r"^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$"
+_NHS = r"^[0-9]{3} ?[0-9]{3} ?[0-9]{4}\Z"
 _DUMMIES = {str(d) * 10 for d in range(10)} | {"0123456789", "1234567890", "9876543210"}
-_DATE_STANDARD = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
+_DATE_STANDARD = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}\Z"
 
 
 def _tidy(text: pd.Series) -> np.ndarray:

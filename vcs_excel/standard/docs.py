@@ -44,7 +44,7 @@ def markdown(dictionary: DataDictionary | None = None) -> str:
         "# The vcs-excel data dictionary",
         "",
         "Generated from `data_dictionary/` (do not edit by hand: run",
-        "`python -m vcs_excel.standard.docs`). Tags follow HXL: a `#hashtag` and `+attributes`,",
+        "`python -m vcs_excel.pages`). Tags follow HXL: a `#hashtag` and `+attributes`,",
         "in a row directly under a sheet's headers. Case and the order of attributes do not",
         "matter. *Special category* marks personal data under UK GDPR article 9: share it only",
         "with a lawful basis.",
@@ -75,12 +75,3 @@ def markdown(dictionary: DataDictionary | None = None) -> str:
             out.append(f"| {v.label} | {', '.join(v.synonyms)} |")
         out.append("")
     return "\n".join(out)
-
-
-def write_docs(path: Path = DOCS_PAGE) -> Path:
-    path.write_text(markdown(), "utf-8")
-    return path
-
-
-if __name__ == "__main__":  # pragma: no cover
-    print(f"Written {write_docs()}")

@@ -178,6 +178,14 @@ def _summary_spec(report: Report) -> SheetSpec:
 
 
 # ------------------------------------------------------------------ standardise
+_NORMALISERS = {
+    "postcode": normalise_postcode,
+    "phone": normalise_phone,
+    "email": normalise_email,
+    "nhs_number": check_nhs_number,
+}
+
+
 def standard_value(value: Any, plan: ColumnPlan, settings: CheckSettings) -> Any:
     """The standard form of one value (unchanged when it cannot be standardised)."""
     if value is None or isinstance(value, ExcelError):
@@ -187,17 +195,8 @@ def standard_value(value: Any, plan: ColumnPlan, settings: CheckSettings) -> Any
     if entry is None or text == "":
         return text
     kind = entry.datatype
-    if kind == "postcode":
-        r = normalise_postcode(text)
-        return r.standard if r.valid else text
-    if kind == "phone":
-        r = normalise_phone(text)
-        return r.standard if r.valid else text
-    if kind == "email":
-        r = normalise_email(text)
-        return r.standard if r.valid else text
-    if kind == "nhs_number":
-        r = check_nhs_number(text)
+    if kind in _NORMALISERS:
+        r = _NORMALISERS[kind](text)
         return r.standard if r.valid else text
     if kind == "date":
         r = parse_date(text, birth=entry.key == "#date+birth", today=settings.day)
