@@ -293,3 +293,18 @@ def test_csv_utf8_with_or_without_bom(tmp_path, bom):
     path = tmp_path / "u.csv"
     path.write_bytes(bom + "Name\nŁukasz Nowak\n".encode())
     assert FileBook.open(path).read_table("u").frame.loc[2, "Name"] == "Łukasz Nowak"
+
+
+def test_csv_with_quoted_line_breaks_and_rows_of_different_lengths(tmp_path):
+    path = tmp_path / "messy.csv"
+    path.write_text(
+        'Name,Notes,Phone\n"Smith, Jean","Line one\nline two",07700900123\nBo Chen\n'
+        "Ann Lee,,0113 496 0000,extra\n",
+        "utf-8",
+    )
+    table = FileBook.open(path).read_table("messy")
+    assert table.frame.loc[2, "Name"] == "Smith, Jean"
+    assert table.frame.loc[2, "Notes"] == "Line one\nline two"
+    assert table.frame.loc[2, "Phone"] == "07700900123"
+    assert table.frame.loc[3, "Name"] == "Bo Chen" and table.frame.loc[3, "Phone"] is None
+    assert table.frame.loc[4, "Column D"] == "extra"  # nothing dropped from a long row

@@ -45,13 +45,17 @@ SUPPORTED = ", ".join((*EXCEL_SUFFIXES, ".csv"))
 _MARK_COLUMNS = ["sheet", "cell", "fill_xml", "comment", "comment_author", "colour"]
 
 
-def read_csv_rows(path: Path) -> list[list[Any]]:
+def read_csv_rows(path: Path) -> np.ndarray:
     """All cells of a CSV file as text (``None`` for empty), keeping leading zeros.
 
     The encoding is UTF-8 (with or without a byte-order mark) or, failing that,
     Windows-1252, which Excel uses for "CSV" on Windows. The delimiter is found
-    among comma, semicolon, tab and pipe.
+    among comma, semicolon, tab and pipe. pandas' C parser reads it (every value
+    as text, nothing guessed into a number or a date); a file with rows of
+    different lengths falls back to Python's csv module.
     """
+    import pandas as pd
+
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
         try:
@@ -66,11 +70,18 @@ def read_csv_rows(path: Path) -> list[list[Any]]:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
-    rows = [[c if c != "" else None for c in r] for r in csv.reader(io.StringIO(text), dialect)]
-    width = max((len(r) for r in rows), default=0)
-    for r in rows:
-        r.extend([None] * (width - len(r)))
-    return rows
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), sep=dialect.delimiter, header=None, dtype=str,
+            keep_default_na=False, na_filter=False, quotechar=dialect.quotechar or '"',
+            skip_blank_lines=False, engine="c",
+        )  # fmt: skip
+        arr = frame.to_numpy(dtype=object)
+        arr[arr == ""] = None
+        return arr
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        rows = [[c if c != "" else None for c in r] for r in csv.reader(io.StringIO(text), dialect)]
+        return to_object_array(rows)
 
 
 class FileBook(BookBase):
@@ -100,7 +111,7 @@ class FileBook(BookBase):
         self._tool_sheets: set[str] | None = None
         self._padded: dict[int, str] | None = None
         self._mtime = path.stat().st_mtime_ns
-        self._csv_rows: list[list[Any]] | None = None
+        self._csv_rows: np.ndarray | None = None
         self._csv_pending = False
         # Grids read from the file, by sheet; the file does not change while open.
         self._grids: dict[str, Grid] = {}
@@ -188,7 +199,8 @@ class FileBook(BookBase):
         if not names:
             raise BadInputError(f"{self.path.name} has no sheets.")
         if self.kind == "csv":
-            if not any(any(v is not None for v in r) for r in self._read_csv()):
+            cells = self._read_csv()
+            if not cells.size or not np.not_equal(cells, None).any():
                 raise BadInputError(f"{self.path.name} is empty: there is no data to work on.")
             return
         for name in names:
@@ -205,7 +217,7 @@ class FileBook(BookBase):
     def name(self) -> str:
         return self.path.name
 
-    def _read_csv(self) -> list[list[Any]]:
+    def _read_csv(self) -> np.ndarray:
         if self._csv_rows is None:
             self._csv_rows = read_csv_rows(self.path)
         return self._csv_rows
@@ -320,10 +332,9 @@ class FileBook(BookBase):
         if not self._csv_pending:
             return
         ws = self._wb.worksheets[0]
-        for r, row in enumerate(self._read_csv(), start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    put(ws, r, c, value)
+        cells = self._read_csv()
+        for r, c in zip(*np.nonzero(np.not_equal(cells, None)), strict=True):
+            put(ws, int(r) + 1, int(c) + 1, cells[r, c])
         self._csv_pending = False
 
     def _workbook(self) -> Any:
