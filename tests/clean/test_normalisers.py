@@ -117,4 +117,6 @@ def test_email_domain_is_lower_cased_and_bad_addresses_fail():
     assert normalise_email("Jean@Example.COM").standard == "Jean@example.com"
     assert not normalise_email("jean at example.com").valid
     assert not normalise_email("a..b@example.com").valid
+    for bad in ("jean.@example.com", ".jean@example.com", "jean@example..com", "jean@-x.com"):
+        assert not normalise_email(bad).valid, bad
     assert normalise_email("jean@example.com").example

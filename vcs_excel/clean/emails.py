@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 # Ordinary addresses, checked without calling email-validator (a property test
 # shows everything this accepts, email-validator accepts too).
+# (A dot only between two other characters of the local part; \Z, not $, so that a
+# final line break is not allowed through.)
 _SIMPLE = re.compile(
-    r"^[A-Za-z0-9](?:[A-Za-z0-9_+\-]|\.(?!\.))*[A-Za-z0-9_+\-]?@"
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$"
+    r"^[A-Za-z0-9](?:\.?[A-Za-z0-9_+\-])*@"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\Z"
 )
 
 
