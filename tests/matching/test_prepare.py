@@ -1,0 +1,94 @@
+"""Prepare: the same person's details, however each list writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from helpers import save_rows
+
+from vcs_excel.matching import (
+    NameParts,
+    nickname_related,
+    prepare_book,
+    split_address,
+    split_name,
+)
+from vcs_excel.workbook import FileBook
+
+
+@pytest.mark.parametrize(
+    ("written", "parts"),
+    [
+        ("SMITH, Jean Margaret", NameParts("", "Jean", "Margaret", "SMITH")),
+        ("Mrs Jean M Smith", NameParts("Mrs", "Jean", "M", "Smith")),
+        ("Jean Smith", NameParts("", "Jean", "", "Smith")),
+        ("SMITH Jean", NameParts("", "Jean", "", "SMITH")),
+        ("Mr John Smith Jr", NameParts("Mr", "John", "", "Smith", "junior")),
+        ("Maria Da Silva", NameParts("", "Maria", "", "Da Silva")),
+        ("O'BRIEN, Patrick", NameParts("", "Patrick", "", "O'BRIEN")),
+        ("Dr. Asha  Patel", NameParts("Dr", "Asha", "", "Patel")),
+        ("Mrs Smith", NameParts("Mrs", "", "", "Smith")),
+    ],
+)
+def test_names_are_split_however_they_are_written(written, parts):
+    assert split_name(written) == parts
+
+
+@pytest.mark.parametrize(
+    ("written", "flat", "house", "street", "postcode"),
+    [
+        ("Flat 2, 14 Mill Lane, Leeds LS6 1AB", "2", "14", "mill lane", "LS6 1AB"),
+        ("2/14 Mill Lane", "2", "14", "mill lane", ""),
+        ("14a Church Road", "", "14a", "church road", ""),
+        ("123 Grange Road, Harehills, Leeds ls83xw", "", "123", "grange road", "LS8 3XW"),
+    ],
+)
+def test_addresses_in_one_cell_give_flat_house_street_and_postcode(
+    written, flat, house, street, postcode
+):
+    a = split_address(written)
+    assert (a.flat, a.house, a.street, a.postcode) == (flat, house, street, postcode)
+
+
+def test_known_nicknames_are_related_and_different_names_are_not():
+    assert nickname_related("Bill", "William")
+    assert nickname_related("peggy", "Margaret")
+    assert not nickname_related("Jean", "John")
+    assert not nickname_related("William", "William")  # the same name is not a nickname
+
+
+def test_three_lists_in_their_own_shapes_give_the_same_person(tmp_path):
+    path = save_rows(
+        tmp_path / "lists.xlsx",
+        {
+            "Shielding": [
+                ["Shielded patient list"], [],
+                ["NHS Number", "Forename", "Surname", "Date of Birth", "Address Line 1",
+                 "Postcode", "Mobile"],
+                ["943 476 5919", "William", "Okonkwo", dt.date(1948, 3, 5), "Flat 2, 14 Mill Lane",
+                 "LS6 1AB", "07911 123456"],
+            ],
+            "Social care": [
+                ["Client Name", "DOB", "Address", "Phone"],
+                ["OKONKWO, William", "05/03/1948", "2/14 Mill Lane, Leeds ls61ab", "+447911123456"],
+            ],
+            "Food bank": [
+                ["Name", "House/Street", "Post Code", "Email"],
+                ["Mr Bill Okonkwo", "Flat 2, 14 Mill Lane", "LS6 1AB", "Bill@Example.ORG"],
+            ],
+        },
+    )  # fmt: skip
+    recs = prepare_book(FileBook.open(path)).set_index("sheet")
+    assert list(recs["row"]) == [4, 2, 2]
+    assert set(recs["family_key"]) == {"okonkwo"}
+    assert list(recs["given"]) == ["William", "William", "Bill"]
+    assert recs.loc["Shielding", "nhs"] == "943 476 5919"
+    assert recs.loc["Shielding", "dob"] == recs.loc["Social care", "dob"] == dt.date(1948, 3, 5)
+    assert set(recs["postcode"]) == {"LS6 1AB"}
+    assert set(recs["flat"]) == {"2"} and set(recs["house"]) == {"14"}
+    assert (
+        recs.loc["Shielding", "phones"] == recs.loc["Social care", "phones"] == ("+447911123456",)
+    )
+    assert recs.loc["Food bank", "email"] == "bill@example.org"
+    assert recs.loc["Food bank", "sector"] == "LS6 1" and recs.loc["Food bank", "district"] == "LS6"

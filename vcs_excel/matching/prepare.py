@@ -1,0 +1,310 @@
+"""Prepare: person records from every tab, in one shape, ready to compare.
+
+Each list has its own headers and layout; their tags (or suggested tags on an
+untagged sheet) say which column holds what. From them each row becomes one
+record: the name split into title, first, middle and family names (whichever
+way it was written: "SMITH, Jean", "Mrs Jean M Smith", "Jean Smith"), the date
+of birth read day-first, a valid NHS number, the postcode and the house and
+flat numbers (also when the whole address is in one cell), phone numbers in
+E.164 and the e-mail address, plus phonetic keys for the names. Every record
+keeps its sheet and Excel row, so every match can point at its cells.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from ..checks.engine import ColumnPlan, plan_columns
+from ..clean import (
+    check_nhs_number,
+    collapse_spaces,
+    normalise_email,
+    normalise_phone,
+    normalise_postcode,
+    parse_date,
+)
+from ..clean.postcodes import find_postcode
+from ..standard.hashtags import parse_hashtag
+from ..workbook import Book, Table
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "rev", "revd", "prof", "sir", "dame", "lady", "lord",
+    "master", "fr", "father", "sister", "cllr", "capt", "col", "major", "mstr",
+}  # fmt: skip
+SUFFIXES = {"jr": "junior", "jnr": "junior", "junior": "junior", "sr": "senior",
+            "snr": "senior", "senior": "senior", "ii": "ii", "iii": "iii"}  # fmt: skip
+PARTICLES = {"da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la",
+             "al", "el", "bin", "ibn", "ap", "st", "dos", "das"}  # fmt: skip
+_NOT_LETTERS = re.compile(r"[^a-z]")
+
+
+@dataclass(frozen=True)
+class NameParts:
+    title: str = ""
+    given: str = ""
+    middle: str = ""
+    family: str = ""
+    suffix: str = ""  # junior, senior, ii, iii
+
+
+def _clean_token(token: str) -> str:
+    return token.strip(".,;:()")
+
+
+def split_name(text: object) -> NameParts:
+    """Split a whole name written any common way.
+
+    >>> split_name("SMITH, Jean Margaret")
+    NameParts(title='', given='Jean', middle='Margaret', family='SMITH', suffix='')
+    >>> split_name("Mrs Jean M Smith")
+    NameParts(title='Mrs', given='Jean', middle='M', family='Smith', suffix='')
+    """
+    if text is None:
+        return NameParts()
+    t = collapse_spaces(str(text))
+    if not t:
+        return NameParts()
+    if "," in t:
+        family, rest = (p.strip() for p in t.split(",", 1))
+        tokens = [_clean_token(x) for x in rest.split() if _clean_token(x)]
+        family_tokens = [_clean_token(x) for x in family.split() if _clean_token(x)]
+    else:
+        tokens = [_clean_token(x) for x in t.split() if _clean_token(x)]
+        family_tokens = []
+    title = ""
+    while tokens and tokens[0].lower().rstrip(".") in TITLES:
+        title = (title + " " + tokens.pop(0)).strip()
+    suffix = ""
+    if tokens and tokens[-1].lower().rstrip(".") in SUFFIXES:
+        suffix = SUFFIXES[tokens.pop().lower().rstrip(".")]
+    if family_tokens and family_tokens[-1].lower().rstrip(".") in SUFFIXES:
+        suffix = SUFFIXES[family_tokens.pop().lower().rstrip(".")]
+    if not family_tokens:
+        if not tokens:
+            return NameParts(title=title, suffix=suffix)
+        # "SMITH Jean": a list that writes the surname first in capitals.
+        if len(tokens) > 1 and tokens[0].isupper() and not tokens[1].isupper():
+            family_tokens, tokens = [tokens[0]], tokens[1:]
+        else:
+            family_tokens = [tokens.pop()]
+            while tokens and len(tokens) > 1 and tokens[-1].lower() in PARTICLES:
+                family_tokens.insert(0, tokens.pop())
+    given = tokens[0] if tokens else ""
+    middle = " ".join(tokens[1:])
+    return NameParts(title, given, middle, " ".join(family_tokens), suffix)
+
+
+def name_key(text: str) -> str:
+    """Letters only, lower case: "O'Brien" -> "obrien", "Smith-Jones" -> "smithjones"."""
+    return _NOT_LETTERS.sub("", str(text).lower())
+
+
+@functools.lru_cache(maxsize=200_000)
+def sound(text: str) -> str:
+    """A phonetic key (Metaphone), so "Smyth" and "Smith" share a block."""
+    import jellyfish
+
+    key = name_key(text)
+    return jellyfish.metaphone(key) if key else ""
+
+
+_FLAT = re.compile(r"\b(?:flat|apartment|apt|unit|room)\s*([0-9]+[a-z]?)\b", re.I)
+_SLASH = re.compile(r"\b([0-9]+[a-z]?)\s*/\s*([0-9]+[a-z]?)\b")
+_HOUSE = re.compile(r"\b([0-9]+[a-z]?)\b(?!\s*/)", re.I)
+
+
+@dataclass(frozen=True)
+class AddressParts:
+    flat: str = ""
+    house: str = ""
+    street: str = ""
+    postcode: str = ""
+
+
+def split_address(text: object) -> AddressParts:
+    """Flat, house number, street and postcode from address text.
+
+    >>> split_address("Flat 2, 14 Mill Lane, Leeds LS6 1AB")
+    AddressParts(flat='2', house='14', street='mill lane', postcode='LS6 1AB')
+    >>> split_address("2/14 Mill Lane")
+    AddressParts(flat='2', house='14', street='mill lane', postcode='')
+    """
+    if text is None:
+        return AddressParts()
+    t = collapse_spaces(str(text))
+    postcode = find_postcode(t) or ""
+    if postcode:
+        t = re.sub(re.escape(postcode).replace("\\ ", r"\s*"), " ", t, flags=re.I)
+    flat = house = ""
+    if m := _FLAT.search(t):
+        flat = m.group(1).lower()
+        t = t[: m.start()] + " " + t[m.end() :]
+    elif m := _SLASH.search(t):
+        flat, house = m.group(1).lower(), m.group(2).lower()
+        t = t[: m.start()] + " " + t[m.end() :]
+    if not house and (m := _HOUSE.search(t)):
+        house = m.group(1).lower()
+        rest = t[m.end() :]
+    else:
+        rest = t
+    street = collapse_spaces(rest.split(",")[0] if "," in rest.strip(" ,") else rest)
+    street = re.sub(r"[^a-z ]", "", street.lower()).strip()
+    return AddressParts(flat, house, collapse_spaces(street), postcode)
+
+
+# ------------------------------------------------------------------ records
+FIELDS = [
+    "sheet", "row", "title", "given", "middle", "family", "suffix", "given_key", "family_key",
+    "given_sound", "family_sound", "dob", "nhs", "postcode", "sector", "district", "flat",
+    "house", "street", "phones", "email", "sex",
+]  # fmt: skip
+
+
+def _key(tag: str) -> str:
+    return parse_hashtag(tag).key
+
+
+ROLE = {
+    _key("#person+name"): "name",
+    _key("#person+volunteer+name"): "name",
+    _key("#person+given+name"): "given",
+    _key("#person+middle+name"): "middle",
+    _key("#person+family+name"): "family",
+    _key("#person+title"): "title",
+    _key("#date+birth"): "dob",
+    _key("#person+id+nhs"): "nhs",
+    _key("#contact+address"): "address",
+    _key("#contact+address+line1"): "line1",
+    _key("#contact+address+postcode"): "postcode",
+    _key("#contact+phone"): "phone",
+    _key("#contact+mobile+phone"): "phone",
+    _key("#contact+email"): "email",
+    _key("#person+sex"): "sex",
+    _key("#person+gender"): "sex",
+}
+
+
+def _roles(plans: Iterable[ColumnPlan]) -> dict[str, list[str]]:
+    roles: dict[str, list[str]] = {}
+    for plan in plans:
+        if plan.entry is not None and plan.entry.key in ROLE:
+            roles.setdefault(ROLE[plan.entry.key], []).append(plan.column.name)
+    return roles
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.DataFrame:
+    """One prepared record per data row of ``table`` (columns: :data:`FIELDS`)."""
+    if plans is None:
+        plans, _, _ = plan_columns(table)
+    roles = _roles(plans)
+    frame = table.frame
+    out: list[dict[str, Any]] = []
+    for row, values in zip(frame.index, frame.to_dict("records"), strict=True):
+        rec: dict[str, Any] = {"sheet": table.sheet, "row": int(row)}
+        parts = NameParts()
+        for col in roles.get("name", []):
+            if not _blank(values[col]):
+                parts = split_name(values[col])
+                break
+        given = next((values[c] for c in roles.get("given", []) if not _blank(values[c])), None)
+        family = next((values[c] for c in roles.get("family", []) if not _blank(values[c])), None)
+        middle = next((values[c] for c in roles.get("middle", []) if not _blank(values[c])), None)
+        title = next((values[c] for c in roles.get("title", []) if not _blank(values[c])), None)
+        rec["title"] = collapse_spaces(str(title)) if title else parts.title
+        rec["given"] = collapse_spaces(str(given)) if given else parts.given
+        rec["middle"] = collapse_spaces(str(middle)) if middle else parts.middle
+        rec["family"] = collapse_spaces(str(family)) if family else parts.family
+        rec["suffix"] = parts.suffix
+        rec["given_key"] = name_key(rec["given"])
+        rec["family_key"] = name_key(rec["family"])
+        rec["given_sound"] = sound(rec["given"])
+        rec["family_sound"] = sound(rec["family"])
+        rec["dob"] = None
+        for col in roles.get("dob", []):
+            r = parse_date(values[col], birth=True) if not _blank(values[col]) else None
+            if r is not None and r.date and not r.problem:
+                rec["dob"] = r.date
+                break
+        rec["nhs"] = None
+        for col in roles.get("nhs", []):
+            r = check_nhs_number(values[col]) if not _blank(values[col]) else None
+            if r is not None and r.valid:
+                rec["nhs"] = r.standard
+                break
+        address = AddressParts()
+        for col in roles.get("address", []) + roles.get("line1", []):
+            if not _blank(values[col]):
+                address = split_address(values[col])
+                break
+        postcode = address.postcode
+        for col in roles.get("postcode", []):
+            r = normalise_postcode(values[col]) if not _blank(values[col]) else None
+            if r is not None and r.valid:
+                postcode = r.standard or ""
+                break
+        rec.update(flat=address.flat, house=address.house, street=address.street)
+        rec["postcode"] = postcode or None
+        rec["sector"] = postcode[:-2] if postcode else None
+        rec["district"] = postcode.split()[0] if postcode else None
+        phones = []
+        for col in roles.get("phone", []):
+            r = normalise_phone(values[col]) if not _blank(values[col]) else None
+            if r is not None and r.valid and r.standard not in phones:
+                phones.append(r.standard)
+        rec["phones"] = tuple(phones)
+        rec["email"] = None
+        for col in roles.get("email", []):
+            r = normalise_email(values[col]) if not _blank(values[col]) else None
+            if r is not None and r.valid:
+                rec["email"] = (r.standard or "").lower()
+                break
+        rec["sex"] = None
+        for col in roles.get("sex", []):
+            v = str(values[col]).strip().lower() if not _blank(values[col]) else ""
+            if v[:1] in ("f", "w"):
+                rec["sex"] = "F"
+            elif v[:1] == "m":
+                rec["sex"] = "M"
+        out.append(rec)
+    return pd.DataFrame(out, columns=FIELDS)
+
+
+def prepare_book(book: Book, sheets: Iterable[str] | None = None) -> pd.DataFrame:
+    """Prepared records from every user sheet (or those named), one frame."""
+    from ..commands import selected_sheets
+
+    frames = [prepare_table(book.read_table(s)) for s in selected_sheets(book, sheets)]
+    if not frames:
+        return pd.DataFrame(columns=FIELDS)
+    return pd.concat(frames, ignore_index=True)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _nickname_sets(name: str) -> frozenset[str]:
+    namer = _namer()
+    return frozenset({name, *namer.canonicals_of(name), *namer.nicknames_of(name)})
+
+
+@functools.lru_cache(maxsize=1)
+def _namer() -> Any:
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def nickname_related(a: str, b: str) -> bool:
+    """True when one first name is a known nickname of the other (Bill / William)."""
+    a, b = name_key(a), name_key(b)
+    if not a or not b or a == b:
+        return False
+    return b in _nickname_sets(a) or a in _nickname_sets(b)
