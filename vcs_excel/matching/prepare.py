@@ -12,6 +12,7 @@ keeps its sheet and Excel row, so every match can point at its cells.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
@@ -161,7 +162,7 @@ def split_address(text: object) -> AddressParts:
 # ------------------------------------------------------------------ records
 FIELDS = [
     "sheet", "row", "title", "given", "middle", "family", "suffix", "given_key", "family_key",
-    "given_sound", "family_sound", "dob", "nhs", "postcode", "sector", "district", "flat",
+    "given_sound", "family_sound", "dob", "age", "nhs", "postcode", "sector", "district", "flat",
     "house", "street", "phones", "email", "sex",
 ]  # fmt: skip
 
@@ -178,6 +179,7 @@ ROLE = {
     _key("#person+family+name"): "family",
     _key("#person+title"): "title",
     _key("#date+birth"): "dob",
+    _key("#person+age"): "age",
     _key("#person+id+nhs"): "nhs",
     _key("#contact+address"): "address",
     _key("#contact+address+line1"): "line1",
@@ -235,6 +237,20 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
             if r is not None and r.date and not r.problem:
                 rec["dob"] = r.date
                 break
+        rec["age"] = None
+        if rec["dob"]:
+            today = dt.date.today()
+            born = rec["dob"]
+            rec["age"] = (
+                today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+            )
+        else:
+            for col in roles.get("age", []):
+                value = values[col]
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    rec["age"] = int(value)
+                elif isinstance(value, str) and value.strip().isdigit():
+                    rec["age"] = int(value.strip())
         rec["nhs"] = None
         for col in roles.get("nhs", []):
             r = check_nhs_number(values[col]) if not _blank(values[col]) else None
@@ -303,8 +319,33 @@ def _namer() -> Any:
 
 
 def nickname_related(a: str, b: str) -> bool:
-    """True when one first name is a known nickname of the other (Bill / William)."""
+    """True when the first names are nicknames of one name (Bill / William, Ted / Ed)."""
     a, b = name_key(a), name_key(b)
     if not a or not b or a == b:
         return False
-    return b in _nickname_sets(a) or a in _nickname_sets(b)
+    namer = _namer()
+    if b in _nickname_sets(a) or a in _nickname_sets(b):
+        return True
+    return bool((namer.canonicals_of(a) | {a}) & (namer.canonicals_of(b) | {b}))
+
+
+@functools.lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    from nicknames import name_triplets
+
+    names: set[str] = set()
+    for triplet in name_triplets():
+        names.add(triplet.name1.lower())
+        names.add(triplet.name2.lower())
+    return frozenset(names)
+
+
+def is_known_name(name: str) -> bool:
+    """True for a first name in the nicknames dataset (so a spelling of its own, not a typo)."""
+    return name_key(name) in _known_names()
+
+
+def name_forms(name: str) -> frozenset[str]:
+    """A first name with its nicknames and the names it is a nickname of."""
+    key = name_key(name)
+    return _nickname_sets(key) if key else frozenset()

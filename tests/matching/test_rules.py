@@ -1,0 +1,86 @@
+"""The decisions people insist on: households, twins, juniors, nicknames, NHS numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from helpers import save_rows
+
+from vcs_excel.matching import find_matches
+from vcs_excel.workbook import FileBook
+
+HEADER = ["NHS Number", "Forename", "Surname", "Date of Birth", "Address", "Postcode", "Phone"]
+D = dt.date
+
+
+def decisions(tmp_path, *tabs):
+    sheets = {f"List {i + 1}": [HEADER, *rows] for i, rows in enumerate(tabs)}
+    matches = find_matches(FileBook.open(save_rows(tmp_path / "lists.xlsx", sheets)))
+    out = {}
+    for _, p in matches.pairs.iterrows():
+        a, b = matches.records.iloc[p["a"]], matches.records.iloc[p["b"]]
+        out[(a["given"], b["given"])] = p["decision"]
+    return out
+
+
+def test_same_person_across_lists_with_a_nickname_is_a_definite_match(tmp_path):
+    d = decisions(
+        tmp_path,
+        [[None, "William", "Okonkwo", D(1948, 3, 5), "14 Mill Lane", "LS6 1AB", "0113 496 0101"]],
+        [[None, "Bill", "Okonkwo", D(1948, 3, 5), "14 Mill Lane", "LS6 1AB", None]],
+    )
+    assert d[("William", "Bill")] == "match"
+
+
+def test_twins_are_never_merged(tmp_path):
+    d = decisions(
+        tmp_path,
+        [[None, "Amina", "Hussain", D(2001, 6, 1), "3 Park Avenue", "LS8 2AB", "0113 496 0202"],
+         [None, "Zainab", "Hussain", D(2001, 6, 1), "3 Park Avenue", "LS8 2AB", "0113 496 0202"]],
+    )  # fmt: skip
+    assert d[("Amina", "Zainab")] == "no"
+
+
+def test_father_and_son_of_the_same_name_are_never_merged(tmp_path):
+    d = decisions(
+        tmp_path,
+        [[None, "David", "Walker", D(1950, 1, 9), "7 Elm Close", "LS12 3CD", "0113 496 0303"]],
+        [[None, "David", "Walker", D(1979, 8, 20), "7 Elm Close", "LS12 3CD", "0113 496 0303"]],
+    )
+    assert d[("David", "David")] == "no"
+
+
+def test_a_couple_sharing_surname_address_and_phone_are_not_merged(tmp_path):
+    d = decisions(
+        tmp_path,
+        [[None, "Margaret", "Shaw", D(1944, 2, 2), "9 Moor View", "LS14 4EF", "0113 496 0404"]],
+        [[None, "Ronald", "Shaw", D(1942, 7, 7), "9 Moor View", "LS14 4EF", "0113 496 0404"]],
+    )
+    assert d[("Margaret", "Ronald")] == "no"
+
+
+def test_valid_nhs_number_and_agreeing_birth_date_is_a_match_despite_a_typo(tmp_path):
+    d = decisions(
+        tmp_path,
+        [["943 476 5919", "Jean", "Smith", D(1950, 2, 1), "1 Station Road", "LS6 3GH", None]],
+        [["9434765919", "Jane", "Smyth", D(1950, 2, 1), "22 Church Road", "LS7 4JK", None]],
+    )
+    assert d[("Jean", "Jane")] == "match"
+
+
+def test_two_different_valid_nhs_numbers_are_never_the_same_person(tmp_path):
+    d = decisions(
+        tmp_path,
+        [["943 476 5919", "Jean", "Smith", D(1950, 2, 1), "1 Station Road", "LS6 3GH", None]],
+        [["999 614 0687", "Jean", "Smith", D(1950, 2, 1), "1 Station Road", "LS6 3GH", None]],
+    )
+    assert d[("Jean", "Jean")] == "no"
+
+
+def test_duplicates_inside_one_tab_are_found(tmp_path):
+    d = decisions(
+        tmp_path,
+        [[None, "Asha", "Patel", D(1961, 5, 4), "5 Beech Grove", "LS6 5EF", "07911 123456"],
+         [None, "Asha", "PATEL", "04/05/1961", "5 Beech Grove", "ls65ef", "+447911123456"]],
+    )  # fmt: skip
+    assert d[("Asha", "Asha")] == "match"

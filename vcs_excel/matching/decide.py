@@ -1,0 +1,57 @@
+"""Decide: definite match, review, or not a match, with rules a person would insist on.
+
+* A valid NHS number the same on both records, with dates of birth that agree,
+  is a definite match. Two different valid NHS numbers are never the same person.
+* Households are the hard part: two people at one address with one surname
+  (twins, a father and son of the same name, a couple) must never be merged
+  without a person deciding. First names that differ (and are not a known
+  nickname or an initial), a junior and a senior, or dates of birth decades
+  apart stop a pair from being definite.
+* Otherwise the match probability decides: at least ``DEFINITE`` is a definite
+  match, at least ``REVIEW`` goes to a person.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+DEFINITE = 0.995
+REVIEW = 0.30
+
+
+def decide(scored: pd.DataFrame, records: pd.DataFrame) -> pd.Series:
+    """ "match", "review" or "no" for each scored pair."""
+    p = scored["probability"].to_numpy()
+    nhs, dob, given, family = (scored[c].to_numpy() for c in ("nhs", "dob", "given", "family"))
+    a = records.iloc[scored["a"].to_numpy()]
+    b = records.iloc[scored["b"].to_numpy()]
+    years_apart = np.array(
+        [abs(x.year - y.year) if x and y else 0 for x, y in zip(a["dob"], b["dob"], strict=True)]
+    )
+    decision = np.where(p >= DEFINITE, "match", np.where(p >= REVIEW, "review", "no")).astype(
+        object
+    )
+    # Household guards: never definite without a person, unless NHS numbers agree.
+    different_first = given == 0
+    junior_senior = scored["suffix_differs"].to_numpy() | ((given == 4) & (years_apart >= 12))
+    guarded = (different_first | junior_senior | (dob == 0)) & (nhs != 1)
+    decision = np.where(guarded & (decision == "match"), "review", decision)
+    # Different first names at one address with different birthdays: another household member.
+    same_home = (scored["postcode"].to_numpy() == 3) & (family >= 2)
+    decision = np.where(same_home & different_first & (dob != 3) & (nhs != 1), "no", decision)
+    decision = np.where(junior_senior & (nhs != 1), "no", decision)
+    # Twins: same birthday and surname, different first names.
+    decision = np.where((dob == 3) & different_first & (family >= 2) & (nhs != 1), "no", decision)
+    # Ages that disagree (a mother and daughter of one name): not the same person.
+    age = scored["age"].to_numpy()
+    decision = np.where((age == 0) & (dob != 3) & (nhs != 1), "no", decision)
+    # One name at one home with nothing to tell two people apart (no dates of birth,
+    # no ages): a person decides.
+    unknown_age = (dob == -1) & (age == -1)
+    decision = np.where(same_home & unknown_age & (decision == "match") & (nhs != 1),
+                        "review", decision)  # fmt: skip
+    # The NHS number rules come last: they override everything else.
+    decision = np.where((nhs == 1) & (dob >= 2), "match", decision)
+    decision = np.where(nhs == 0, "no", decision)
+    return pd.Series(decision, index=scored.index, name="decision")

@@ -1,0 +1,44 @@
+"""The matching steps built so far, run in order: prepare -> block -> compare -> score ->
+decide. (Clustering, the Review and One list tabs and remembered decisions come next.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..workbook import Book
+from .block import candidate_pairs
+from .compare import compare_pairs
+from .decide import decide
+from .prepare import prepare_book
+from .score import Model, fit, score_pairs
+
+
+@dataclass
+class Matches:
+    records: pd.DataFrame  # prepared records, with sheet and Excel row
+    pairs: pd.DataFrame  # candidate pairs: comparison levels, weight, probability, decision
+    model: Model
+
+    def decided(self, decision: str) -> pd.DataFrame:
+        """The pairs with this decision, each side named by sheet and Excel row."""
+        chosen = self.pairs[self.pairs["decision"] == decision]
+        a = self.records.iloc[chosen["a"].to_numpy()].reset_index(drop=True)
+        b = self.records.iloc[chosen["b"].to_numpy()].reset_index(drop=True)
+        return pd.DataFrame({
+            "sheet_a": a["sheet"], "row_a": a["row"], "sheet_b": b["sheet"], "row_b": b["row"],
+            "probability": chosen["probability"].to_numpy(),
+        })  # fmt: skip
+
+
+def find_matches(book: Book, sheets: Iterable[str] | None = None) -> Matches:
+    """Every candidate pair across the user's tabs (and within each), scored and decided."""
+    records = prepare_book(book, sheets)
+    pairs = candidate_pairs(records)
+    vectors = compare_pairs(records, pairs)
+    model = fit(vectors, records)
+    scored = score_pairs(vectors, records, model)
+    scored["decision"] = decide(scored, records)
+    return Matches(records, scored, model)

@@ -1,0 +1,132 @@
+"""Score: how likely each compared pair is the same person (Fellegi-Sunter, with EM).
+
+For every field and agreement level, ``m`` is how often true matches show that
+level and ``u`` how often non-matches do; a pair's match weight adds up
+log2(m/u) over its fields (a missing value adds nothing). ``u`` is measured on
+random pairs of records, the surname's "same" level per surname (a match on a
+common surname is worth less than one on a rare one); ``m`` is learnt by
+expectation-maximisation from the candidate pairs, so no labelled examples are
+needed to start, and people's review decisions can be added as known answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .compare import LEVELS, MISSING, compare_pairs
+
+FIELDS = list(LEVELS)
+# Starting m (share of true matches at each level), low level first.
+M_START = {
+    "family": [0.03, 0.02, 0.05, 0.90], "given": [0.03, 0.02, 0.05, 0.10, 0.80],
+    "dob": [0.02, 0.03, 0.02, 0.93], "postcode": [0.10, 0.05, 0.05, 0.80],
+    "house": [0.15, 0.85], "nhs": [0.005, 0.995], "phone": [0.3, 0.7], "email": [0.2, 0.8],
+    "sex": [0.02, 0.98], "age": [0.05, 0.95],
+}  # fmt: skip
+# Starting u (share of two different people at each level): how often strangers share
+# a surname, a birthday or a postcode. A small list cannot measure this itself.
+U_START = {
+    "family": [0.975, 0.010, 0.005, 0.010], "given": [0.955, 0.010, 0.005, 0.005, 0.025],
+    "dob": [0.9985, 0.0010, 0.0001, 0.0004], "postcode": [0.90, 0.08, 0.015, 0.005],
+    "house": [0.92, 0.08], "nhs": [0.9999, 0.0001], "phone": [0.998, 0.002],
+    "email": [0.9995, 0.0005], "sex": [0.5, 0.5], "age": [0.96, 0.04],
+}  # fmt: skip
+U_PSEUDO = 2000.0  # random pairs' worth of weight for U_START
+PSEUDO = 200.0  # weight of the starting values against the data, in pairs
+MAX_PRIOR = 0.1
+
+
+@dataclass
+class Model:
+    m: dict[str, np.ndarray]
+    u: dict[str, np.ndarray]
+    prior: float
+    family_tf: dict[str, float] = field(default_factory=dict)
+
+    def weights(self, vectors: pd.DataFrame, family_keys: np.ndarray | None = None) -> np.ndarray:
+        total = np.zeros(len(vectors))
+        for f in FIELDS:
+            levels = vectors[f].to_numpy()
+            present = levels != MISSING
+            w = np.log2(self.m[f] / self.u[f])
+            contrib = np.where(present, w[np.clip(levels, 0, len(w) - 1)], 0.0)
+            if f == "family" and family_keys is not None and self.family_tf:
+                same = present & (levels == len(w) - 1)
+                tf = np.array([self.family_tf.get(k, 1e-4) for k in family_keys])
+                contrib = np.where(same, np.log2(self.m[f][-1] / np.maximum(tf, 1e-6)), contrib)
+            total += contrib
+        return total
+
+    def probability(self, weights: np.ndarray) -> np.ndarray:
+        odds = self.prior / (1 - self.prior) * np.power(2.0, np.clip(weights, -60, 60))
+        return odds / (1 + odds)
+
+
+def estimate_u(records: pd.DataFrame, samples: int = 20000, seed: int = 1) -> dict[str, np.ndarray]:
+    """Level frequencies among random pairs of records (nearly all non-matches)."""
+    n = len(records)
+    rng = np.random.default_rng(seed)
+    if n < 2:
+        return {f: np.array(U_START[f]) for f in FIELDS}
+    possible = n * (n - 1) // 2
+    if possible <= samples:
+        # A short list: every pair once (repeating the few there are would swamp U_START).
+        a, b = np.triu_indices(n, k=1)
+    else:
+        a = rng.integers(0, n, samples)
+        b = rng.integers(0, n, samples)
+        keep = a != b
+        a, b = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
+    pairs = pd.DataFrame({"a": a, "b": b})
+    vectors = compare_pairs(records, pairs)
+    u = {}
+    for f in FIELDS:
+        levels = vectors[f].to_numpy()
+        counts = np.bincount(levels[levels != MISSING], minlength=len(LEVELS[f])).astype(float)
+        counts += U_PSEUDO * np.array(U_START[f])
+        u[f] = counts / counts.sum()
+    return u
+
+
+def fit(
+    vectors: pd.DataFrame, records: pd.DataFrame, iterations: int = 30,
+    known: pd.Series | None = None,
+) -> Model:  # fmt: skip
+    """Learn ``m`` and the share of matches by EM; ``known`` (1 same, 0 different, NaN
+    not decided) holds people's review decisions, which count as certain answers."""
+    u = estimate_u(records)
+    keys = records["family_key"].fillna("")
+    counts = keys[keys != ""].value_counts()
+    # Smoothed towards the usual share of strangers with one surname: a short list
+    # cannot tell a rare surname from a common one.
+    base, weight = U_START["family"][-1], 200.0
+    freq = (counts + weight * base) / (counts.sum() + weight)
+    model = Model({f: np.array(M_START[f]) for f in FIELDS}, u, prior=0.1, family_tf=freq.to_dict())
+    if not len(vectors):
+        return model
+    family_keys = records["family_key"].to_numpy()[vectors["a"].to_numpy()]
+    for _ in range(iterations):
+        p = model.probability(model.weights(vectors, family_keys))
+        if known is not None:
+            p = np.where(known.notna(), known.fillna(0).to_numpy(float), p)
+        for f in FIELDS:
+            levels = vectors[f].to_numpy()
+            present = levels != MISSING
+            counts = np.bincount(levels[present], weights=p[present], minlength=len(LEVELS[f]))
+            counts = counts + PSEUDO * np.array(M_START[f])
+            model.m[f] = np.maximum(counts / counts.sum(), 1e-4)
+        # Households make many candidate pairs look alike; an unchecked share of matches
+        # drifts towards "everything matches", so it is held to a plausible range.
+        model.prior = float(np.clip(p.mean(), 1e-3, MAX_PRIOR))
+    return model
+
+
+def score_pairs(vectors: pd.DataFrame, records: pd.DataFrame, model: Model) -> pd.DataFrame:
+    family_keys = records["family_key"].to_numpy()[vectors["a"].to_numpy()]
+    out = vectors.copy()
+    out["weight"] = model.weights(vectors, family_keys)
+    out["probability"] = model.probability(out["weight"].to_numpy())
+    return out
