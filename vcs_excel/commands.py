@@ -81,7 +81,6 @@ REGISTRY: dict[str, Task] = {}
 # Tasks the ribbon already has a button for, with the name they will have.
 # Pressing one before it exists says "coming soon" rather than failing.
 PLANNED: dict[str, str] = {
-    "dedupe": "Find duplicates",
     "apply_decisions": "Apply review decisions",
     "compare": "Compare with previous list",
     "directory_sync": "Sync directory",

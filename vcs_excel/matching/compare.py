@@ -57,13 +57,15 @@ def _given(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
     nick = np.fromiter((nickname_related(x, y) for x, y in zip(ka, kb, strict=True)), bool, len(ka))
     initial = np.fromiter(
         ((len(x) == 1 or len(y) == 1) and x[:1] == y[:1] for x, y in zip(ka, kb, strict=True)),
-        bool, len(ka),
-    )  # fmt: skip
+        bool,
+        len(ka),
+    )
     # Two real names spelt alike (Christine, Christopher) are different names, not a typo.
     both_known = np.fromiter(
         (is_known_name(x) and is_known_name(y) for x, y in zip(ka, kb, strict=True)),
-        bool, len(ka),
-    )  # fmt: skip
+        bool,
+        len(ka),
+    )
     close = (sim >= 0.9) & ~both_known
     # A misspelt nickname ("Berrt" for Bert, so Albert) is still a close spelling.
     for i in np.flatnonzero(~close & ~nick & ~both_known & (ka != "") & (kb != "")):
@@ -97,8 +99,12 @@ def _dob(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
         else:
             sx, sy = x.strftime("%d%m%Y"), y.strftime("%d%m%Y")
             diffs = sum(c != d for c, d in zip(sx, sy, strict=True))
-            out[i] = 1 if diffs == 1 or (x.month == y.month and x.day == y.day
-                                         and abs(x.year - y.year) == 1) else 0  # fmt: skip
+            out[i] = (
+                1
+                if diffs == 1
+                or (x.month == y.month and x.day == y.day and abs(x.year - y.year) == 1)
+                else 0
+            )
     return out
 
 
@@ -138,9 +144,11 @@ def compare_pairs(records: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     out["family"] = _family(a, b)
     out["given"] = _given(a, b)
     # Names written the other way round: first name in the surname column.
-    swapped = (a["given_key"].to_numpy() == b["family_key"].to_numpy()) & (
-        a["family_key"].to_numpy() == b["given_key"].to_numpy()
-    ) & (a["given_key"].to_numpy() != "")  # fmt: skip
+    swapped = (
+        (a["given_key"].to_numpy() == b["family_key"].to_numpy())
+        & (a["family_key"].to_numpy() == b["given_key"].to_numpy())
+        & (a["given_key"].to_numpy() != "")
+    )
     out.loc[swapped, ["family", "given"]] = [3, 4]
     out["swapped_names"] = swapped
     out["dob"] = _dob(a, b)

@@ -35,13 +35,61 @@ from ..standard.hashtags import parse_hashtag
 from ..workbook import Book, Table
 
 TITLES = {
-    "mr", "mrs", "ms", "miss", "mx", "dr", "rev", "revd", "prof", "sir", "dame", "lady", "lord",
-    "master", "fr", "father", "sister", "cllr", "capt", "col", "major", "mstr",
-}  # fmt: skip
-SUFFIXES = {"jr": "junior", "jnr": "junior", "junior": "junior", "sr": "senior",
-            "snr": "senior", "senior": "senior", "ii": "ii", "iii": "iii"}  # fmt: skip
-PARTICLES = {"da", "de", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la",
-             "al", "el", "bin", "ibn", "ap", "st", "dos", "das"}  # fmt: skip
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "rev",
+    "revd",
+    "prof",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "master",
+    "fr",
+    "father",
+    "sister",
+    "cllr",
+    "capt",
+    "col",
+    "major",
+    "mstr",
+}
+SUFFIXES = {
+    "jr": "junior",
+    "jnr": "junior",
+    "junior": "junior",
+    "sr": "senior",
+    "snr": "senior",
+    "senior": "senior",
+    "ii": "ii",
+    "iii": "iii",
+}
+PARTICLES = {
+    "da",
+    "de",
+    "del",
+    "della",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "le",
+    "la",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "ap",
+    "st",
+    "dos",
+    "das",
+}
 _NOT_LETTERS = re.compile(r"[^a-z]")
 
 
@@ -161,10 +209,30 @@ def split_address(text: object) -> AddressParts:
 
 # ------------------------------------------------------------------ records
 FIELDS = [
-    "sheet", "row", "title", "given", "middle", "family", "suffix", "given_key", "family_key",
-    "given_sound", "family_sound", "dob", "age", "nhs", "postcode", "sector", "district", "flat",
-    "house", "street", "phones", "email", "sex",
-]  # fmt: skip
+    "sheet",
+    "row",
+    "title",
+    "given",
+    "middle",
+    "family",
+    "suffix",
+    "given_key",
+    "family_key",
+    "given_sound",
+    "family_sound",
+    "dob",
+    "age",
+    "nhs",
+    "postcode",
+    "sector",
+    "district",
+    "flat",
+    "house",
+    "street",
+    "phones",
+    "email",
+    "sex",
+]
 
 
 def _key(tag: str) -> str:

@@ -21,19 +21,31 @@ from .compare import LEVELS, MISSING, compare_pairs
 FIELDS = list(LEVELS)
 # Starting m (share of true matches at each level), low level first.
 M_START = {
-    "family": [0.03, 0.02, 0.05, 0.90], "given": [0.03, 0.02, 0.05, 0.10, 0.80],
-    "dob": [0.02, 0.03, 0.02, 0.93], "postcode": [0.10, 0.05, 0.05, 0.80],
-    "house": [0.15, 0.85], "nhs": [0.005, 0.995], "phone": [0.3, 0.7], "email": [0.2, 0.8],
-    "sex": [0.02, 0.98], "age": [0.05, 0.95],
-}  # fmt: skip
+    "family": [0.03, 0.02, 0.05, 0.90],
+    "given": [0.03, 0.02, 0.05, 0.10, 0.80],
+    "dob": [0.02, 0.03, 0.02, 0.93],
+    "postcode": [0.10, 0.05, 0.05, 0.80],
+    "house": [0.15, 0.85],
+    "nhs": [0.005, 0.995],
+    "phone": [0.3, 0.7],
+    "email": [0.2, 0.8],
+    "sex": [0.02, 0.98],
+    "age": [0.05, 0.95],
+}
 # Starting u (share of two different people at each level): how often strangers share
 # a surname, a birthday or a postcode. A small list cannot measure this itself.
 U_START = {
-    "family": [0.975, 0.010, 0.005, 0.010], "given": [0.955, 0.010, 0.005, 0.005, 0.025],
-    "dob": [0.9985, 0.0010, 0.0001, 0.0004], "postcode": [0.90, 0.08, 0.015, 0.005],
-    "house": [0.92, 0.08], "nhs": [0.9999, 0.0001], "phone": [0.998, 0.002],
-    "email": [0.9995, 0.0005], "sex": [0.5, 0.5], "age": [0.96, 0.04],
-}  # fmt: skip
+    "family": [0.975, 0.010, 0.005, 0.010],
+    "given": [0.955, 0.010, 0.005, 0.005, 0.025],
+    "dob": [0.9985, 0.0010, 0.0001, 0.0004],
+    "postcode": [0.90, 0.08, 0.015, 0.005],
+    "house": [0.92, 0.08],
+    "nhs": [0.9999, 0.0001],
+    "phone": [0.998, 0.002],
+    "email": [0.9995, 0.0005],
+    "sex": [0.5, 0.5],
+    "age": [0.96, 0.04],
+}
 U_PSEUDO = 2000.0  # random pairs' worth of weight for U_START
 PSEUDO = 200.0  # weight of the starting values against the data, in pairs
 MAX_PRIOR = 0.1
@@ -92,9 +104,11 @@ def estimate_u(records: pd.DataFrame, samples: int = 20000, seed: int = 1) -> di
 
 
 def fit(
-    vectors: pd.DataFrame, records: pd.DataFrame, iterations: int = 30,
+    vectors: pd.DataFrame,
+    records: pd.DataFrame,
+    iterations: int = 30,
     known: pd.Series | None = None,
-) -> Model:  # fmt: skip
+) -> Model:
     """Learn ``m`` and the share of matches by EM; ``known`` (1 same, 0 different, NaN
     not decided) holds people's review decisions, which count as certain answers."""
     u = estimate_u(records)

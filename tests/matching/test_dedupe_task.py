@@ -1,0 +1,84 @@
+"""Find duplicates on a workbook: tabs, CSVs, and the user's tabs left exactly as they were."""
+
+from __future__ import annotations
+
+import csv
+
+import openpyxl
+import pytest
+
+from vcs_excel.cli import main
+from vcs_excel.synthetic import demo_lists, write_workbook
+from vcs_excel.workbook import FileBook
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dedupe")
+    lists = demo_lists()
+    write_workbook(lists, folder / "lists.xlsx")
+    return folder, lists
+
+
+def values(path, sheets):
+    book = FileBook.open(path)
+    return {s: book.read_grid(s).array().tolist() for s in sheets}
+
+
+def test_dedupe_writes_review_and_one_list_and_leaves_sources_unchanged(demo, capsys):
+    folder, lists = demo
+    out = folder / "matched.xlsx"
+    clusters, review = folder / "clusters.csv", folder / "review.csv"
+    code = main(["dedupe", str(folder / "lists.xlsx"), "--out", str(out),
+                 "--clusters-csv", str(clusters), "--review-csv", str(review)])  # fmt: skip
+    assert code in (0, 1)
+    names = [s.name for s in lists]
+    assert values(out, names) == values(folder / "lists.xlsx", names)
+    wb = openpyxl.load_workbook(out)
+    assert {"Review", "One list"} <= set(wb.sheetnames)
+    with clusters.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == sum(len(s.rows) for s in lists)
+    assert set(rows[0]) == {"sheet", "row", "person_id"}
+    # Rows are Excel rows of the input: the shielding list's data starts under its title rows.
+    shielding = [int(r["row"]) for r in rows if r["sheet"] == "Shielding"]
+    assert min(shielding) == lists[0].header_row + 1
+    with review.open(encoding="utf-8") as fh:
+        header = next(csv.reader(fh))
+    assert header == ["sheet_a", "row_a", "sheet_b", "row_b", "score", "reason"]
+
+
+def test_people_found_match_the_truth_on_the_demo_lists(demo, tmp_path):
+    folder, lists = demo
+    clusters = tmp_path / "clusters.csv"
+    main(["dedupe", str(folder / "lists.xlsx"), "--clusters-csv", str(clusters)])
+    with clusters.open(encoding="utf-8") as fh:
+        found = {(r["sheet"], int(r["row"])): r["person_id"] for r in csv.DictReader(fh)}
+    truth = {}
+    for sheet in lists:
+        for i, pid in enumerate(sheet.truth):
+            truth[(sheet.name, sheet.header_row + 1 + i)] = pid
+    pairs_found = {(a, b) for a in found for b in found if a < b and found[a] == found[b]}
+    pairs_true = {(a, b) for a in truth for b in truth if a < b and truth[a] == truth[b]}
+    precision = len(pairs_found & pairs_true) / max(len(pairs_found), 1)
+    recall = len(pairs_found & pairs_true) / len(pairs_true)
+    assert precision >= 0.99 and recall >= 0.9, (precision, recall)
+
+
+def test_review_tab_has_decision_dropdown_and_links(demo):
+    folder, _ = demo
+    out = folder / "matched.xlsx"
+    ws = openpyxl.load_workbook(out)["Review"]
+    rules = list(ws.data_validations.dataValidation)
+    assert ws.max_row > 4  # the demo lists always leave pairs for a person
+    assert rules and "Same person" in rules[0].formula1
+    assert any(c.hyperlink is not None for c in ws["E"])
+
+
+def test_review_csv_is_formula_safe(tmp_path):
+    from vcs_excel.tasks.match import _write_csv
+
+    path = tmp_path / "r.csv"
+    _write_csv(str(path), ["reason"], [["=cmd|' /C calc'!A0"], ["+44 fine"], ["plain"]])
+    text = path.read_text("utf-8").splitlines()
+    assert text[1:] == ["'=cmd|' /C calc'!A0", "'+44 fine", "plain"]

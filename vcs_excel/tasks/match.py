@@ -1,0 +1,233 @@
+"""Find duplicates: definite matches paired, uncertain ones for review, one list out."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..commands import Option, TaskResult, task
+from ..errors import OutputError
+from ..matching.cluster import cluster
+from ..matching.explain import reason, record_name
+from ..matching.pipeline import find_matches
+from ..workbook import Book, CellLink, SheetSpec
+from ..workbook.values import looks_like_formula
+
+DECISIONS = ["Same person", "Different people", "Not sure"]
+DIFFERS = "FFEB9C"
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return str(value)
+
+
+def _address(rec: pd.Series) -> str:
+    parts = [f"Flat {rec['flat']}" if rec["flat"] else "", rec["house"], rec["street"].title()]
+    return " ".join(p for p in parts if p)
+
+
+def _safe_csv(value: Any) -> Any:
+    # A value from a list must never run as a formula when the CSV is opened in Excel.
+    return "'" + value if looks_like_formula(value) else value
+
+
+def _write_csv(path: str, header: list[str], rows: list[list[Any]]) -> None:
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise OutputError(f"Cannot write {target.name}: the folder {target.parent} does not exist.")
+    with target.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows([[_safe_csv(v) for v in row] for row in rows])
+
+
+def _best(values: list[Any]) -> Any:
+    present = [v for v in values if _text(v)]
+    if not present:
+        return None
+    counts = Counter(_text(v) for v in present)
+    top = max(counts.values())
+    # The most common value; on a tie, the longest (William rather than Bill).
+    return max((v for v in present if counts[_text(v)] == top), key=lambda v: len(_text(v)))
+
+
+@task(
+    "dedupe",
+    "Find duplicates",
+    "Find the same person across (and within) the tabs: definite matches are joined, uncertain "
+    "pairs go to a Review tab, and a One list tab has one row per person.",
+    options=(
+        Option("clusters_csv", "also write sheet,row,person_id for every record to this CSV"),
+        Option("review_csv", "also write the pairs awaiting a person to this CSV"),
+    ),
+    order=50,
+)
+def dedupe(
+    book: Book,
+    sheets: Sequence[str] | None = None,
+    clusters_csv: str | None = None,
+    review_csv: str | None = None,
+) -> TaskResult:
+    book.status("Finding duplicates")
+    matches = find_matches(book, sheets)
+    records, pairs = matches.records, matches.pairs
+    person, decisions = cluster(records, pairs)
+    pairs = pairs.assign(decision=decisions)
+    review = pairs[pairs["decision"] == "review"].sort_values("probability", ascending=False)
+
+    # Review tab: one row per uncertain pair, side by side, differences coloured.
+    rows, links, fills, review_lines = [], {}, {}, []
+    for n, (_, p) in enumerate(review.iterrows()):
+        a, b = records.iloc[int(p["a"])], records.iloc[int(p["b"])]
+        why = reason(p, a, b)
+        side_a = [
+            a["sheet"],
+            a["row"],
+            record_name(a),
+            _text(a["dob"]),
+            _address(a),
+            _text(a["postcode"]),
+            _text(a["nhs"]),
+            _text(a["phones"]),
+        ]
+        side_b = [
+            b["sheet"],
+            b["row"],
+            record_name(b),
+            _text(b["dob"]),
+            _address(b),
+            _text(b["postcode"]),
+            _text(b["nhs"]),
+            _text(b["phones"]),
+        ]
+        rows.append([None, why, round(float(p["probability"]), 3), *side_a, *side_b])
+        links[(n, 4)] = CellLink(a["sheet"], int(a["row"]), 1)
+        links[(n, 12)] = CellLink(b["sheet"], int(b["row"]), 1)
+        for k in range(2, 8):
+            if side_a[k] and side_b[k] and side_a[k].lower() != side_b[k].lower():
+                fills[(n, 3 + k)] = DIFFERS
+                fills[(n, 11 + k)] = DIFFERS
+        review_lines.append(
+            [a["sheet"], a["row"], b["sheet"], b["row"], round(float(p["probability"]), 4), why]
+        )
+    side = ["Sheet", "Row", "Name", "Date of birth", "Address", "Postcode", "NHS number", "Phone"]
+    written = [
+        book.write_sheet(
+            SheetSpec(
+                name="Review",
+                task="dedupe",
+                title=f"{len(rows)} pair(s) for a person to decide",
+                notes=[
+                    "Choose Same person, Different people or Not sure in the Decision "
+                    "column. Coloured cells are the details that differ."
+                ],
+                columns=[
+                    "Decision",
+                    "Why these may be the same person",
+                    "Score",
+                    *[f"{c} A" for c in side],
+                    *[f"{c} B" for c in side],
+                ],
+                rows=rows,
+                links=links,
+                fills=fills,
+                dropdowns={0: DECISIONS},
+                widths={0: 16, 1: 60},
+            )
+        )
+    ]
+    # One list tab: one row per person, the best value of each field.
+    records = records.assign(person=person)
+    people_rows, people_links = [], {}
+    for n, (pid, group) in enumerate(records.groupby("person", sort=True)):
+        first = group.iloc[0]
+        sources = "; ".join(
+            f"{s} row {r}" for s, r in zip(group["sheet"], group["row"], strict=True)
+        )
+        people_rows.append(
+            [
+                int(pid),
+                _best(group["title"].tolist()),
+                _best(group["given"].tolist()),
+                _best(group["family"].tolist()),
+                _text(_best(group["dob"].tolist())),
+                _text(_best(group["nhs"].tolist())),
+                _best([_address(r) for _, r in group.iterrows()]),
+                _text(_best(group["postcode"].tolist())),
+                ", ".join(sorted({p for ph in group["phones"] for p in ph})),
+                _text(_best(group["email"].tolist())),
+                ", ".join(sorted(set(group["sheet"]))),
+                len(group),
+                sources,
+            ]
+        )
+        people_links[(n, 12)] = CellLink(first["sheet"], int(first["row"]), 1)
+    written.append(
+        book.write_sheet(
+            SheetSpec(
+                name="One list",
+                task="dedupe",
+                title=f"{len(people_rows)} people from {len(records)} rows",
+                notes=["One row per person. Click the sources to go to the first record."],
+                columns=[
+                    "Person",
+                    "Title",
+                    "First name",
+                    "Surname",
+                    "Date of birth",
+                    "NHS number",
+                    "Address",
+                    "Postcode",
+                    "Phones",
+                    "E-mail",
+                    "Appears on",
+                    "Records",
+                    "Sources",
+                ],
+                rows=people_rows,
+                links=people_links,
+            )
+        )
+    )
+    if clusters_csv:
+        _write_csv(
+            clusters_csv,
+            ["sheet", "row", "person_id"],
+            [
+                [s, int(r), int(p)]
+                for s, r, p in zip(records["sheet"], records["row"], records["person"], strict=True)
+            ],
+        )
+    if review_csv:
+        _write_csv(
+            review_csv, ["sheet_a", "row_a", "sheet_b", "row_b", "score", "reason"], review_lines
+        )
+    definite = int((pairs["decision"] == "match").sum())
+    summary = (
+        f"{len(records)} records in {records['sheet'].nunique()} tab(s) are "
+        f"{len(people_rows)} people: {definite} definite match(es) joined, {len(rows)} pair(s) "
+        "on the Review tab for a person to decide."
+    )
+    return TaskResult(
+        "dedupe",
+        summary,
+        problems=len(rows),
+        sheets=written,
+        data={
+            "records": len(records),
+            "people": len(people_rows),
+            "definite_pairs": definite,
+            "review_pairs": len(rows),
+        },
+    )
