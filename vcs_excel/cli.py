@@ -60,7 +60,7 @@ def _add_task_parser(sub: Any, t: Task) -> None:
     p.add_argument(
         "--out",
         help="write the workbook with its results tabs to this new .xlsx/.xlsm file"
-        + (" (default: change the workbook itself)" if t.in_place else ""),
+        + (" (default: save into the workbook itself)" if t.in_place else ""),
     )
     p.add_argument("--sheet", action="append", help="only this sheet (may be repeated)")
     p.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
@@ -159,7 +159,7 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         options["sheets"] = args.sheet
     # Without --out a task only reports; an in-place task (tag --apply) changes the
     # workbook itself, which is what the user asked for.
-    commit = bool(args.out) or (t.in_place and bool(options.get("apply")))
+    commit = bool(args.out) or t.changes_workbook(options)
     result = run_task(t.name, book, commit=commit, **options)
     progress.close()
     if args.json:

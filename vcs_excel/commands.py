@@ -61,7 +61,8 @@ class Option:
 class Task:
     """A registered task: its name, its ribbon label, help text and function.
 
-    ``in_place`` tasks change the workbook itself (inserting a tag row); the
+    ``in_place`` tasks change the workbook itself (inserting a tag row, remembering
+    review decisions), when their ``in_place_option`` is set if they have one; the
     others write result tabs, which the command line saves only to ``--out``.
     """
 
@@ -74,6 +75,13 @@ class Task:
     order: int = 100
     needs_out: bool = False
     in_demo: bool = True
+    in_place_option: str | None = None
+
+    def changes_workbook(self, options: dict[str, Any]) -> bool:
+        """Whether a run with these options saves into the workbook itself."""
+        if not self.in_place:
+            return False
+        return self.in_place_option is None or bool(options.get(self.in_place_option))
 
 
 REGISTRY: dict[str, Task] = {}
@@ -81,7 +89,6 @@ REGISTRY: dict[str, Task] = {}
 # Tasks the ribbon already has a button for, with the name they will have.
 # Pressing one before it exists says "coming soon" rather than failing.
 PLANNED: dict[str, str] = {
-    "apply_decisions": "Apply review decisions",
     "compare": "Compare with previous list",
     "directory_sync": "Sync directory",
     "directory_push": "Update my entry",
@@ -100,6 +107,7 @@ def task(
     order: int = 100,
     needs_out: bool = False,
     in_demo: bool = True,
+    in_place_option: str | None = None,
 ) -> Callable[[Callable[..., TaskResult]], Callable[..., TaskResult]]:
     """Register a function as a task (a ribbon button and a CLI command)."""
 
@@ -107,7 +115,16 @@ def task(
         if name in REGISTRY:
             raise ValueError(f"task {name!r} registered twice")
         REGISTRY[name] = Task(
-            name, title, help, func, tuple(options), in_place, order, needs_out, in_demo
+            name,
+            title,
+            help,
+            func,
+            tuple(options),
+            in_place,
+            order,
+            needs_out,
+            in_demo,
+            in_place_option,
         )
         return func
 

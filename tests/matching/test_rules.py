@@ -84,3 +84,24 @@ def test_duplicates_inside_one_tab_are_found(tmp_path):
          [None, "Asha", "PATEL", "04/05/1961", "5 Beech Grove", "ls65ef", "+447911123456"]],
     )  # fmt: skip
     assert d[("Asha", "Asha")] == "match"
+
+
+def test_clusters_never_hold_two_nhs_numbers_and_respect_different_people():
+    import pandas as pd
+
+    from vcs_excel.matching.cluster import cluster
+
+    records = pd.DataFrame({"nhs": ["943 476 5919", None, "999 614 0687", None]})
+    pairs = pd.DataFrame(
+        {"a": [0, 1, 2], "b": [1, 2, 3], "decision": ["match"] * 3,
+         "probability": [0.999, 0.998, 0.997]}
+    )  # fmt: skip
+    person, decisions = cluster(records, pairs)
+    assert person[0] == person[1] and person[2] == person[3] and person[0] != person[2]
+    assert list(decisions) == ["match", "review", "match"]
+    # A person said records 0 and 3 are different people: 2-3 would join them via 1-2 no more.
+    apart = pd.DataFrame({"a": [0], "b": [3]})
+    records = pd.DataFrame({"nhs": [None] * 4})
+    person, decisions = cluster(records, pairs, apart)
+    assert person[0] != person[3]
+    assert "review" in set(decisions)

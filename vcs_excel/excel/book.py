@@ -239,6 +239,10 @@ class ExcelBook(BookBase):
                     ref = f"{letter}{first}:{letter}{first + len(spec.rows) - 1}"
                     self._validation(sht, ref, options, strict=True)
             sht.autofit("c")
+            for c in spec.hidden_columns:
+                sht.range((1, c + 1)).api.EntireColumn.Hidden = True
+            if spec.hidden:
+                sht.visible = False
             sht.names.add(TOOL_MARK, f'="{spec.task or "vcs-excel"}"')
 
         self._ops.append(op)

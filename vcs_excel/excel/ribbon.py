@@ -60,4 +60,6 @@ def run(task_name: str, xl_book: Any = None, **options: Any) -> str:
 def task_defaults(task_name: str) -> dict[str, Any]:
     """Options a ribbon button passes: in Excel an in-place task applies its change."""
     task = get_task(task_name)
-    return {"apply": True} if task.in_place else {}
+    if task.in_place and task.in_place_option:
+        return {task.in_place_option: True}
+    return {}

@@ -3,7 +3,7 @@ decide. (Clustering, the Review and One list tabs and remembered decisions come 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -13,6 +13,7 @@ from .block import candidate_pairs
 from .compare import compare_pairs
 from .decide import decide
 from .prepare import prepare_book
+from .review import apply_decisions, known_answers, pair_keys
 from .score import Model, fit, score_pairs
 
 
@@ -33,12 +34,21 @@ class Matches:
         })  # fmt: skip
 
 
-def find_matches(book: Book, sheets: Iterable[str] | None = None) -> Matches:
-    """Every candidate pair across the user's tabs (and within each), scored and decided."""
+def find_matches(
+    book: Book, sheets: Iterable[str] | None = None, decisions: Mapping[str, str] | None = None
+) -> Matches:
+    """Every candidate pair across the user's tabs (and within each), scored and decided.
+
+    ``decisions`` (pair key -> "Same person" / "Different people" / "Not sure") are
+    people's earlier answers: they teach the model and override its decision.
+    """
+    decisions = decisions or {}
     records = prepare_book(book, sheets)
     pairs = candidate_pairs(records)
     vectors = compare_pairs(records, pairs)
-    model = fit(vectors, records)
+    keys = pair_keys(records, vectors)
+    model = fit(vectors, records, known=known_answers(keys, decisions) if decisions else None)
     scored = score_pairs(vectors, records, model)
-    scored["decision"] = decide(scored, records)
+    scored["key"] = keys
+    scored["decision"] = apply_decisions(decide(scored, records), keys, decisions)
     return Matches(records, scored, model)

@@ -11,14 +11,14 @@ from typing import Any
 import pandas as pd
 
 from ..commands import Option, TaskResult, task
-from ..errors import OutputError
+from ..errors import BadInputError, OutputError
 from ..matching.cluster import cluster
 from ..matching.explain import reason, record_name
 from ..matching.pipeline import find_matches
+from ..matching.review import DECISIONS, DIFFERENT, NOT_SURE, SAME, STORE, STORE_COLUMNS
 from ..workbook import Book, CellLink, SheetSpec
 from ..workbook.values import looks_like_formula
 
-DECISIONS = ["Same person", "Different people", "Not sure"]
 DIFFERS = "FFEB9C"
 
 
@@ -62,15 +62,45 @@ def _best(values: list[Any]) -> Any:
     return max((v for v in present if counts[_text(v)] == top), key=lambda v: len(_text(v)))
 
 
+CSV_OPTIONS = (
+    Option("clusters_csv", "also write sheet,row,person_id for every record to this CSV"),
+    Option("review_csv", "also write the pairs awaiting a person to this CSV"),
+)
+
+
+def stored_decisions(book: Book) -> dict[str, str]:
+    """People's earlier answers, kept on the workbook's hidden decisions sheet."""
+    if STORE not in book.sheet_names():
+        return {}
+    frame = book.read_table(STORE).frame
+    if "Pair key" not in frame or "Decision" not in frame:
+        return {}
+    return {
+        str(k): str(d)
+        for k, d in zip(frame["Pair key"], frame["Decision"], strict=True)
+        if k and d in DECISIONS
+    }
+
+
+def _store_spec(decisions: dict[str, str], descriptions: dict[str, tuple[str, str]]) -> SheetSpec:
+    rows = [[k, d, *descriptions.get(k, ("", ""))] for k, d in sorted(decisions.items())]
+    return SheetSpec(
+        name=STORE,
+        task="dedupe",
+        columns=STORE_COLUMNS,
+        rows=rows,
+        hidden=True,
+        freeze_header=False,
+        autofilter=False,
+    )
+
+
 @task(
     "dedupe",
     "Find duplicates",
     "Find the same person across (and within) the tabs: definite matches are joined, uncertain "
     "pairs go to a Review tab, and a One list tab has one row per person.",
-    options=(
-        Option("clusters_csv", "also write sheet,row,person_id for every record to this CSV"),
-        Option("review_csv", "also write the pairs awaiting a person to this CSV"),
-    ),
+    options=CSV_OPTIONS,
     order=50,
 )
 def dedupe(
@@ -79,15 +109,71 @@ def dedupe(
     clusters_csv: str | None = None,
     review_csv: str | None = None,
 ) -> TaskResult:
+    return _find_and_write(book, sheets, stored_decisions(book), clusters_csv, review_csv)
+
+
+@task(
+    "apply_decisions",
+    "Apply review decisions",
+    "Use the Same person / Different people / Not sure choices on the Review tab: they are "
+    "remembered in the workbook, the people are grouped again, and decided pairs are not "
+    "asked again.",
+    options=CSV_OPTIONS,
+    order=55,
+    in_demo=False,
+    in_place=True,
+)
+def apply_review_decisions(
+    book: Book,
+    sheets: Sequence[str] | None = None,
+    clusters_csv: str | None = None,
+    review_csv: str | None = None,
+) -> TaskResult:
+    if "Review" not in book.sheet_names() or not book.is_tool_sheet("Review"):
+        raise BadInputError("There is no Review tab yet: press Find duplicates first.")
+    review = book.read_table("Review").frame
+    decisions = stored_decisions(book)
+    new = 0
+    if "Pair key" in review and "Decision" in review:
+        for key, decision in zip(review["Pair key"], review["Decision"], strict=True):
+            if key and decision in DECISIONS and decisions.get(str(key)) != decision:
+                decisions[str(key)] = str(decision)
+                new += 1
+    result = _find_and_write(book, sheets, decisions, clusters_csv, review_csv)
+    result.task = "apply_decisions"
+    result.summary = f"{new} new decision(s) applied. " + result.summary
+    return result
+
+
+def _find_and_write(
+    book: Book,
+    sheets: Sequence[str] | None,
+    decisions: dict[str, str],
+    clusters_csv: str | None,
+    review_csv: str | None,
+) -> TaskResult:
     book.status("Finding duplicates")
-    matches = find_matches(book, sheets)
+    matches = find_matches(book, sheets, decisions)
     records, pairs = matches.records, matches.pairs
-    person, decisions = cluster(records, pairs)
-    pairs = pairs.assign(decision=decisions)
+    answers = pairs["key"].map(decisions.get)
+    keep_apart = pairs[answers == DIFFERENT]
+    pairs = pairs.assign(priority=(answers == SAME).astype(int))
+    person, clustered = cluster(records, pairs, keep_apart)
+    # A pair a person has decided is not asked again, even if grouping sent it back.
+    clustered = clustered.where(~pairs["key"].isin(decisions) | (clustered != "review"), "no")
+    clustered = clustered.where(pairs["key"].map(decisions.get) != NOT_SURE, "review")
+    pairs = pairs.assign(decision=clustered)
     review = pairs[pairs["decision"] == "review"].sort_values("probability", ascending=False)
 
     # Review tab: one row per uncertain pair, side by side, differences coloured.
     rows, links, fills, review_lines = [], {}, {}, []
+    descriptions: dict[str, tuple[str, str]] = {}
+    for _, p in pairs[pairs["key"].isin(decisions)].iterrows():
+        a, b = records.iloc[int(p["a"])], records.iloc[int(p["b"])]
+        descriptions[p["key"]] = (
+            f"{a['sheet']} row {a['row']}: {record_name(a)}",
+            f"{b['sheet']} row {b['row']}: {record_name(b)}",
+        )
     for n, (_, p) in enumerate(review.iterrows()):
         a, b = records.iloc[int(p["a"])], records.iloc[int(p["b"])]
         why = reason(p, a, b)
@@ -111,7 +197,8 @@ def dedupe(
             _text(b["nhs"]),
             _text(b["phones"]),
         ]
-        rows.append([None, why, round(float(p["probability"]), 3), *side_a, *side_b])
+        earlier = NOT_SURE if decisions.get(p["key"]) == NOT_SURE else None
+        rows.append([earlier, why, round(float(p["probability"]), 3), *side_a, *side_b, p["key"]])
         links[(n, 4)] = CellLink(a["sheet"], int(a["row"]), 1)
         links[(n, 12)] = CellLink(b["sheet"], int(b["row"]), 1)
         for k in range(2, 8):
@@ -130,7 +217,8 @@ def dedupe(
                 title=f"{len(rows)} pair(s) for a person to decide",
                 notes=[
                     "Choose Same person, Different people or Not sure in the Decision "
-                    "column. Coloured cells are the details that differ."
+                    "column, then press Apply review decisions. Coloured cells are the "
+                    "details that differ."
                 ],
                 columns=[
                     "Decision",
@@ -138,15 +226,19 @@ def dedupe(
                     "Score",
                     *[f"{c} A" for c in side],
                     *[f"{c} B" for c in side],
+                    "Pair key",
                 ],
                 rows=rows,
                 links=links,
                 fills=fills,
                 dropdowns={0: DECISIONS},
                 widths={0: 16, 1: 60},
+                hidden_columns={19},
             )
         )
     ]
+    if decisions:
+        written.append(book.write_sheet(_store_spec(decisions, descriptions)))
     # One list tab: one row per person, the best value of each field.
     records = records.assign(person=person)
     people_rows, people_links = [], {}

@@ -21,6 +21,7 @@ CHECK_COLOUR = "FFD966"  # orange: a suggestion for a person to confirm
     "the header, with a dropdown on each tag and unsure suggestions marked for checking.",
     options=(Option("apply", "insert the tag row into the workbook", flag=True),),
     in_place=True,
+    in_place_option="apply",
     order=20,
 )
 def tag_headers(book: Book, sheets: Sequence[str] | None = None, apply: bool = False) -> TaskResult:

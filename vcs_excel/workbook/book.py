@@ -72,6 +72,8 @@ class SheetSpec:
     widths: dict[int, float] = field(default_factory=dict)
     dropdowns: dict[int, list[str]] = field(default_factory=dict)
     formats: dict[int, str] = field(default_factory=dict)  # column -> Excel number format
+    hidden_columns: set[int] = field(default_factory=set)
+    hidden: bool = False
     freeze_header: bool = True
     autofilter: bool = True
 

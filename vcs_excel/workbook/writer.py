@@ -158,6 +158,10 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
                 cell = ws.cell(row=first + r, column=c)
                 if not cell.alignment.wrap_text:
                     styles.apply(cell, ("top", _style_key(cell)), lambda x: _set_alignment(x, top))
+    for c in spec.hidden_columns:
+        ws.column_dimensions[column_letter(c + 1)].hidden = True
+    if spec.hidden:
+        ws.sheet_state = "hidden"
     if spec.freeze_header:
         ws.freeze_panes = f"A{first}"
     if spec.autofilter and spec.columns:
