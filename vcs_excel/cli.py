@@ -57,6 +57,10 @@ class Progress:
 def _add_task_parser(sub: Any, t: Task) -> None:
     p = sub.add_parser(t.name, help=t.help, description=f"{t.title}: {t.help}")
     p.add_argument("workbook", help="the .xlsx, .xlsm or .csv file to work on")
+    if t.name == "compare":
+        p.add_argument(
+            "new", nargs="?", help="the new version, when the two lists are in two files"
+        )
     p.add_argument(
         "--out",
         help="write the workbook with its results tabs to this new .xlsx/.xlsm file"
@@ -147,6 +151,8 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         return EXIT_OK
 
     t: Task = args.task
+    if t.name == "compare" and getattr(args, "new", None):
+        return _compare_files(args, progress)
     if t.needs_out and not args.out:
         from .errors import BadInputError
 
@@ -172,6 +178,40 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         elif commit:
             print(f"{args.workbook} updated")
     return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def _compare_files(args: argparse.Namespace, progress: Progress) -> int:
+    """``vcs-excel compare OLD NEW [--sheet S]``: two versions of a list in two files."""
+    from .commands import selected_sheets
+    from .errors import BadInputError
+    from .matching.diff import diff_tables
+    from .tasks.match import _diff_result, diff_spec
+    from .workbook import FileBook
+
+    old_book = FileBook.open(args.workbook)
+    new_book = FileBook.open(args.new, out=args.out, progress=progress)
+    wanted = args.sheet[:1] if args.sheet else None
+    old_sheet = selected_sheets(old_book, wanted)[:1]
+    new_sheet = selected_sheets(new_book, wanted)[:1]
+    if not old_sheet or not new_sheet:
+        raise BadInputError("Both workbooks need a sheet to compare.")
+    result = diff_tables(old_book.read_table(old_sheet[0]), new_book.read_table(new_sheet[0]))
+    written = []
+    if args.out:
+        written.append(new_book.write_sheet(diff_spec(result, old_sheet[0], new_sheet[0])))
+        new_book.commit()
+    outcome = _diff_result(
+        result,
+        f"{Path(args.workbook).name} ({old_sheet[0]})",
+        f"{Path(args.new).name} ({new_sheet[0]})",
+        written,
+    )
+    if args.json:
+        json.dump(outcome.to_json(), sys.stdout, indent=2, default=str, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(outcome.summary)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

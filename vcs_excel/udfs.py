@@ -92,3 +92,35 @@ def tag(header: object) -> str:
     from .standard.suggest import default_suggester
 
     return default_suggester().suggest(header).tag or ""
+
+
+@udf(
+    "SAME_PERSON",
+    "Whether two people written in cells are the same person, how likely (0 to 1), and why.",
+    args=(
+        ("name_a", "The first person's name, e.g. Mrs Jean Smith"),
+        ("dob_a", "The first person's date of birth"),
+        ("postcode_a", "The first person's postcode"),
+        ("name_b", "The second person's name"),
+        ("dob_b", "The second person's date of birth"),
+        ("postcode_b", "The second person's postcode"),
+    ),
+)
+def same_person(
+    name_a: object,
+    dob_a: object,
+    postcode_a: object,
+    name_b: object,
+    dob_b: object,
+    postcode_b: object,
+) -> str:
+    """``=VCS.SAME_PERSON("Bill Okonkwo", ..., "William Okonkwo", ...)`` -> "Same person
+    (1.000): same date of birth, postcode and surname; first names differ: Bill / William,
+    a known nickname"."""
+    from .matching.prepare import compare_two
+
+    probability, decision, why = compare_two(
+        (name_a, dob_a, postcode_a), (name_b, dob_b, postcode_b)
+    )
+    verdict = {"match": "Same person", "review": "Not sure", "no": "Different people"}[decision]
+    return f"{verdict} ({probability:.3f}): {why}"

@@ -35,9 +35,11 @@ def test_same_person_across_lists_with_a_nickname_is_a_definite_match(tmp_path):
 def test_twins_are_never_merged(tmp_path):
     d = decisions(
         tmp_path,
-        [[None, "Amina", "Hussain", D(2001, 6, 1), "3 Park Avenue", "LS8 2AB", "0113 496 0202"],
-         [None, "Zainab", "Hussain", D(2001, 6, 1), "3 Park Avenue", "LS8 2AB", "0113 496 0202"]],
-    )  # fmt: skip
+        [
+            [None, "Amina", "Hussain", D(2001, 6, 1), "3 Park Avenue", "LS8 2AB", "0113 496 0202"],
+            [None, "Zainab", "Hussain", D(2001, 6, 1), "3 Park Avenue", "LS8 2AB", "0113 496 0202"],
+        ],
+    )
     assert d[("Amina", "Zainab")] == "no"
 
 
@@ -80,9 +82,11 @@ def test_two_different_valid_nhs_numbers_are_never_the_same_person(tmp_path):
 def test_duplicates_inside_one_tab_are_found(tmp_path):
     d = decisions(
         tmp_path,
-        [[None, "Asha", "Patel", D(1961, 5, 4), "5 Beech Grove", "LS6 5EF", "07911 123456"],
-         [None, "Asha", "PATEL", "04/05/1961", "5 Beech Grove", "ls65ef", "+447911123456"]],
-    )  # fmt: skip
+        [
+            [None, "Asha", "Patel", D(1961, 5, 4), "5 Beech Grove", "LS6 5EF", "07911 123456"],
+            [None, "Asha", "PATEL", "04/05/1961", "5 Beech Grove", "ls65ef", "+447911123456"],
+        ],
+    )
     assert d[("Asha", "Asha")] == "match"
 
 
@@ -93,9 +97,13 @@ def test_clusters_never_hold_two_nhs_numbers_and_respect_different_people():
 
     records = pd.DataFrame({"nhs": ["943 476 5919", None, "999 614 0687", None]})
     pairs = pd.DataFrame(
-        {"a": [0, 1, 2], "b": [1, 2, 3], "decision": ["match"] * 3,
-         "probability": [0.999, 0.998, 0.997]}
-    )  # fmt: skip
+        {
+            "a": [0, 1, 2],
+            "b": [1, 2, 3],
+            "decision": ["match"] * 3,
+            "probability": [0.999, 0.998, 0.997],
+        }
+    )
     person, decisions = cluster(records, pairs)
     assert person[0] == person[1] and person[2] == person[3] and person[0] != person[2]
     assert list(decisions) == ["match", "review", "match"]
@@ -105,3 +113,17 @@ def test_clusters_never_hold_two_nhs_numbers_and_respect_different_people():
     person, decisions = cluster(records, pairs, apart)
     assert person[0] != person[3]
     assert "review" in set(decisions)
+
+
+def test_same_person_function_gives_the_verdict_and_reason():
+    from vcs_excel.udfs import same_person
+
+    text = same_person(
+        "Bill Okonkwo", D(1948, 3, 5), "LS6 1AB", "Mr William OKONKWO", "05/03/1948", "ls61ab"
+    )
+    assert text.startswith("Same person (")
+    assert "Bill / William, a known nickname" in text
+    twins = same_person(
+        "Jean Smith", "01/02/1950", "LS6 1AB", "John Smith", "01/02/1950", "LS6 1AB"
+    )
+    assert twins.startswith("Different people")

@@ -417,3 +417,46 @@ def name_forms(name: str) -> frozenset[str]:
     """A first name with its nicknames and the names it is a nickname of."""
     key = name_key(name)
     return _nickname_sets(key) if key else frozenset()
+
+
+def compare_two(a: tuple[Any, Any, Any], b: tuple[Any, Any, Any]) -> tuple[float, str, str]:
+    """(probability, decision, reason) for two people given as (name, date of birth,
+    postcode), with the model's starting values (there is no list to learn from) and the
+    same decision rules as Find duplicates."""
+    from ..standard.dictionary import load_dictionary
+    from ..workbook.grid import Column
+    from .compare import compare_pairs
+    from .explain import reason
+    from .score import fit, score_pairs
+
+    frame = pd.DataFrame(
+        [list(a), list(b)], columns=["Name", "Date of birth", "Postcode"], index=[1, 2]
+    )
+    d = load_dictionary()
+    table = Table(
+        "cells",
+        None,
+        None,
+        [
+            Column("Name", "Name", "A", 1),
+            Column("Date of birth", "Date of birth", "B", 2),
+            Column("Postcode", "Postcode", "C", 3),
+        ],
+        frame,
+    )
+    plans = [
+        ColumnPlan(col, d.lookup(tag), tag)
+        for col, tag in zip(
+            table.columns, ["#person+name", "#date+birth", "#contact+address+postcode"], strict=True
+        )
+    ]
+    records = prepare_table(table, plans)
+    pairs = pd.DataFrame({"a": [0], "b": [1]})
+    vectors = compare_pairs(records, pairs)
+    from .decide import decide
+
+    scored = score_pairs(vectors, records, fit(vectors, records, iterations=0))
+    scored["decision"] = decide(scored, records)
+    row = scored.iloc[0]
+    why = reason(row, records.iloc[0], records.iloc[1])
+    return float(row["probability"]), str(row["decision"]), why

@@ -323,3 +323,69 @@ def _find_and_write(
             "review_pairs": len(rows),
         },
     )
+
+
+@task(
+    "compare",
+    "Compare with previous list",
+    "Compare two versions of a list (two tabs: the previous one first): who is new, who has "
+    "gone, and whose details changed, in a Changes since tab.",
+    order=60,
+    in_demo=False,
+)
+def compare_versions(book: Book, sheets: Sequence[str] | None = None) -> TaskResult:
+    from ..commands import selected_sheets
+    from ..matching.diff import diff_tables
+
+    names = selected_sheets(book, sheets)
+    if len(names) != 2:
+        raise BadInputError(
+            "Compare needs exactly two tabs: the previous list and the new one "
+            f"(this workbook has {len(names)}: choose them with --sheet OLD --sheet NEW)."
+        )
+    old, new = (book.read_table(n) for n in names)
+    result = diff_tables(old, new)
+    written = book.write_sheet(diff_spec(result, names[0], names[1]))
+    return _diff_result(result, names[0], names[1], [written])
+
+
+def diff_spec(result: Any, old_name: str, new_name: str) -> SheetSpec:
+    rows, links = [], {}
+    for row in result.new:
+        links[(len(rows), 1)] = CellLink(new_name, row, 1)
+        rows.append(["New", f"{new_name} row {row}", None, None, None])
+    for row in result.gone:
+        links[(len(rows), 1)] = CellLink(old_name, row, 1)
+        rows.append(["Gone", f"{old_name} row {row}", None, None, None])
+    for old_row, new_row, fields in result.changed:
+        for header, (was, now) in fields.items():
+            links[(len(rows), 1)] = CellLink(new_name, new_row, 1)
+            rows.append(
+                [
+                    "Changed",
+                    f"{new_name} row {new_row} (was row {old_row})",
+                    header,
+                    _text(was),
+                    _text(now),
+                ]
+            )
+    return SheetSpec(
+        name="Changes since",
+        task="compare",
+        title=f"{new_name} compared with {old_name}",
+        notes=[
+            f"{len(result.new)} new, {len(result.gone)} gone, {len(result.changed)} changed, "
+            f"{result.unchanged} unchanged."
+        ],
+        columns=["What", "Where", "Field", "Was", "Now"],
+        rows=rows,
+        links=links,
+    )
+
+
+def _diff_result(result: Any, old_name: str, new_name: str, written: list[str]) -> TaskResult:
+    summary = (
+        f"{new_name} compared with {old_name}: {len(result.new)} new, {len(result.gone)} gone, "
+        f"{len(result.changed)} with changed details, {result.unchanged} unchanged."
+    )
+    return TaskResult("compare", summary, problems=0, sheets=written, payload=result.to_json())
