@@ -1,7 +1,7 @@
 """Finding the same person across lists: prepare -> block -> compare -> score -> decide ->
 cluster -> review -> merge. This package holds the steps built so far."""
 
-from .pipeline import Matches, find_matches
+from .pipeline import Deduper, Matches, find_matches
 from .prepare import (
     AddressParts,
     NameParts,
@@ -11,9 +11,12 @@ from .prepare import (
     split_address,
     split_name,
 )
+from .settings import MatchSettings
 
 __all__ = [
     "AddressParts",
+    "Deduper",
+    "MatchSettings",
     "Matches",
     "NameParts",
     "find_matches",

@@ -39,7 +39,9 @@ def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
     return base.merge(phones, on="rid", how="left")
 
 
-def _pairs_for(keyed: pd.DataFrame, fields: Sequence[str]) -> pd.DataFrame:
+def _pairs_for(
+    keyed: pd.DataFrame, fields: Sequence[str], max_block: int = MAX_BLOCK
+) -> pd.DataFrame:
     cols = list(fields)
     sub = keyed[["rid", *cols]].dropna()
     for c in cols:
@@ -48,8 +50,8 @@ def _pairs_for(keyed: pd.DataFrame, fields: Sequence[str]) -> pd.DataFrame:
         return pd.DataFrame(columns=["a", "b"])
     sub = sub.drop_duplicates()
     sizes = sub.groupby(cols)["rid"].transform("size")
-    big = sub[sizes > MAX_BLOCK]
-    sub = sub[(sizes > 1) & (sizes <= MAX_BLOCK)]
+    big = sub[sizes > max_block]
+    sub = sub[(sizes > 1) & (sizes <= max_block)]
     if not big.empty and "dob" not in cols:
         split = big.merge(keyed[["rid", "dob"]].dropna().drop_duplicates(), on="rid")
         sub = pd.concat([sub, split.drop(columns="dob")]) if len(split) else sub
@@ -58,9 +60,11 @@ def _pairs_for(keyed: pd.DataFrame, fields: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame({"a": joined["rid_a"].to_numpy(), "b": joined["rid_b"].to_numpy()})
 
 
-def candidate_pairs(records: pd.DataFrame, rules: Sequence[Sequence[str]] = RULES) -> pd.DataFrame:
+def candidate_pairs(
+    records: pd.DataFrame, rules: Sequence[Sequence[str]] = RULES, max_block: int = MAX_BLOCK
+) -> pd.DataFrame:
     """The union of pairs sharing any blocking key: columns ``a`` < ``b`` (record positions)."""
     keyed = _key_frame(records)
-    found = [_pairs_for(keyed, r) for r in rules]
+    found = [_pairs_for(keyed, r, max_block) for r in rules]
     pairs = pd.concat(found, ignore_index=True).drop_duplicates(ignore_index=True)
     return pairs.astype({"a": np.int64, "b": np.int64}).sort_values(["a", "b"], ignore_index=True)

@@ -20,8 +20,13 @@ DEFINITE = 0.995
 REVIEW = 0.30
 
 
-def decide(scored: pd.DataFrame, records: pd.DataFrame) -> pd.Series:
-    """ "match", "review" or "no" for each scored pair."""
+def decide(
+    scored: pd.DataFrame,
+    records: pd.DataFrame,
+    definite: float = DEFINITE,
+    review: float = REVIEW,
+) -> pd.Series:
+    """The decision for each scored pair: "match", "review" or "no"."""
     p = scored["probability"].to_numpy()
     nhs, dob, given, family = (scored[c].to_numpy() for c in ("nhs", "dob", "given", "family"))
     a = records.iloc[scored["a"].to_numpy()]
@@ -29,9 +34,8 @@ def decide(scored: pd.DataFrame, records: pd.DataFrame) -> pd.Series:
     years_apart = np.array(
         [abs(x.year - y.year) if x and y else 0 for x, y in zip(a["dob"], b["dob"], strict=True)]
     )
-    decision = np.where(p >= DEFINITE, "match", np.where(p >= REVIEW, "review", "no")).astype(
-        object
-    )
+    decision = np.where(p >= definite, "match", np.where(p >= review, "review", "no"))
+    decision = decision.astype(object)
     # Household guards: never definite without a person, unless NHS numbers agree.
     different_first = given == 0
     junior_senior = scored["suffix_differs"].to_numpy() | ((given == 4) & (years_apart >= 12))

@@ -15,6 +15,7 @@ from .decide import decide
 from .prepare import prepare_book
 from .review import apply_decisions, known_answers, pair_keys
 from .score import Model, fit, score_pairs
+from .settings import MatchSettings
 
 
 @dataclass
@@ -34,21 +35,49 @@ class Matches:
         })  # fmt: skip
 
 
-def find_matches(
-    book: Book, sheets: Iterable[str] | None = None, decisions: Mapping[str, str] | None = None
-) -> Matches:
-    """Every candidate pair across the user's tabs (and within each), scored and decided.
+class Deduper:
+    """The matching workflow with its settings: ``Deduper(settings).run(book)``.
 
-    ``decisions`` (pair key -> "Same person" / "Different people" / "Not sure") are
-    people's earlier answers: they teach the model and override its decision.
+    >>> from vcs_excel.matching import Deduper, MatchSettings
+    >>> deduper = Deduper(MatchSettings(definite=0.999))          # doctest: +SKIP
+    >>> matches = deduper.run(FileBook.open("lists.xlsx"))        # doctest: +SKIP
+    >>> matches.decided("review")                                  # doctest: +SKIP
     """
-    decisions = decisions or {}
-    records = prepare_book(book, sheets)
-    pairs = candidate_pairs(records)
-    vectors = compare_pairs(records, pairs)
-    keys = pair_keys(records, vectors)
-    model = fit(vectors, records, known=known_answers(keys, decisions) if decisions else None)
-    scored = score_pairs(vectors, records, model)
-    scored["key"] = keys
-    scored["decision"] = apply_decisions(decide(scored, records), keys, decisions)
-    return Matches(records, scored, model)
+
+    def __init__(self, settings: MatchSettings | None = None) -> None:
+        self.settings = settings or MatchSettings()
+
+    def run(
+        self,
+        book: Book,
+        sheets: Iterable[str] | None = None,
+        decisions: Mapping[str, str] | None = None,
+    ) -> Matches:
+        """Every candidate pair across the user's tabs (and within each), scored and decided.
+
+        ``decisions`` (pair key -> "Same person" / "Different people" / "Not sure") are
+        people's earlier answers: they teach the model and override its decision.
+        """
+        s = self.settings
+        decisions = decisions or {}
+        records = prepare_book(book, sheets)
+        pairs = candidate_pairs(records, s.blocking_rules, s.max_block)
+        vectors = compare_pairs(records, pairs)
+        keys = pair_keys(records, vectors)
+        known = known_answers(keys, decisions) if decisions else None
+        model = fit(vectors, records, iterations=s.em_iterations, known=known)
+        scored = score_pairs(vectors, records, model)
+        scored["key"] = keys
+        decided = decide(scored, records, s.definite, s.review)
+        scored["decision"] = apply_decisions(decided, keys, decisions)
+        return Matches(records, scored, model)
+
+
+def find_matches(
+    book: Book,
+    sheets: Iterable[str] | None = None,
+    decisions: Mapping[str, str] | None = None,
+    settings: MatchSettings | None = None,
+) -> Matches:
+    """:meth:`Deduper.run` with the given (or default) settings."""
+    return Deduper(settings).run(book, sheets, decisions)

@@ -16,6 +16,7 @@ from ..matching.cluster import cluster
 from ..matching.explain import reason, record_name
 from ..matching.pipeline import find_matches
 from ..matching.review import DECISIONS, DIFFERENT, NOT_SURE, SAME, STORE, STORE_COLUMNS
+from ..matching.settings import MatchSettings
 from ..workbook import Book, CellLink, SheetSpec
 from ..workbook.values import looks_like_formula
 
@@ -65,7 +66,20 @@ def _best(values: list[Any]) -> Any:
 CSV_OPTIONS = (
     Option("clusters_csv", "also write sheet,row,person_id for every record to this CSV"),
     Option("review_csv", "also write the pairs awaiting a person to this CSV"),
+    Option("settings", "a JSON file of matching settings (thresholds, blocking rules)"),
 )
+SETTINGS_SHEET = "_vcs_excel_match_settings"
+
+
+def load_settings(path: str | None) -> MatchSettings:
+    if not path:
+        return MatchSettings()
+    try:
+        return MatchSettings.from_json(Path(path).read_text("utf-8"))
+    except FileNotFoundError:
+        raise BadInputError(f"Settings file not found: {path}") from None
+    except (ValueError, TypeError) as exc:
+        raise BadInputError(f"The settings in {Path(path).name} cannot be used: {exc}") from None
 
 
 def stored_decisions(book: Book) -> dict[str, str]:
@@ -108,8 +122,11 @@ def dedupe(
     sheets: Sequence[str] | None = None,
     clusters_csv: str | None = None,
     review_csv: str | None = None,
+    settings: str | None = None,
 ) -> TaskResult:
-    return _find_and_write(book, sheets, stored_decisions(book), clusters_csv, review_csv)
+    return _find_and_write(
+        book, sheets, stored_decisions(book), clusters_csv, review_csv, load_settings(settings)
+    )
 
 
 @task(
@@ -128,6 +145,7 @@ def apply_review_decisions(
     sheets: Sequence[str] | None = None,
     clusters_csv: str | None = None,
     review_csv: str | None = None,
+    settings: str | None = None,
 ) -> TaskResult:
     if "Review" not in book.sheet_names() or not book.is_tool_sheet("Review"):
         raise BadInputError("There is no Review tab yet: press Find duplicates first.")
@@ -139,7 +157,9 @@ def apply_review_decisions(
             if key and decision in DECISIONS and decisions.get(str(key)) != decision:
                 decisions[str(key)] = str(decision)
                 new += 1
-    result = _find_and_write(book, sheets, decisions, clusters_csv, review_csv)
+    result = _find_and_write(
+        book, sheets, decisions, clusters_csv, review_csv, load_settings(settings)
+    )
     result.task = "apply_decisions"
     result.summary = f"{new} new decision(s) applied. " + result.summary
     return result
@@ -151,9 +171,10 @@ def _find_and_write(
     decisions: dict[str, str],
     clusters_csv: str | None,
     review_csv: str | None,
+    settings: MatchSettings,
 ) -> TaskResult:
     book.status("Finding duplicates")
-    matches = find_matches(book, sheets, decisions)
+    matches = find_matches(book, sheets, decisions, settings)
     records, pairs = matches.records, matches.pairs
     answers = pairs["key"].map(decisions.get)
     keep_apart = pairs[answers == DIFFERENT]
@@ -292,7 +313,22 @@ def _find_and_write(
             )
         )
     )
+    # The settings of this run, beside its results, so it can be repeated exactly.
+    written.append(
+        book.write_sheet(
+            SheetSpec(
+                name=SETTINGS_SHEET,
+                task="dedupe",
+                columns=["Settings (JSON)"],
+                rows=[[settings.to_json()]],
+                hidden=True,
+                freeze_header=False,
+                autofilter=False,
+            )
+        )
+    )
     if clusters_csv:
+        Path(clusters_csv).with_suffix(".settings.json").write_text(settings.to_json(), "utf-8")
         _write_csv(
             clusters_csv,
             ["sheet", "row", "person_id"],
