@@ -12,6 +12,7 @@ BENCHMARKS = {
     "read": "benchmarks.read_speed",
     "tags": "benchmarks.header_tags",
     "check": "benchmarks.check_speed",
+    "match": "benchmarks.match_quality",
 }
 
 
