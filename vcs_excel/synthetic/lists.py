@@ -256,12 +256,12 @@ def vcs_list(people: list[Person], rng: np.random.Generator) -> SyntheticSheet:
         postcode = mess.postcode(p.postcode)
         if mess.chance(0.02):
             postcode = postcode[:-1]
-            planted.append((i, "Post Code", "postcode-format"))
+            planted.append((i, "Post Code", "postcode-invalid"))
         phone = p.mobile or p.landline
         email = p.email or None
         if email and mess.chance(0.02):
             email = email.replace("@", " at ")
-            planted.append((i, "Email", "email-format"))
+            planted.append((i, "Email", "email-invalid"))
         note = mess.pick(["", "", "", "", "Prefers a call after 2pm", "Collects for neighbour",
                           "Referred by GP", "Needs ground floor access"])  # fmt: skip
         if mess.chance(0.03):

@@ -160,6 +160,74 @@ STREET_NAMES = [
     "Fairfield Crescent", "Highfield Court", "St Mark's Road", "Bankside Street", "Ebor Place",
 ]  # fmt: skip
 
+# Enough distinct streets for a big population: the curated names first, then
+# common street-name parts combined.
+_STREET_PARTS = [
+    "Mill",
+    "Church",
+    "Station",
+    "Park",
+    "Grange",
+    "Queens",
+    "Victoria",
+    "Beech",
+    "Oak",
+    "Elm",
+    "Ash",
+    "Chapel",
+    "Moor",
+    "Spring",
+    "Wood",
+    "High",
+    "Kings",
+    "Manor",
+    "Hall",
+    "Green",
+    "Cross",
+    "Bridge",
+    "Meadow",
+    "Orchard",
+    "Castle",
+    "Abbey",
+    "Hill",
+    "Brook",
+    "Cedar",
+    "Holly",
+    "Rose",
+    "Willow",
+    "Albert",
+    "Cavendish",
+    "Clarendon",
+    "Hyde",
+    "Kirk",
+    "Spen",
+    "Otley",
+    "Wetherby",
+]
+_STREET_KINDS = [
+    "Road",
+    "Lane",
+    "Street",
+    "Avenue",
+    "Grove",
+    "Close",
+    "Drive",
+    "Terrace",
+    "Crescent",
+    "Way",
+    "Mount",
+    "View",
+    "Place",
+    "Rise",
+    "Walk",
+    "Gardens",
+    "Court",
+    "Row",
+]
+STREET_NAMES = list(dict.fromkeys(
+    STREET_NAMES + [f"{p} {k}" for k in _STREET_KINDS for p in _STREET_PARTS]
+))  # fmt: skip
+
 TOWN = "Leeds"
 LOCALITIES = {
     "LS4": "Kirkstall", "LS6": "Headingley", "LS7": "Chapeltown", "LS8": "Harehills",

@@ -79,8 +79,16 @@ class _Draw:
         self.eth_p = _norm([w for _, w in N.ETHNICITIES])
         self.lang_p = _norm([w for _, w in N.LANGUAGES])
         self.used_nhs: set[str] = set()
-        self.mobiles = list(rng.permutation(1000))
-        self.landlines = list(rng.permutation(1000))
+        # Every number comes from Ofcom's drama ranges, each given out once: when a pool
+        # runs out, people have no number rather than a stranger's.
+        from ..clean.phones import DRAMA_RANGES
+
+        mobile_prefixes = [p for p, _, _ in DRAMA_RANGES if p.startswith("7")]
+        landline_prefixes = [p for p, _, _ in DRAMA_RANGES if p[0] in "12"]
+        self.mobiles = [f"{p}{n:03d}" for p in mobile_prefixes for n in range(1000)]
+        self.landlines = [f"{p}{n:03d}" for p in landline_prefixes for n in range(1000)]
+        rng.shuffle(self.mobiles)
+        rng.shuffle(self.landlines)
 
     def first_name(self, sex: str, avoid: str = "") -> tuple[str, tuple[str, ...]]:
         while True:
@@ -102,12 +110,20 @@ class _Draw:
                 return number
 
     def mobile(self) -> str:
-        n = self.mobiles.pop() if self.mobiles else int(self.rng.integers(0, 1000))
-        return f"07700 900{n:03d}"
+        if not self.mobiles:
+            return ""
+        national = self.mobiles.pop()
+        return f"0{national[:4]} {national[4:]}"
 
     def landline(self) -> str:
-        n = self.landlines.pop() if self.landlines else int(self.rng.integers(0, 1000))
-        return f"0113 496 0{n:03d}"
+        if not self.landlines:
+            return ""
+        national = self.landlines.pop()
+        if national.startswith("2"):  # 020, 028, 029: a three-digit area code
+            return f"0{national[:2]} {national[2:6]} {national[6:]}"
+        if national.startswith("1632"):
+            return f"0{national[:4]} {national[4:]}"
+        return f"0{national[:3]} {national[3:6]} {national[6:]}"
 
     def dob(self, low: int, high: int) -> dt.date:
         age_days = int(self.rng.integers(low * 365, high * 365 + 364))
