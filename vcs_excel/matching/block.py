@@ -24,6 +24,7 @@ RULES: tuple[tuple[str, ...], ...] = (
     ("postcode", "family_sound"),
     ("postcode", "house"),
     ("family_sound", "given_sound", "district"),
+    ("family_sound", "given_sound", "house"),
     ("phone",),
     ("email",),
 )
@@ -35,6 +36,7 @@ def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
     base = records.copy()
     base["rid"] = np.arange(len(records))
     base["dob"] = base["dob"].map(lambda d: d.isoformat() if d else None)
+    base["age"] = base["age"].map(lambda a: None if a is None or pd.isna(a) else str(int(a)))
     phones = base[["rid", "phones"]].explode("phones").rename(columns={"phones": "phone"})
     return base.merge(phones, on="rid", how="left")
 

@@ -8,7 +8,9 @@
   nickname or an initial), a junior and a senior, or dates of birth decades
   apart stop a pair from being definite.
 * Otherwise the match probability decides: at least ``DEFINITE`` is a definite
-  match, at least ``REVIEW`` goes to a person.
+  match, at least ``REVIEW`` goes to a person; but a definite match also needs one
+  strong identifier in agreement (date of birth, NHS number, exact address, phone
+  or e-mail) and the same surname.
 """
 
 from __future__ import annotations
@@ -36,6 +38,19 @@ def decide(
     )
     decision = np.where(p >= definite, "match", np.where(p >= review, "review", "no"))
     decision = decision.astype(object)
+    # A definite match needs one strong identifier in agreement: the date of birth, the
+    # NHS number, the exact address, a phone number or an e-mail address. Names, ages and
+    # districts alone fit too many people. Surnames that differ (a married name) need a
+    # person too.
+    strong = (
+        (dob == 3)
+        | (nhs == 1)
+        | ((scored["postcode"].to_numpy() == 3) & (scored["house"].to_numpy() == 1))
+        | (scored["phone"].to_numpy() == 1)
+        | (scored["email"].to_numpy() == 1)
+    )
+    weak = (~strong | (family == 0)) & (decision == "match")
+    decision = np.where(weak, "review", decision)
     # Household guards: never definite without a person, unless NHS numbers agree.
     different_first = given == 0
     junior_senior = scored["suffix_differs"].to_numpy() | ((given == 4) & (years_apart >= 12))
