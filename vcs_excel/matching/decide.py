@@ -42,13 +42,15 @@ def decide(
     # NHS number, the exact address, a phone number or an e-mail address. Names, ages and
     # districts alone fit too many people. Surnames that differ (a married name) need a
     # person too.
-    strong = (
-        (dob == 3)
-        | (nhs == 1)
-        | ((scored["postcode"].to_numpy() == 3) & (scored["house"].to_numpy() == 1))
-        | (scored["phone"].to_numpy() == 1)
-        | (scored["email"].to_numpy() == 1)
-    )
+    # A home's phone or address is shared by the household, so it counts only when the
+    # dates of birth or ages agree as well; a date of birth, an NHS number or an e-mail
+    # address is the person's own.
+    personal = (dob == 3) | (nhs == 1) | (scored["email"].to_numpy() == 1)
+    same_home_or_line = (
+        (scored["postcode"].to_numpy() == 3) & (scored["house"].to_numpy() == 1)
+    ) | (scored["phone"].to_numpy() == 1)
+    ages_agree = (scored["age"].to_numpy() == 1) | (dob >= 2)
+    strong = personal | (same_home_or_line & ages_agree)
     weak = (~strong | (family == 0)) & (decision == "match")
     decision = np.where(weak, "review", decision)
     # Household guards: never definite without a person, unless NHS numbers agree.

@@ -79,6 +79,7 @@ class _Draw:
         self.eth_p = _norm([w for _, w in N.ETHNICITIES])
         self.lang_p = _norm([w for _, w in N.LANGUAGES])
         self.used_nhs: set[str] = set()
+        self.used_emails: set[str] = set()
         # Every number comes from Ofcom's drama ranges, each given out once: when a pool
         # runs out, people have no number rather than a stranger's.
         from ..clean.phones import DRAMA_RANGES
@@ -156,6 +157,16 @@ def _address(draw: _Draw, street_postcodes: dict[str, str]) -> dict[str, str]:
 
 
 def _email(draw: _Draw, first: str, last: str, age: int) -> str:
+    address = _email_address(draw, first, last, age)
+    # An address belongs to one person: two Keith Smiths do not share one.
+    while address and address in draw.used_emails:
+        local, domain = address.split("@")
+        address = f"{local}{int(draw.rng.integers(1, 999))}@{domain}"
+    draw.used_emails.add(address)
+    return address
+
+
+def _email_address(draw: _Draw, first: str, last: str, age: int) -> str:
     rng = draw.rng
     chance = 0.85 if age < 60 else 0.55 if age < 75 else 0.25
     if age < 16 or rng.random() > chance:
