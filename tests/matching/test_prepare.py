@@ -63,11 +63,26 @@ def test_three_lists_in_their_own_shapes_give_the_same_person(tmp_path):
         tmp_path / "lists.xlsx",
         {
             "Shielding": [
-                ["Shielded patient list"], [],
-                ["NHS Number", "Forename", "Surname", "Date of Birth", "Address Line 1",
-                 "Postcode", "Mobile"],
-                ["943 476 5919", "William", "Okonkwo", dt.date(1948, 3, 5), "Flat 2, 14 Mill Lane",
-                 "LS6 1AB", "07911 123456"],
+                ["Shielded patient list"],
+                [],
+                [
+                    "NHS Number",
+                    "Forename",
+                    "Surname",
+                    "Date of Birth",
+                    "Address Line 1",
+                    "Postcode",
+                    "Mobile",
+                ],
+                [
+                    "943 476 5919",
+                    "William",
+                    "Okonkwo",
+                    dt.date(1948, 3, 5),
+                    "Flat 2, 14 Mill Lane",
+                    "LS6 1AB",
+                    "07911 123456",
+                ],
             ],
             "Social care": [
                 ["Client Name", "DOB", "Address", "Phone"],
@@ -78,7 +93,7 @@ def test_three_lists_in_their_own_shapes_give_the_same_person(tmp_path):
                 ["Mr Bill Okonkwo", "Flat 2, 14 Mill Lane", "LS6 1AB", "Bill@Example.ORG"],
             ],
         },
-    )  # fmt: skip
+    )
     recs = prepare_book(FileBook.open(path)).set_index("sheet")
     assert list(recs["row"]) == [4, 2, 2]
     assert set(recs["family_key"]) == {"okonkwo"}
@@ -92,3 +107,19 @@ def test_three_lists_in_their_own_shapes_give_the_same_person(tmp_path):
     )
     assert recs.loc["Food bank", "email"] == "bill@example.org"
     assert recs.loc["Food bank", "sector"] == "LS6 1" and recs.loc["Food bank", "district"] == "LS6"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "related"),
+    [
+        ("Kate", "Catherine", True),
+        ("Mo", "Mohammed", True),
+        ("Kasia", "Katarzyna", True),
+        ("Ted", "Ed", True),
+        ("Jean", "John", False),
+        ("Christine", "Christopher", False),
+        ("Priya", "Leo", False),
+    ],
+)
+def test_nickname_relations_including_spellings_and_uk_names(a, b, related):
+    assert nickname_related(a, b) is related

@@ -72,6 +72,11 @@ def decide(
     unknown_age = (dob == -1) & (age == -1)
     decision = np.where(same_home & unknown_age & (decision == "match") & (nhs != 1),
                         "review", decision)  # fmt: skip
+    # First name and surname both different: two people (a household shares an address).
+    decision = np.where((given == 0) & (family == 0) & (nhs != 1), "no", decision)
+    # A date of birth that disagrees outright, at another address: two people of one name.
+    elsewhere = scored["postcode"].to_numpy() != 3
+    decision = np.where((dob == 0) & elsewhere & (nhs != 1), "no", decision)
     # The NHS number rules come last: they override everything else.
     decision = np.where((nhs == 1) & (dob >= 2), "match", decision)
     decision = np.where(nhs == 0, "no", decision)

@@ -373,10 +373,43 @@ def prepare_book(book: Book, sheets: Iterable[str] | None = None) -> pd.DataFram
     return pd.concat(frames, ignore_index=True)
 
 
+# Nicknames common in UK communities that the `nicknames` dataset (built from US
+# sources) does not have.
+EXTRA_NICKNAMES: dict[str, tuple[str, ...]] = {
+    "mohammed": ("mo", "moh", "mohd"),
+    "muhammad": ("mo", "moh", "mohd"),
+    "mohammad": ("mo", "moh", "mohd"),
+    "rajesh": ("raj",),
+    "rajinder": ("raj",),
+    "katarzyna": ("kasia", "kasha"),
+    "agnieszka": ("aga",),
+    "tomasz": ("tomek",),
+    "malgorzata": ("gosia",),
+    "emmanuel": ("manny",),
+    "oluwaseun": ("seun",),
+    "oluwatobi": ("tobi",),
+    "chiamaka": ("chi",),
+    "chukwuemeka": ("emeka",),
+    "albert": ("albie", "bertie"),
+    "olivia": ("liv", "livvy"),
+    "amelia": ("millie", "mia"),
+    "michelle": ("shell",),
+    "deborah": ("debs",),
+    "siobhan": ("shiv",),
+    "sinead": ("shin",),
+    "gurpreet": ("gurp",),
+    "harpreet": ("harp",),
+    "abdullah": ("abdul",),
+}
+
+
 @functools.lru_cache(maxsize=50_000)
 def _nickname_sets(name: str) -> frozenset[str]:
     namer = _namer()
-    return frozenset({name, *namer.canonicals_of(name), *namer.nicknames_of(name)})
+    forms = {name, *namer.canonicals_of(name), *namer.nicknames_of(name)}
+    forms.update(EXTRA_NICKNAMES.get(name, ()))
+    forms.update(full for full, nicks in EXTRA_NICKNAMES.items() if name in nicks)
+    return frozenset(forms)
 
 
 @functools.lru_cache(maxsize=1)
@@ -394,7 +427,23 @@ def nickname_related(a: str, b: str) -> bool:
     namer = _namer()
     if b in _nickname_sets(a) or a in _nickname_sets(b):
         return True
-    return bool((namer.canonicals_of(a) | {a}) & (namer.canonicals_of(b) | {b}))
+    if (namer.canonicals_of(a) | {a}) & (namer.canonicals_of(b) | {b}):
+        return True
+    # Spellings of one full name (C/K, PH/F): Kate is a nickname of Katherine, so of
+    # Catherine. Sharing a nickname (Chris) does not make two full names one.
+    full_a = {_spelling(f) for f in _full_names(a)}
+    return any(_spelling(f) in full_a for f in _full_names(b))
+
+
+def _full_names(name: str) -> set[str]:
+    namer = _namer()
+    names = {name, *namer.canonicals_of(name)}
+    names.update(full for full, nicks in EXTRA_NICKNAMES.items() if name in nicks)
+    return names
+
+
+def _spelling(name: str) -> str:
+    return name.replace("ph", "f").replace("c", "k")
 
 
 @functools.lru_cache(maxsize=1)
