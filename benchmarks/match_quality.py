@@ -125,11 +125,13 @@ book = FileBook.open({str(path)!r})
         "Splink: definite precision at least 0.999, recall incl. review at least 0.99, at most 3 "
         "review pairs per 100 records, no household false merges.",
         "",
-        "The generator is not yet fit for this size: its people share about 2,000 fictional "
-        "phone numbers (Ofcom's drama ranges) and 32 street names, so at 20,000 people a "
-        "phone or an address is shared by many strangers, which inflates the review load. "
-        "recordlinkage's ECM, given the same blocking and comparisons, merges whole households "
-        "at the small size and almost nothing at the larger one.",
+        "The generator gives each person their own phone number from Ofcom's drama ranges while "
+        "they last (about 17,000; after that, none), an e-mail address of their own and one of "
+        "about 650 streets. Two things favour vcs-excel here: the matcher's short list of UK "
+        "community nicknames overlaps the names the generator uses, and the data comes from the "
+        "same hands as the rules. FEBRL and Splink, at 100k and 1M rows, are the anchors still "
+        "to add. recordlinkage's ECM, given the same blocking and comparisons, merges hundreds "
+        "of household members.",
     ]
     text = "\n".join(lines)
     if not quick:
