@@ -77,6 +77,12 @@ def decide(
     # A date of birth that disagrees outright, at another address: two people of one name.
     elsewhere = scored["postcode"].to_numpy() != 3
     decision = np.where((dob == 0) & elsewhere & (nhs != 1), "no", decision)
+    # Names alone at different houses (no date of birth, NHS number, phone or e-mail to
+    # compare) fit too many people in a city: not the same person.
+    house = scored["house"].to_numpy()
+    decision = np.where(~strong & (house == 0) & (nhs != 1), "no", decision)
+    # A different surname and a different address: two people.
+    decision = np.where((family == 0) & elsewhere & (nhs != 1), "no", decision)
     # The NHS number rules come last: they override everything else.
     decision = np.where((nhs == 1) & (dob >= 2), "match", decision)
     decision = np.where(nhs == 0, "no", decision)
