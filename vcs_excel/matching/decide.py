@@ -51,7 +51,15 @@ def decide(
     ) | (scored["phone"].to_numpy() == 1)
     ages_agree = (scored["age"].to_numpy() == 1) | (dob >= 2)
     strong = personal | (same_home_or_line & ages_agree)
-    weak = (~strong | (family == 0)) & (decision == "match")
+    # Name and date of birth alone, in another district: a namesake is possible in a
+    # city, so a person checks (a move is also possible).
+    namesake = (
+        (scored["postcode"].to_numpy() == 0)
+        & (nhs != 1)
+        & (scored["phone"].to_numpy() != 1)
+        & (scored["email"].to_numpy() != 1)
+    )
+    weak = (~strong | (family == 0) | namesake) & (decision == "match")
     decision = np.where(weak, "review", decision)
     # Household guards: never definite without a person, unless NHS numbers agree.
     different_first = given == 0
