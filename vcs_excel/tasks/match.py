@@ -38,6 +38,20 @@ def _address(rec: pd.Series) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _side(rec: pd.Series) -> list[Any]:
+    """One person's details on a Review row (matching the ``side`` column names)."""
+    return [
+        rec["sheet"],
+        rec["row"],
+        record_name(rec),
+        _text(rec["dob"]),
+        _address(rec),
+        _text(rec["postcode"]),
+        _text(rec["nhs"]),
+        _text(rec["phones"]),
+    ]
+
+
 def _safe_csv(value: Any) -> Any:
     # A value from a list must never run as a formula when the CSV is opened in Excel.
     return "'" + value if looks_like_formula(value) else value
@@ -198,26 +212,7 @@ def _find_and_write(
     for n, (_, p) in enumerate(review.iterrows()):
         a, b = records.iloc[int(p["a"])], records.iloc[int(p["b"])]
         why = reason(p, a, b)
-        side_a = [
-            a["sheet"],
-            a["row"],
-            record_name(a),
-            _text(a["dob"]),
-            _address(a),
-            _text(a["postcode"]),
-            _text(a["nhs"]),
-            _text(a["phones"]),
-        ]
-        side_b = [
-            b["sheet"],
-            b["row"],
-            record_name(b),
-            _text(b["dob"]),
-            _address(b),
-            _text(b["postcode"]),
-            _text(b["nhs"]),
-            _text(b["phones"]),
-        ]
+        side_a, side_b = _side(a), _side(b)
         earlier = NOT_SURE if decisions.get(p["key"]) == NOT_SURE else None
         rows.append([earlier, why, round(float(p["probability"]), 3), *side_a, *side_b, p["key"]])
         links[(n, 4)] = CellLink(a["sheet"], int(a["row"]), 1)
