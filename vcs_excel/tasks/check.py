@@ -237,7 +237,7 @@ def standardise(
     written = []
     for name in selected_sheets(book, sheets):
         table = book.read_table(name)
-        plans, _, suggested = plan_columns(table)
+        plans, _, _ = plan_columns(table)
         rows, links = [], {}
         cache: dict[tuple[int, Any], Any] = {}
         for r, (excel_row, values) in enumerate(
@@ -285,7 +285,6 @@ def standardise(
             formats=date_columns,
         )
         written.append(book.write_sheet(spec))
-        del suggested
     written.append(
         book.write_sheet(
             SheetSpec(
