@@ -123,6 +123,18 @@ def run(quick: bool = False) -> str:
                 "from vcs_excel.workbook import FileBook\nfrom vcs_excel.commands import run_task"
             ),
         )
+        tabs = measure(
+            "vcs-excel check, Issues tab filled in",
+            f"""
+            book = FileBook.open({str(path)!r})
+            result = run_task("check", book, commit=False, no_marks=True, test_data=True)
+            book.read_grid("Issues")  # the tab's cells are made when first needed
+            info = result.payload["summary"]["errors"] + result.payload["summary"]["warnings"]
+            """,
+            setup=(
+                "from vcs_excel.workbook import FileBook\nfrom vcs_excel.commands import run_task"
+            ),
+        )
         engine = measure(
             "vcs-excel check engine only",
             """
@@ -148,7 +160,7 @@ def run(quick: bool = False) -> str:
             """,
             setup=f"import hxl, json\nSCHEMA = {HXL_SCHEMA_ARRAY!r}",
         )
-        for m in (ours, engine, anchor):
+        for m in (ours, tabs, engine, anchor):
             ratio = m.seconds / ours.seconds
             lines.append(
                 f"| {n:,} | {m.name} | {m.seconds:.1f} | {m.peak_mb:.0f} | {m.info:,} "
@@ -157,8 +169,12 @@ def run(quick: bool = False) -> str:
             print(f"  {n:,} rows  {m.name:32s} {m.seconds:8.1f} s  {m.peak_mb:6.0f} MB  {m.info}")
     lines += [
         "",
-        "vcs-excel's figure is the whole task from the file: reading, suggesting nothing (the "
-        "list is tagged), checking every cell and building the report. libhxl checks less (a "
+        "vcs-excel's figure is the whole task from the file, as `vcs-excel check list.csv "
+        "--json` runs it: reading, suggesting nothing (the list is tagged), checking every "
+        "cell and building the report. The Issues tab's cells are made only when a workbook "
+        "is saved; the second row adds making them (the tab lists the first 50,000 issues). "
+        "Arrow reads the CSV and runs the pattern checks over each column's distinct values; "
+        "only values that fail them reach the per-value Python checks. libhxl checks less (a "
         "pattern where vcs-excel checks NHS check digits, real dates and phone number ranges), "
         "so the ratio understates the difference in work done. The issue counts are not "
         "comparable: the tools count findings differently (libhxl, for one, reports every "

@@ -308,3 +308,11 @@ def test_csv_with_quoted_line_breaks_and_rows_of_different_lengths(tmp_path):
     assert table.frame.loc[2, "Phone"] == "07700900123"
     assert table.frame.loc[3, "Name"] == "Bo Chen" and table.frame.loc[3, "Phone"] is None
     assert table.frame.loc[4, "Column D"] == "extra"  # nothing dropped from a long row
+
+
+def test_csv_words_other_tools_read_as_missing_stay_text(tmp_path):
+    path = tmp_path / "words.csv"
+    path.write_text("Name,Allergies,Code\nNA Smith,N/A,NULL\nnan,NA,#N/A\n", "utf-8")
+    frame = FileBook.open(path).read_table("words").frame
+    assert frame.loc[2].tolist() == ["NA Smith", "N/A", "NULL"]
+    assert frame.loc[3].tolist() == ["nan", "NA", "#N/A"]

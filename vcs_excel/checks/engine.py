@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..clean import (
@@ -318,16 +319,24 @@ def check_table(
     suggested = False
     if plans is None:
         plans, tag_issues, suggested = plan_columns(table, dictionary)
+    from .fast import factorize
+
     issues = list(tag_issues)
     frame = table.frame
+    distinct: dict[str, tuple[np.ndarray, np.ndarray, Any]] = {}
     for plan in plans:
         series = frame[plan.column.name]
+        distinct[plan.column.name] = factorize(
+            series.to_numpy(dtype=object), table.text.get(plan.column.name)
+        )
         if plan.entry is None:
             # Safety checks need no tag: a formula or an Excel error is one in any column.
-            issues.extend(_untagged_issues(table, plan, series))
+            issues.extend(_untagged_issues(table, plan, series, distinct[plan.column.name]))
             continue
-        issues.extend(_column_issues(table, plan, series, settings, dictionary))
-    issues.extend(_row_issues(table, plans, settings))
+        issues.extend(
+            _column_issues(table, plan, series, settings, dictionary, distinct[plan.column.name])
+        )
+    issues.extend(_row_issues(table, plans, settings, distinct))
     checked = [p for p in plans if p.entry is not None]
     info = SheetCheck(
         sheet=table.sheet,
@@ -361,15 +370,19 @@ def _column_issues(
     series: pd.Series,
     settings: CheckSettings,
     dictionary: DataDictionary,
+    distinct: tuple[np.ndarray, np.ndarray, Any],
 ) -> Iterator[Issue]:
-    from .fast import fine_values
+    from .fast import blank_values, fine_values, id_keys
     from .issues import ISSUE_TYPES
 
     entry = plan.entry
     assert entry is not None
     codes = dictionary.codelist_for(entry)
-    present = series[series.notna()]
-    uniques = pd.unique(present.to_numpy())
+    values = series.to_numpy(dtype=object)
+    rows = series.index.to_numpy()
+    # Each distinct value is checked once; ``which[i]`` is the distinct value in
+    # cell ``i`` (-1 for an empty cell).
+    which, uniques, text = distinct
     fine = fine_values(
         uniques,
         entry,
@@ -378,88 +391,97 @@ def _column_issues(
         settings.test_data,
         settings.max_age,
         RANGES.get(entry.key, (0, None)),
+        text=text,
     )
-    cell_findings: dict[Any, list[Finding]] = {}
-    value_level: dict[Any, list[Finding]] = {}
-    for value in uniques[~fine]:
-        for finding in value_findings(value, entry, codes, settings):
+    cell_findings: dict[int, list[Finding]] = {}
+    value_level: dict[int, list[Finding]] = {}
+    for u in np.flatnonzero(~fine):
+        for finding in value_findings(uniques[u], entry, codes, settings):
             # "Can be standardised" is said once per distinct value, not in every cell.
             target = value_level if ISSUE_TYPES[finding[0]].severity == "info" else cell_findings
-            target.setdefault(value, []).append(finding)
+            target.setdefault(int(u), []).append(finding)
     if cell_findings:
-        flagged = present[present.isin(list(cell_findings))]
-        for row, value in flagged.items():
-            for finding in cell_findings[value]:
-                yield _issue(table, plan, row, value, finding)
+        for i in np.flatnonzero(np.isin(which, list(cell_findings))):
+            for finding in cell_findings[which[i]]:
+                yield _issue(table, plan, rows[i], values[i], finding)
     if value_level:
-        flagged = present[present.isin(list(value_level))]
-        counts = flagged.value_counts(sort=False)
-        seen: set[Any] = set()
-        for row, value in flagged.items():
-            if value in seen:
-                continue
-            seen.add(value)
-            n = int(counts[value])
-            for code, message, suggestion in value_level[value]:
+        counts = np.bincount(which[which >= 0], minlength=len(uniques))
+        cells = np.flatnonzero(np.isin(which, list(value_level)))
+        _, first = np.unique(which[cells], return_index=True)
+        for i in cells[np.sort(first)]:
+            n = int(counts[which[i]])
+            for code, message, suggestion in value_level[which[i]]:
                 more = f" ({n:,} cells like this)" if n > 1 else ""
-                yield _issue(table, plan, row, value, (code, message + more, suggestion))
+                yield _issue(table, plan, rows[i], values[i], (code, message + more, suggestion))
     if entry.required:
         label = entry.label.lower()
-        blank = series.isna().to_numpy() | series.map(
-            lambda v: isinstance(v, str) and not v.strip()
-        ).to_numpy(bool)
-        for row in series.index[blank]:
+        blank = (which < 0) | np.isin(which, np.flatnonzero(blank_values(uniques, text)))
+        for i in np.flatnonzero(blank):
             yield _issue(
-                table, plan, row, series[row], ("required-missing", f"No {label} given.", None)
+                table, plan, rows[i], values[i], ("required-missing", f"No {label} given.", None)
             )
     if entry.datatype == "id":
-        keys = present.astype(str).str.strip().str.upper()
-        keys = keys[keys != ""]
-        repeated = keys.duplicated(keep="first")
-        if repeated.any():
-            first_row = {k: int(r) for r, k in keys[~repeated].items()}
-            for row, k in keys[repeated].items():
-                message = f"This ID is also on row {first_row[k]}."
-                yield _issue(table, plan, row, series[row], ("duplicate-id", message, None))
+        # IDs compare as text, ignoring case and spaces around them.
+        key_of, has_key = id_keys(uniques, text)
+        cells = np.flatnonzero((which >= 0) & has_key[np.maximum(which, 0)])
+        keyed = key_of[which[cells]]
+        _, first = np.unique(keyed, return_index=True)
+        first_cell = np.full(int(key_of.max(initial=-1)) + 1, -1, dtype=np.int64)
+        first_cell[keyed[first]] = cells[first]
+        for i in cells[first_cell[keyed] != cells]:
+            message = f"This ID is also on row {int(rows[first_cell[key_of[which[i]]]])}."
+            yield _issue(table, plan, rows[i], values[i], ("duplicate-id", message, None))
 
 
-def _untagged_issues(table: Table, plan: ColumnPlan, series: pd.Series) -> Iterator[Issue]:
-    present = series[series.notna()]
-    for value in pd.unique(present.to_numpy()):
+def _untagged_issues(
+    table: Table, plan: ColumnPlan, series: pd.Series, distinct: tuple[np.ndarray, np.ndarray, Any]
+) -> Iterator[Issue]:
+    which, uniques, _ = distinct
+    values = series.to_numpy(dtype=object)
+    rows = series.index.to_numpy()
+    for u, value in enumerate(uniques):
         findings = [
             f
             for f in value_findings(value, None, None, CheckSettings())
             if f[0] in ("formula-like-text", "excel-error")
         ]
         if findings:
-            for row in present.index[present.to_numpy() == value]:
+            for i in np.flatnonzero(which == u):
                 for finding in findings:
-                    yield _issue(table, plan, row, value, finding)
+                    yield _issue(table, plan, rows[i], values[i], finding)
 
 
-def _row_issues(table: Table, plans: list[ColumnPlan], settings: CheckSettings) -> Iterator[Issue]:
+def _row_issues(
+    table: Table,
+    plans: list[ColumnPlan],
+    settings: CheckSettings,
+    distinct: dict[str, tuple[np.ndarray, np.ndarray, Any]],
+) -> Iterator[Issue]:
     frame = table.frame
     if len(frame) and len(frame.columns):
-        try:
-            repeated = frame.duplicated(keep="first")
-        except TypeError:  # a value that cannot be hashed: compare the text instead
-            repeated = frame.astype(str).duplicated(keep="first")
-        if repeated.any():
-            involved = frame[frame.duplicated(keep=False)]
-            first_of: dict[tuple[str, ...], int] = {}
+        # Rows compare by the distinct value in each cell, already worked out per column.
+        # Only a row whose value in the most varied column is not unique can repeat another.
+        varied = max(distinct.values(), key=lambda d: len(d[1]))[0] + 1
+        candidates = np.flatnonzero(np.bincount(varied)[varied] > 1)
+        codes = pd.DataFrame({name: which[candidates] for name, (which, _, _) in distinct.items()})
+        involved = candidates[codes.duplicated(keep=False).to_numpy()]
+        if len(involved):
+            matrix = np.column_stack([which for which, _, _ in distinct.values()])
+            first_of: dict[tuple[int, ...], int] = {}
             lead = plans[0]
-            for row, values in zip(involved.index, involved.itertuples(index=False), strict=True):
-                key = tuple(map(str, values))
+            rows = frame.index.to_numpy()
+            for i in involved:
+                key = tuple(matrix[i].tolist())
                 if key in first_of:
                     yield _issue(
                         table,
                         lead,
-                        row,
-                        frame.at[row, lead.column.name],
-                        ("duplicate-row", f"Row {row} repeats row {first_of[key]}.", None),
+                        rows[i],
+                        frame[lead.column.name].iat[i],
+                        ("duplicate-row", f"Row {rows[i]} repeats row {first_of[key]}.", None),
                     )
                 else:
-                    first_of[key] = int(row)
+                    first_of[key] = int(rows[i])
     by_key = {p.entry.key: p for p in plans if p.entry is not None}
     yield from _age_against_birth(table, by_key, settings)
     yield from _contact_method(table, by_key)

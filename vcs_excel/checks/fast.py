@@ -2,85 +2,156 @@
 
 The per-value checks in :mod:`.engine` are the definition of what is wrong;
 this pass only spares them the values that are plainly right (most of any real
-list), using array operations. It may leave a fine value for the slow path,
-but never passes a value the slow path would flag (a property test checks it).
+list), using Arrow's string kernels (RE2 patterns, no Python per value). It may
+leave a fine value for the slow path, but never passes a value the slow path
+would flag (a property test checks it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from ..clean.emails import _SIMPLE, EXAMPLE_DOMAINS
+from ..clean.emails import EXAMPLE_DOMAINS
 from ..clean.phones import DRAMA_RANGES, uk_number_valid
 from ..standard.dictionary import CodeList, TagEntry
 
+# RE2 has no look-around and its \s is ASCII only, so whitespace is spelled out as
+# exactly the characters Python's \s matches (what the per-value checks use).
+_WS = "".join(f"\\x{{{ord(c):x}}}" for c in map(chr, range(0x3001)) if re.match(r"\s", c))
 # No whitespace but single spaces between words, and no formula-like first character.
-# (\Z, not $: in Python $ also matches before a final line break.)
-_TIDY = r"^[^\s=+\-@](?:[^\s]| (?=[^\s]))*\Z"
-_POSTCODE_STANDARD = re.compile(
+_TIDY = rf"^[^{_WS}=+\-@](?:[^{_WS}]| [^{_WS}])*$"
+_POSTCODE_STANDARD = (
     r"^(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKSTUW]|"
-    r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y]) [0-9][ABD-HJLNP-UW-Z]{2}\Z"
+    r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y]) [0-9][ABD-HJLNP-UW-Z]{2}$"
 )
-_NHS = r"^[0-9]{3} ?[0-9]{3} ?[0-9]{4}\Z"
-_DUMMIES = {str(d) * 10 for d in range(10)} | {"0123456789", "1234567890", "9876543210"}
-_DATE_STANDARD = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}\Z"
+_EMAIL_SIMPLE = (
+    r"^[A-Za-z0-9](?:\.?[A-Za-z0-9_+\-])*@"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$"
+)
+_NHS = r"^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$"
+_DUMMIES = sorted({str(d) * 10 for d in range(10)} | {"0123456789", "1234567890", "9876543210"})
+_DATE_STANDARD = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
+_PHONE_STRIP = rf"[{_WS}\-().]"
+_UK = r"^(?:\+44|0044|0)(?P<national>[1-9][0-9]{8,9})$"
+_DRAMA_PREFIXES = tuple(prefix for prefix, _, _ in DRAMA_RANGES)
 
 
-def _tidy(text: pd.Series) -> np.ndarray:
-    return text.str.match(_TIDY).to_numpy(bool)
+def _np(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return np.asarray(pc.fill_null(mask, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _match(text: pa.Array, pattern: str) -> np.ndarray:
+    return _np(pc.match_substring_regex(text, pattern))
+
+
+def _arrow_text(values: np.ndarray) -> tuple[pa.Array, np.ndarray]:
+    """``values`` (all ``str``) as an Arrow array, and which of them it holds.
+
+    Text that is not valid Unicode (a lone surrogate) cannot go to Arrow; it is
+    left out, so the per-value checks see it.
+    """
+    try:
+        return pa.array(values, type=pa.string()), np.ones(len(values), dtype=bool)
+    except (pa.ArrowException, UnicodeEncodeError):
+        keep = np.fromiter((_encodable(v) for v in values), bool, len(values))
+        return pa.array(values[keep], type=pa.string()), keep
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def factorize(
+    values: np.ndarray, arrow: pa.Array | None = None
+) -> tuple[np.ndarray, np.ndarray, pa.Array | None]:
+    """Each cell's distinct value: ``(which, uniques, text)``.
+
+    ``which[i]`` indexes ``uniques`` (-1 for an empty cell). When every value is
+    text, ``text`` is ``uniques`` as an Arrow array (a CSV, or a sheet of text).
+    ``arrow``, when given, is ``values`` already as an Arrow string array.
+    """
+    arr = arrow
+    # Plain text only: an Excel error value is a kind of str that must keep its type.
+    if arr is None and set(map(type, values)) <= {str, type(None)}:
+        with contextlib.suppress(pa.ArrowException, UnicodeEncodeError):
+            arr = pa.array(values, type=pa.string())
+    if arr is None:
+        which, uniques = pd.factorize(values, use_na_sentinel=True)
+        return which.astype(np.int64), np.asarray(uniques, dtype=object), None
+    encoded = pc.dictionary_encode(arr)
+    if isinstance(encoded, pa.ChunkedArray):
+        # Arrow grows one dictionary across the chunks; every chunk ends up holding it.
+        sizes = {len(chunk.dictionary) for chunk in encoded.chunks}
+        if len(sizes) > 1:
+            encoded = pc.dictionary_encode(arr.combine_chunks())
+        elif encoded.num_chunks == 0:
+            encoded = pc.dictionary_encode(pa.array([], type=pa.string()))
+        else:
+            indices = pa.chunked_array([chunk.indices for chunk in encoded.chunks])
+            which = pc.fill_null(indices, -1).to_numpy().astype(np.int64)
+            text = encoded.chunk(0).dictionary
+            return which, text.to_numpy(zero_copy_only=False), text
+    which = pc.fill_null(encoded.indices, -1).to_numpy().astype(np.int64)
+    text = encoded.dictionary
+    return which, text.to_numpy(zero_copy_only=False), text
+
+
+def blank_values(uniques: np.ndarray, text: pa.Array | None) -> np.ndarray:
+    """Which distinct values are text holding nothing but whitespace."""
+    if text is not None:
+        return _match(text, rf"^[{_WS}]*$")
+    return np.fromiter((isinstance(v, str) and not v.strip() for v in uniques), bool, len(uniques))
+
+
+def id_keys(uniques: np.ndarray, text: pa.Array | None) -> tuple[np.ndarray, np.ndarray]:
+    """IDs as compared for duplicates (text, trimmed, upper case): a key number for
+    each distinct value, and whether it has a key at all (not blank)."""
+    if text is None:
+        keys = [str(v).strip().upper() for v in uniques]
+        key_of, _ = pd.factorize(np.asarray(keys, dtype=object))
+        return key_of.astype(np.int64), np.asarray([k != "" for k in keys], dtype=bool)
+    trimmed = pc.replace_substring_regex(text, rf"^[{_WS}]+|[{_WS}]+$", "")
+    keys = pc.utf8_upper(trimmed)
+    encoded = pc.dictionary_encode(keys)
+    return encoded.indices.to_numpy().astype(np.int64), _np(pc.not_equal(keys, ""))
 
 
 def fine_values(
     values: np.ndarray, entry: TagEntry, codes: CodeList | None, today: dt.date, test_data: bool,
     max_age: int = 120, value_range: tuple[int, int | None] | None = None,
+    text: pa.Array | None = None,
 ) -> np.ndarray:  # fmt: skip
-    """A boolean mask over ``values`` (distinct cell values): True where certainly fine."""
+    """A boolean mask over ``values`` (distinct cell values): True where certainly fine.
+
+    ``text``, when given, is ``values`` (all text) already as an Arrow array.
+    """
     fine = np.zeros(len(values), dtype=bool)
     if not len(values):
         return fine
-    is_str = np.fromiter((type(v) is str for v in values), bool, len(values))
-    text = pd.Series(values[is_str], dtype=object).astype(str)
     kind = entry.datatype
-    ok = np.zeros(len(text), dtype=bool)
-    if len(text):
-        tidy = _tidy(text)
-        if kind in ("text", "name", "address", "id"):
-            ok = tidy
-        elif kind == "postcode":
-            ok = tidy & text.str.match(_POSTCODE_STANDARD).to_numpy(bool)
-        elif kind == "email":
-            parts = text.str.split("@", n=1, expand=True)
-            simple = text.str.match(_SIMPLE).to_numpy(bool)
-            if parts.shape[1] == 2:
-                local_ok = (parts[0].str.len() <= 64).to_numpy(bool)
-                domain = parts[1].fillna("")
-                lower = (domain == domain.str.lower()).to_numpy(bool)
-                example = np.zeros(len(text), dtype=bool)
-                if not test_data:
-                    for d in EXAMPLE_DOMAINS:
-                        example |= ((domain == d) | domain.str.endswith("." + d)).to_numpy(bool)
-                ok = tidy & simple & local_ok & lower & ~example
-        elif kind == "nhs_number":
-            ok = _nhs_fine(text, test_data)
-        elif kind == "phone":
-            ok = _phone_fine(text, test_data)
-        elif kind == "date":
-            standard = text.str.match(_DATE_STANDARD).to_numpy(bool)
-            parsed = pd.to_datetime(text.where(standard), format="%d/%m/%Y", errors="coerce")
-            ok = standard & _date_in_range(parsed, entry, today, max_age)
-        elif kind in ("code", "yes_no") and codes is not None and not entry.multiple:
-            ok = tidy & text.isin(set(codes.labels)).to_numpy(bool)
-        elif kind == "integer" and value_range is not None:
-            digits = text.str.fullmatch(r"[0-9]{1,9}").to_numpy(bool)
-            numbers = pd.to_numeric(text.where(digits), errors="coerce")
-            ok = digits & _in_range(numbers.to_numpy(float), value_range)
-        elif kind == "uprn":
-            ok = text.str.fullmatch(r"[0-9]{1,12}").to_numpy(bool)
-    fine[is_str] = ok
+    if text is not None:
+        fine[:] = _text_fine(text, kind, entry, codes, today, test_data, max_age, value_range)
+        return fine
+    is_str = np.fromiter((type(v) is str for v in values), bool, len(values))
+    if is_str.any():
+        text, held = _arrow_text(values[is_str])
+        ok = np.zeros(len(text), dtype=bool)
+        if len(text):
+            ok = _text_fine(text, kind, entry, codes, today, test_data, max_age, value_range)
+        in_arrow = np.zeros(int(is_str.sum()), dtype=bool)
+        in_arrow[held] = ok
+        fine[is_str] = in_arrow
     others = ~is_str
     if others.any():
         rest = values[others]
@@ -94,6 +165,51 @@ def fine_values(
             ints = np.array([float(v) if type(v) is int else np.nan for v in rest], dtype=float)
             fine[others] = _in_range(ints, value_range)
     return fine
+
+
+def _text_fine(
+    text: pa.Array, kind: str, entry: TagEntry, codes: CodeList | None, today: dt.date,
+    test_data: bool, max_age: int, value_range: tuple[int, int | None] | None,
+) -> np.ndarray:  # fmt: skip
+    ok = np.zeros(len(text), dtype=bool)
+    if kind == "nhs_number":
+        return _nhs_fine(text, test_data)
+    if kind == "phone":
+        return _phone_fine(text, test_data)
+    if kind == "uprn":
+        return _match(text, r"^[0-9]{1,12}$")
+    if kind == "date":
+        standard = _match(text, _DATE_STANDARD)
+        if standard.any():
+            shaped = pd.Series(text.filter(pa.array(standard)).to_pylist(), dtype=object)
+            parsed = pd.to_datetime(shaped, format="%d/%m/%Y", errors="coerce")
+            ok[standard] = _date_in_range(parsed, entry, today, max_age)
+        return ok
+    if kind == "integer" and value_range is not None:
+        digits = _match(text, r"^[0-9]{1,9}$")
+        if digits.any():
+            numbers = pc.cast(text.filter(pa.array(digits)), pa.int64()).to_numpy()
+            ok[digits] = _in_range(numbers.astype(float), value_range)
+        return ok
+    tidy = _match(text, _TIDY)
+    if kind in ("text", "name", "address", "id"):
+        return tidy
+    if kind == "postcode":
+        return tidy & _match(text, _POSTCODE_STANDARD)
+    if kind == "email":
+        ok = tidy & _match(text, _EMAIL_SIMPLE)
+        at = pc.find_substring(text, "@").to_numpy(zero_copy_only=False)
+        ok &= at <= 64  # characters before the @ (the local part), as the slow path counts
+        domain = pc.struct_field(pc.extract_regex(text, r"@(?P<d>[^@]*)$"), "d")
+        ok &= _np(pc.equal(domain, pc.utf8_lower(domain)))
+        if not test_data:
+            for d in EXAMPLE_DOMAINS:
+                ok &= ~_np(pc.equal(domain, d))
+                ok &= ~_np(pc.ends_with(domain, "." + d))
+        return ok
+    if kind in ("code", "yes_no") and codes is not None and not entry.multiple:
+        return tidy & _np(pc.is_in(text, value_set=pa.array(list(codes.labels), pa.string())))
+    return ok
 
 
 def _in_range(numbers: np.ndarray, value_range: tuple[int, int | None]) -> np.ndarray:
@@ -114,42 +230,46 @@ def _date_in_range(
     return ok.to_numpy(bool)
 
 
-def _nhs_fine(text: pd.Series, test_data: bool) -> np.ndarray:
-    shaped = text.str.match(_NHS).to_numpy(bool)
+def _nhs_fine(text: pa.Array, test_data: bool) -> np.ndarray:
+    shaped = _match(text, _NHS)
     ok = np.zeros(len(text), dtype=bool)
     if not shaped.any():
         return ok
-    digits = text[shaped].str.replace(" ", "", regex=False)
-    arr = np.frombuffer("".join(digits).encode("ascii"), dtype=np.uint8).reshape(-1, 10) - 48
-    check = 11 - (arr[:, :9].astype(int) * np.arange(10, 1, -1)).sum(axis=1) % 11
+    digits = pc.replace_substring(text.filter(pa.array(shaped)), " ", "")
+    # Every value is now exactly ten ASCII digits, laid end to end in one buffer.
+    start = np.frombuffer(digits.buffers()[1], dtype=np.int32)[digits.offset]
+    raw = np.frombuffer(digits.buffers()[2], dtype=np.uint8)[start : start + 10 * len(digits)]
+    arr = raw.reshape(-1, 10).astype(np.int64) - 48
+    check = 11 - (arr[:, :9] * np.arange(10, 1, -1)).sum(axis=1) % 11
     check[check == 11] = 0
-    good = (check == arr[:, 9]) & ~digits.isin(_DUMMIES).to_numpy(bool)
+    good = (check == arr[:, 9]) & ~_np(pc.is_in(digits, value_set=pa.array(_DUMMIES)))
     if not test_data:
-        good &= ~digits.str.startswith("999").to_numpy(bool)
+        good &= ~_np(pc.starts_with(digits, "999"))
     ok[shaped] = good
     return ok
 
 
-_PHONE_STRIP = r"[\s\-().]"
-_UK = r"^(?:\+44|0044|0)([1-9][0-9]{8,9})$"
-_DRAMA_PREFIXES = tuple(prefix for prefix, _, _ in DRAMA_RANGES)
-
-
-def _phone_fine(text: pd.Series, test_data: bool) -> np.ndarray:
-    tidy = ~text.str.startswith(("=", "-", "@")).to_numpy(bool)
-    tidy &= (text == text.str.strip()).to_numpy(bool)
-    compact = text.str.replace(_PHONE_STRIP, "", regex=True)
-    national = compact.str.extract(_UK, expand=False)
-    has = national.notna().to_numpy(bool)
+def _phone_fine(text: pa.Array, test_data: bool) -> np.ndarray:
+    tidy = ~_match(text, r"^[=\-@]") & _np(pc.equal(text, pc.utf8_trim_whitespace(text)))
+    compact = pc.replace_substring_regex(text, _PHONE_STRIP, "")
+    national = pc.struct_field(pc.extract_regex(compact, _UK), "national")
+    has = _np(pc.is_valid(national))
     ok = np.zeros(len(text), dtype=bool)
     if not has.any():
         return ok
-    nat = national[has]
-    keys = pd.Series(list(zip(nat.str[:7], nat.str.len(), strict=True)), index=nat.index)
-    verdict = {k: uk_number_valid(k[0] + "0" * (k[1] - 7))[0] for k in set(keys)}
-    valid = keys.map(verdict).to_numpy(bool)
+    nat = national.filter(pa.array(has))
+    length = pc.utf8_length(nat)
+    keys = pc.binary_join_element_wise(
+        pc.utf8_slice_codeunits(nat, 0, 7), pc.cast(length, pa.string()), ":"
+    ).dictionary_encode()
+    verdict = [
+        uk_number_valid(p + "0" * (int(n) - 7))[0]
+        for p, n in (k.split(":") for k in keys.dictionary.to_pylist())
+    ]
+    valid = np.asarray(verdict, dtype=bool)[keys.indices.to_numpy()]
     drama = np.zeros(len(nat), dtype=bool)
+    lengths = length.to_numpy()
     for prefix in _DRAMA_PREFIXES:
-        drama |= (nat.str.startswith(prefix) & (nat.str.len() == len(prefix) + 3)).to_numpy(bool)
+        drama |= _np(pc.starts_with(nat, prefix)) & (lengths == len(prefix) + 3)
     ok[has] = np.where(drama, test_data, valid)
     return ok & tidy

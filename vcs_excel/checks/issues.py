@@ -156,17 +156,19 @@ class Report:
     def count(self, severity: str | None = None) -> int:
         if severity is None:
             return len(self.issues)
-        return sum(1 for i in self.issues if i.severity == severity)
+        codes = Counter(i.code for i in self.issues)
+        return sum(n for code, n in codes.items() if ISSUE_TYPES[code].severity == severity)
 
     def by_code(self) -> dict[str, int]:
         return dict(Counter(i.code for i in self.issues).most_common())
 
     def by_column(self) -> list[dict[str, Any]]:
         counts: Counter[tuple[str, str, str | None, str | None, str]] = Counter(
-            (i.sheet, i.column, i.header, i.tag, i.severity) for i in self.issues
+            (i.sheet, i.column, i.header, i.tag, i.code) for i in self.issues
         )
         table: dict[tuple[str, str], dict[str, Any]] = {}
-        for (sheet, column, header, tag, severity), n in counts.items():
+        for (sheet, column, header, tag, code), n in counts.items():
+            severity = ISSUE_TYPES[code].severity
             row = table.setdefault(
                 (sheet, column),
                 {"sheet": sheet, "column": column, "header": header, "tag": tag,
@@ -176,15 +178,20 @@ class Report:
         return sorted(table.values(), key=lambda r: (-r["error"], -r["warning"], r["sheet"]))
 
     def summary(self) -> dict[str, Any]:
+        by_code = self.by_code()
+        by_severity = Counter({s: 0 for s in SEVERITIES})
+        for code, n in by_code.items():
+            by_severity[ISSUE_TYPES[code].severity] += n
         return {
             "issues": len(self.issues),
-            "errors": self.count("error"),
-            "warnings": self.count("warning"),
-            "infos": self.count("info"),
-            "by_code": self.by_code(),
+            "errors": by_severity["error"],
+            "warnings": by_severity["warning"],
+            "infos": by_severity["info"],
+            "by_code": by_code,
             "by_column": self.by_column(),
             "sheets": [asdict(s) for s in self.sheets],
         }
 
-    def to_json(self) -> dict[str, Any]:
-        return {"issues": [i.to_dict() for i in self.issues], "summary": self.summary()}
+    def to_json(self, summary: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The report as JSON data; ``summary`` is :meth:`summary`'s, when already made."""
+        return {"issues": [i.to_dict() for i in self.issues], "summary": summary or self.summary()}

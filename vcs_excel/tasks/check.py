@@ -81,11 +81,12 @@ def check(
             if i.severity in COLOURS and i.row is not None
         ][:MAX_MARKED]
         book.mark_cells(marks)
-    problems = report.count("error") + report.count("warning")
+    data = report.summary()
+    problems = data["errors"] + data["warnings"]
     untagged = [s.sheet for s in report.sheets if not s.tagged]
     summary = (
-        f"{report.count('error')} error(s), {report.count('warning')} warning(s) and "
-        f"{report.count('info')} value(s) that can be standardised, in "
+        f"{data['errors']} error(s), {data['warnings']} warning(s) and "
+        f"{data['infos']} value(s) that can be standardised, in "
         f"{len(report.sheets)} sheet(s)."
     )
     if untagged:
@@ -93,8 +94,8 @@ def check(
             f" {', '.join(untagged)} had no tag row, so suggested tags were used "
             "(Tag headers adds them)."
         )
-    result = TaskResult("check", summary, problems=problems, sheets=written, data=report.summary())
-    result.payload = report.to_json()
+    result = TaskResult("check", summary, problems=problems, sheets=written, data=data)
+    result.payload = report.to_json(data)
     return result
 
 

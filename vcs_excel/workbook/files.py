@@ -15,7 +15,7 @@ import io
 import os
 import warnings
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -46,15 +46,23 @@ _MARK_COLUMNS = ["sheet", "cell", "fill_xml", "comment", "comment_author", "colo
 
 
 def read_csv_rows(path: Path) -> np.ndarray:
+    """All cells of a CSV file as text (``None`` for empty): see :func:`read_csv`."""
+    return read_csv(path)[0]
+
+
+def read_csv(path: Path) -> tuple[np.ndarray, list[Any] | None]:
     """All cells of a CSV file as text (``None`` for empty), keeping leading zeros.
 
     The encoding is UTF-8 (with or without a byte-order mark) or, failing that,
     Windows-1252, which Excel uses for "CSV" on Windows. The delimiter is found
-    among comma, semicolon, tab and pipe. pandas' C parser reads it (every value
-    as text, nothing guessed into a number or a date); a file with rows of
-    different lengths falls back to Python's csv module.
+    among comma, semicolon, tab and pipe. Arrow's multi-threaded parser reads it
+    (every value as text, nothing guessed into a number, a date or a missing
+    value); a file with rows of different lengths falls back to Python's csv module.
+
+    Returns the cells, and Arrow's own copy of each column when Arrow read it.
     """
-    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
 
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1252", "latin-1"):
@@ -70,18 +78,33 @@ def read_csv_rows(path: Path) -> np.ndarray:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+    if not text.strip("\r\n"):
+        return np.empty((0, 0), dtype=object), None
+    data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    if encoding != "utf-8-sig":
+        data = text.encode("utf-8")
+    # Arrow takes the column count from the first record; every column is read as text.
+    width = max(line.count(dialect.delimiter) for line in sample.splitlines() or [""]) + 1
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=dialect.delimiter, header=None, dtype=str,
-            keep_default_na=False, na_filter=False, quotechar=dialect.quotechar or '"',
-            skip_blank_lines=False, engine="c",
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True),
+            parse_options=pacsv.ParseOptions(
+                delimiter=dialect.delimiter, quote_char=dialect.quotechar or '"',
+                newlines_in_values=True, ignore_empty_lines=False,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width)},
+                null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=True,
+            ),
         )  # fmt: skip
-        arr = frame.to_numpy(dtype=object)
-        arr[arr == ""] = None
-        return arr
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
         rows = [[c if c != "" else None for c in r] for r in csv.reader(io.StringIO(text), dialect)]
-        return to_object_array(rows)
+        return to_object_array(rows), None
+    arr = np.empty((table.num_rows, table.num_columns), dtype=object)
+    for i, column in enumerate(table.columns):
+        arr[:, i] = column.to_numpy(zero_copy_only=False)
+    return arr, list(table.columns)
 
 
 class FileBook(BookBase):
@@ -112,7 +135,11 @@ class FileBook(BookBase):
         self._padded: dict[int, str] | None = None
         self._mtime = path.stat().st_mtime_ns
         self._csv_rows: np.ndarray | None = None
+        self._csv_text: list[Any] | None = None
         self._csv_pending = False
+        # Filling result sheets and colouring cells wait until they are needed (a save,
+        # or reading a result back): a run that only reports (--json) skips them.
+        self._deferred: list[Callable[[], None]] = []
         # Grids read from the file, by sheet; the file does not change while open.
         self._grids: dict[str, Grid] = {}
         self._cal_sheets: dict[str, Any] = {}
@@ -219,7 +246,7 @@ class FileBook(BookBase):
 
     def _read_csv(self) -> np.ndarray:
         if self._csv_rows is None:
-            self._csv_rows = read_csv_rows(self.path)
+            self._csv_rows, self._csv_text = read_csv(self.path)
         return self._csv_rows
 
     def _calamine_book(self) -> Any:
@@ -277,6 +304,7 @@ class FileBook(BookBase):
         if sheet not in self.sheet_names():
             raise BadInputError(f"{self.name} has no sheet called '{sheet}'.")
         if sheet in self._created:
+            self._flush()
             return self._grid_from_openpyxl(sheet)
         if sheet not in self._grids:
             self._grids[sheet] = self._read_grid_from_file(sheet)
@@ -284,7 +312,8 @@ class FileBook(BookBase):
 
     def _read_grid_from_file(self, sheet: str) -> Grid:
         if self.kind == "csv":
-            return Grid(rows=to_object_array(self._read_csv()))
+            rows = to_object_array(self._read_csv())
+            return Grid(rows=rows, text=tuple(self._csv_text) if self._csv_text else None)
         cal = self._calamine_sheet(sheet)
         self._cal_sheets.pop(sheet, None)  # its grid is cached from now on
         rows = cal.to_python(skip_empty_area=False) if cal.height else []
@@ -325,6 +354,11 @@ class FileBook(BookBase):
         return Grid(rows=rows, merged=merged)
 
     # ------------------------------------------------------------------ writing
+    def _flush(self) -> None:
+        """Carry out the deferred writes, in the order they were asked for."""
+        while self._deferred:
+            self._deferred.pop(0)()
+
     def _materialise_csv(self) -> None:
         """Copy the CSV's cells into its sheet (text stays text: put never makes a formula)."""
         from .writer import put
@@ -381,7 +415,7 @@ class FileBook(BookBase):
         ws = wb.create_sheet(name, index)
         if code_name:
             ws.sheet_properties.codeName = code_name
-        write_spec(ws, spec)
+        self._deferred.append(lambda: write_spec(ws, spec))
         mark_tool_sheet(ws, spec.task)
         self._created.add(name)
         return name
@@ -394,6 +428,7 @@ class FileBook(BookBase):
         grid = self.read_grid(sheet)
         self._workbook()
         self._materialise_csv()
+        self._flush()
         insert_row(self._wb, sheet, at, values)
         if sheet not in self._created:
             self._grids[sheet] = _grid_with_row(grid, at, values)
@@ -404,13 +439,16 @@ class FileBook(BookBase):
         from .writer import apply_marks
 
         wb = self._workbook()
-        return apply_marks(wb, list(marks), self._marks_sheet(create=True))
+        marks = list(marks)
+        self._deferred.append(lambda: apply_marks(wb, marks, self._marks_sheet(create=True)))
+        return len(marks)
 
     def clear_marks(self, sheet: str | None = None) -> int:
         """Remove every mark this tool made (on one sheet, or all); returns how many."""
         from .writer import remove_marks
 
         wb = self._workbook()
+        self._flush()
         store = self._marks_sheet(create=False)
         if store is None:
             return 0
@@ -434,6 +472,7 @@ class FileBook(BookBase):
         """A list dropdown on ``ref`` (``"B3:B200"``) offering ``options``."""
         from .writer import add_list_validation
 
+        self._flush()
         add_list_validation(self._workbook(), sheet, ref, list(options), strict=strict)
 
     # ------------------------------------------------------------------ saving
@@ -458,6 +497,7 @@ class FileBook(BookBase):
             self._check_writable_in_place()
         wb = self._workbook()
         self._materialise_csv()
+        self._flush()
         tmp = target.with_name(f".~vcs-{os.getpid()}-{target.name}")
         try:
             try:

@@ -43,6 +43,9 @@ class Grid:
     first_row: int = 1
     first_col: int = 1
     merged: tuple[tuple[int, int, int, int], ...] = ()
+    # Each column again as an Arrow string array, when the sheet is all text (a CSV):
+    # the checker's string kernels use it as it is.
+    text: tuple[Any, ...] | None = None
 
     @property
     def height(self) -> int:
@@ -87,6 +90,8 @@ class Table:
     group_row: int | None = None
     blank_rows: int = 0
     notes: list[str] = field(default_factory=list)
+    # Arrow copies of columns of plain text, by column name (see Grid.text).
+    text: dict[str, Any] = field(default_factory=dict)
 
     @property
     def data_start_row(self) -> int:
@@ -312,10 +317,18 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
             )
         )
 
+    text: dict[str, Any] = {}
     row_numbers = np.arange(len(body)) + grid.first_row + body_start
     if len(body):
         non_blank = filled[:, keep].any(axis=1) if keep else np.zeros(len(body), dtype=bool)
-        data = arr[non_blank][:, keep] if keep else np.empty((int(non_blank.sum()), 0), object)
+        if not keep:
+            data = np.empty((int(non_blank.sum()), 0), object)
+        elif non_blank.all() and keep == list(range(width)):
+            data = arr  # the common case: nothing to drop, so nothing to copy
+            if grid.text is not None and len(grid.text) == width:
+                text = {n: grid.text[k].slice(body_start) for k, n in enumerate(names)}
+        else:
+            data = arr[non_blank][:, keep]
         index = row_numbers[non_blank]
         blank_rows = int((~non_blank).sum())
         # Blank rows after the last data row are only the sheet's used range, not gaps.
@@ -329,10 +342,8 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
         index = np.array([], dtype=int)
         blank_rows = 0
 
-    frame = pd.DataFrame(
-        {name: pd.Series(data[:, k], dtype=object) for k, name in enumerate(names)},
-        columns=names,
-    )
+    # One block of objects, as read (no copy); names are unique.
+    frame = pd.DataFrame(np.asarray(data, dtype=object), columns=names, copy=False)
     frame.index = pd.Index(index.astype(np.int64), name="excel_row")
 
     def excel(i: int | None) -> int | None:
@@ -354,6 +365,7 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
         frame=frame,
         blank_rows=blank_rows,
         notes=notes,
+        text=text,
     )
 
 
