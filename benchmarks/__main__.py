@@ -13,6 +13,7 @@ BENCHMARKS = {
     "tags": "benchmarks.header_tags",
     "check": "benchmarks.check_speed",
     "match": "benchmarks.match_quality",
+    "febrl": "benchmarks.febrl",
 }
 
 

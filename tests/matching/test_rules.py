@@ -127,3 +127,14 @@ def test_same_person_function_gives_the_verdict_and_reason():
         "Jean Smith", "01/02/1950", "LS6 1AB", "John Smith", "01/02/1950", "LS6 1AB"
     )
     assert twins.startswith("Different people")
+
+
+def test_typos_in_both_names_and_no_postcode_still_reach_comparison(tmp_path):
+    """Blocking: the same birthday and first initials, or the same house and street."""
+    d = decisions(
+        tmp_path,
+        # Neither name sounds the same as its typo ("Lidya", "Sheppard"), and no postcode.
+        [[None, "Lydia", "Shepherd", D(1951, 2, 9), "7 Wallaby Place", None, None]],
+        [[None, "Lidya", "Sheppard", D(1951, 2, 9), "7 Wallaby Place", None, None]],
+    )
+    assert ("Lydia", "Lidya") in d

@@ -27,6 +27,11 @@ RULES: tuple[tuple[str, ...], ...] = (
     ("family_sound", "given_sound", "house"),
     ("phone",),
     ("email",),
+    # For lists with typos in both names, or no postcode a UK rule can read.
+    ("dob", "given_initial"),
+    ("dob", "family_initial"),
+    ("house", "street"),
+    ("given_sound", "family_sound"),
 )
 MAX_BLOCK = 400  # records sharing one key; bigger groups are split by date of birth
 
@@ -36,6 +41,8 @@ def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
     base = records.copy()
     base["rid"] = np.arange(len(records))
     base["dob"] = base["dob"].map(lambda d: d.isoformat() if d else None)
+    base["given_initial"] = base["given_key"].str[:1]
+    base["family_initial"] = base["family_key"].str[:1]
     base["age"] = base["age"].map(lambda a: None if a is None or pd.isna(a) else str(int(a)))
     phones = base[["rid", "phones"]].explode("phones").rename(columns={"phones": "phone"})
     return base.merge(phones, on="rid", how="left")
