@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .commands import Task, run_task, tasks
+from .commands import Task, get_task, run_task, tasks
 from .errors import VcsExcelError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -54,9 +54,19 @@ class Progress:
             self._bar = None
 
 
-def _add_task_parser(sub: Any, t: Task) -> None:
-    p = sub.add_parser(t.name, help=t.help, description=f"{t.title}: {t.help}")
-    p.add_argument("workbook", help="the .xlsx, .xlsm or .csv file to work on")
+# Tasks of the services directory are reached as ``vcs-excel directory ACTION``.
+DIRECTORY_ACTIONS = {"sync": "directory_sync", "push": "directory_push", "find": "find_services"}
+
+
+def _add_task_parser(
+    sub: Any, t: Task, name: str | None = None, optional_book: bool = False
+) -> None:
+    p = sub.add_parser(name or t.name, help=t.help, description=f"{t.title}: {t.help}")
+    p.add_argument(
+        "workbook",
+        nargs="?" if optional_book else None,
+        help="the .xlsx, .xlsm or .csv file to work on",
+    )
     if t.name == "compare":
         p.add_argument(
             "new", nargs="?", help="the new version, when the two lists are in two files"
@@ -108,8 +118,27 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("workbook", help="the workbook, e.g. workbook_templates/vcs-excel.xlsm")
     render.add_argument("--sheet", default="Start", help="which sheet (default: Start)")
     render.add_argument("--out", required=True, help="the PNG file to write")
+    directory = sub.add_parser(
+        "directory",
+        help="the shared services directory: sync, push, find, import, export, reminders",
+    )
+    dsub = directory.add_subparsers(dest="directory_command", metavar="ACTION")
+    dsub.required = True
+    for action, name in DIRECTORY_ACTIONS.items():
+        _add_task_parser(dsub, get_task(name), action, optional_book=action == "find")
+    imp = dsub.add_parser("import", help="add or update services from an HSDS 3.0 JSON file")
+    imp.add_argument("file", help="HSDS JSON: a service list, services, or an organisation")
+    exp = dsub.add_parser("export", help="write the directory as an HSDS 3.0 service list")
+    exp.add_argument("--out", required=True, help="the JSON file to write")
+    rem = dsub.add_parser("reminders", help="list entries not updated recently, with e-mails")
+    rem.add_argument("--stale-days", dest="stale_days", type=int, default=30)
+    for p in (imp, exp, rem):
+        p.add_argument("--store", help="the shared services.json (default: VCS_EXCEL_DIRECTORY)")
+        p.add_argument("--by", default=None, help="your name, recorded with changes")
+        p.add_argument("--json", action="store_true", help="print the result as JSON")
     for t in tasks():
-        _add_task_parser(sub, t)
+        if t.name not in DIRECTORY_ACTIONS.values():
+            _add_task_parser(sub, t)
     return parser
 
 
@@ -150,7 +179,11 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         print(result.summary)
         return EXIT_OK
 
+    if args.command == "directory" and args.directory_command in ("import", "export", "reminders"):
+        return _directory(args)
     t: Task = args.task
+    if t.name == "find_services" and not args.workbook:
+        return _find_to_stdout(args)
     if t.name == "compare" and getattr(args, "new", None):
         return _compare_files(args, progress)
     if t.needs_out and not args.out:
@@ -178,6 +211,95 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         elif commit:
             print(f"{args.workbook} updated")
     return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def _find_to_stdout(args: argparse.Namespace) -> int:
+    """``vcs-excel directory find --need ...`` with no workbook: the texts, on stdout."""
+    from .directory.find import Query, find_services, message
+    from .tasks.directory import open_store
+
+    directory = open_store(args.store).read()
+    query = Query(args.need, args.area, args.language, args.age, args.accepting_only)
+    found = find_services(directory.services(), query)
+    if args.json:
+        data = [{"id": s.id, "name": s.name, "text": message(s)} for s in found]
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(f"{len(found)} services for {query.describe()}.")
+        for s in found:
+            print("\n" + message(s))
+    return EXIT_OK
+
+
+def _directory(args: argparse.Namespace) -> int:
+    """``vcs-excel directory import|export|reminders``: the shared file itself."""
+    import datetime as dt
+
+    from .directory.hsds import export_services, read_hsds
+    from .directory.store import _service_data
+    from .errors import BadInputError
+    from .tasks.directory import _days_old, open_store
+
+    store = open_store(args.store, must_exist=args.directory_command != "import")
+    who = args.by or "vcs-excel import"
+    if args.directory_command == "import":
+        services, problems = read_hsds(args.file)
+        added = updated = 0
+        with store.locked() as directory:
+            from .directory.store import Change, Entry, now
+
+            for service in services:
+                data = _service_data(service)
+                entry = directory.entries.get(data["id"])
+                stamp = now()
+                if entry is None:
+                    directory.entries[data["id"]] = Entry(
+                        data["id"], 1, data, [Change(1, who, stamp, sorted(data))]
+                    )
+                    added += 1
+                elif entry.data != data:
+                    fields = sorted(k for k in set(data) | set(entry.data)
+                                    if data.get(k) != entry.data.get(k))  # fmt: skip
+                    entry.data, entry.version, entry.error = data, entry.version + 1, None
+                    entry.history.append(Change(entry.version, who, stamp, fields))
+                    updated += 1
+            store.save(directory)
+        summary = f"{added} services added and {updated} updated from {Path(args.file).name}."
+        if problems:
+            summary += f" {len(problems)} could not be read: " + "; ".join(problems[:5])
+        print(summary)
+        return EXIT_PROBLEMS if problems else EXIT_OK
+    directory = store.read()
+    for note in directory.notes:
+        print(f"vcs-excel: {note}", file=sys.stderr)
+    if args.directory_command == "export":
+        document = export_services(directory.services())
+        out = Path(args.out)
+        if out.resolve() == store.path.resolve():
+            raise BadInputError("Export to a new file, not over the directory itself.")
+        out.write_text(json.dumps(document, indent=2, ensure_ascii=False), "utf-8")
+        print(f"{document['total_items']} services written to {out} (HSDS 3.0).")
+        return EXIT_OK
+    today = dt.date.today()
+    stale = [
+        (days, e)
+        for e in directory.valid()
+        if (days := _days_old(e, today)) is not None and days > args.stale_days
+    ]
+    stale.sort(key=lambda x: -x[0])
+    if args.json:
+        rows = [{"service": e.name, "organisation": e.service.organization.name,
+                 "days": d, "email": e.service.email or e.service.organization.email}
+                for d, e in stale]  # fmt: skip
+        json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(f"{len(stale)} entries not updated for {args.stale_days} days.")
+        for d, e in stale:
+            email = e.service.email or e.service.organization.email or "no e-mail"
+            print(f"- {e.service.organization.name}: {e.name}, {d} days ({email})")
+    return EXIT_OK
 
 
 def _compare_files(args: argparse.Namespace, progress: Progress) -> int:

@@ -89,9 +89,6 @@ REGISTRY: dict[str, Task] = {}
 # Tasks the ribbon already has a button for, with the name they will have.
 # Pressing one before it exists says "coming soon" rather than failing.
 PLANNED: dict[str, str] = {
-    "directory_sync": "Sync directory",
-    "directory_push": "Update my entry",
-    "find_services": "Find services",
     "insights": "Community insights",
 }
 

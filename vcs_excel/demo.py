@@ -43,6 +43,7 @@ def run_demo(
     out = Path(out)
     input_path = out.with_name("demo_input.xlsx")
     write_workbook(demo_lists(people=people, seed=seed), input_path)
+    services = write_demo_directory(out.with_name("demo_services.json"), seed)
     book = FileBook.open(input_path, out=out, progress=progress, status=status)
     results = []
     for t in (t for t in tasks() if t.in_demo):
@@ -54,6 +55,25 @@ def run_demo(
             # The demo's people are fictional: their phone numbers come from Ofcom's drama
             # ranges and their NHS numbers from the test range, which is correct for them.
             options["test_data"] = True
+        if "store" in accepts:
+            options["store"] = str(services)
+        if t.name == "find_services":
+            options.update(need="food")
         results.append(run_task(t.name, book, commit=False, **options))
     book.commit()
     return DemoResult(input_path, out, results)
+
+
+def write_demo_directory(path: Path, seed: int = 2026) -> Path:
+    """A fictional shared directory of 40 local services, saved as ``path``."""
+    from .directory.store import Directory, DirectoryStore, Entry
+    from .synthetic.services import generate_services
+
+    store = DirectoryStore(path)
+    directory = Directory({})
+    for service in generate_services(40, seed=seed):
+        data = service.model_dump(mode="json", exclude_none=True)
+        directory.entries[service.id] = Entry(service.id, 1, data)
+    with store.locked():
+        store.save(directory)
+    return path

@@ -32,9 +32,9 @@ class RecordingBook:
 
 def test_planned_task_says_coming_soon_in_a_message_box():
     book = RecordingBook()
-    message = run("directory_sync", xl_book=book)
+    message = run("insights", xl_book=book)
     assert book.app.alerts == [("Coming soon", message)]
-    assert message == "Sync directory is coming soon: this version of vcs-excel cannot do it yet."
+    assert message.startswith("Community insights is coming soon: this version of vcs-excel")
     assert book.app.status_bar is False  # handed back to Excel
 
 

@@ -378,7 +378,7 @@ class DirectoryStore:
         if not changed:
             return entry
         if base_version is not None and base_version < entry.version:
-            clash = _clashes(entry, changes, base_version)
+            clash = _clashes(entry, changes, base_version, by)
             if clash:
                 field_name, change = clash
                 raise ConflictError(
@@ -463,16 +463,17 @@ class DirectoryStore:
 
 
 def _clashes(
-    entry: Entry, changes: Mapping[str, Any], base_version: int
+    entry: Entry, changes: Mapping[str, Any], base_version: int, by: str
 ) -> tuple[str, Change] | None:
-    """The first field this update changes that someone else changed after ``base_version``."""
+    """A field this update changes that someone else changed after ``base_version``."""
     oldest = entry.history[0].version if entry.history else entry.version
     if base_version < oldest - 1:
         # Changes that old are no longer remembered field by field: play safe.
         last = entry.history[-1] if entry.history else Change(entry.version, "someone", "", [])
         return "this entry", last
-    for change in entry.history:
-        if change.version <= base_version:
+    # The latest change by someone else (a person's own earlier saves are no conflict).
+    for change in reversed(entry.history):
+        if change.version <= base_version or change.by == by:
             continue
         for name in change.fields:
             if name in changes and entry.data.get(name) != changes[name]:

@@ -107,7 +107,7 @@ def generate_services(n: int = 40, seed: int = 2026, today: dt.date | None = Non
         phone = f"0113 496 {int(rng.integers(0, 1000)):04d}"
         days = sorted(rng.choice(len(DAYS), int(rng.integers(1, 4)), replace=False))
         opens = int(rng.choice([9, 10, 13, 17]))
-        updated = today - dt.timedelta(days=int(rng.integers(0, 75)))
+        updated = today - dt.timedelta(days=int(rng.integers(0, 46)))
         stamp = f"{updated.isoformat()}T10:00:00Z"
         low = int(rng.choice([0, 0, 16, 18, 18, 50, 60]))
         maximum = int(rng.integers(10, 60))

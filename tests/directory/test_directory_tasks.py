@@ -1,0 +1,144 @@
+"""Sync directory, Find services and Update my entry, on real workbooks and a real file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import openpyxl
+import pytest
+from helpers import save_rows
+
+from vcs_excel.cli import main
+from vcs_excel.commands import run_task
+from vcs_excel.demo import write_demo_directory
+from vcs_excel.directory import DirectoryStore
+from vcs_excel.directory.hsds import schema_problems
+from vcs_excel.workbook import FileBook
+
+LIST = [["Name", "Postcode"], ["Jean Smith", "LS6 1AB"]]
+
+
+@pytest.fixture
+def setup(tmp_path):
+    store = write_demo_directory(tmp_path / "services.json", seed=7)
+    book_path = save_rows(tmp_path / "lists.xlsx", {"People": LIST})
+    return store, book_path
+
+
+def _sheet_rows(path, name):
+    ws = openpyxl.load_workbook(path)[name]
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+def test_sync_fills_the_directory_tab_and_leaves_the_users_sheet_alone(setup, tmp_path):
+    store, book_path = setup
+    out = tmp_path / "out.xlsx"
+    result = run_task("directory_sync", FileBook.open(book_path, out=out), store=str(store))
+    assert result.data["services"] == 40
+    assert _sheet_rows(out, "People") == LIST
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Directory"]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    header = next(i for i, r in enumerate(rows) if r[0] == "Organisation")
+    assert rows[header + 1][0] == "#org+name"  # the tag row, from the data standard
+    data = [r for r in rows[header + 2 :] if r[1]]
+    assert len(data) == 40
+    col = rows[header].index("Referrals")
+    colours = {
+        r[col]: ws.cell(header + 3 + i, col + 1).fill.fgColor.rgb[-6:] for i, r in enumerate(data)
+    }
+    assert colours["accepting"] == "C6EFCE" and colours["closed"] == "FFC7CE"
+    stale = rows[header].index("Stale")
+    assert any(r[stale] and r[stale].startswith("Stale (") for r in data)
+    assert ws.column_dimensions["T"].hidden  # Service ID: kept for Update my entry
+    assert "Reminders" in wb.sheetnames and "Spaces to share" in wb.sheetnames
+    reminders = _sheet_rows(out, "Reminders")
+    assert any(str(c).startswith("mailto:") for r in reminders for c in r if c)
+
+
+def test_find_filters_and_gives_ready_to_send_text(setup, tmp_path):
+    store, book_path = setup
+    out = tmp_path / "found.xlsx"
+    result = run_task(
+        "find_services", FileBook.open(book_path, out=out), store=str(store), need="food",
+        accepting_only=True,
+    )  # fmt: skip
+    found = result.data["found"]
+    assert found
+    services = {e.id: e.service for e in DirectoryStore(store).read().valid()}
+    for item in found:
+        s = services[item["id"]]
+        assert "food" in s.x_categories and s.x_referral_status == "accepting"
+        assert "taking referrals now" in item["text"]
+        assert s.phones[0].number in item["text"]
+    rows = _sheet_rows(out, "Find services")
+    assert any(r[0] == "Shortlist to send" for r in rows)
+    # Language, area and age narrow the list; nothing is invented to fill it.
+    every = DirectoryStore(store).read().services()
+    urdu = run_task("find_services", FileBook.open(book_path), commit=False, store=str(store),
+                    language="ur").data["found"]  # fmt: skip
+    assert {f["id"] for f in urdu} == {s.id for s in every if "Urdu" in
+                                       [lang.name for lang in s.languages]}  # fmt: skip
+    young = run_task("find_services", FileBook.open(book_path), commit=False, store=str(store),
+                     age=16).data["found"]  # fmt: skip
+    assert all((services[f["id"]].minimum_age or 0) <= 16 for f in young)
+
+
+def test_update_my_entry_pushes_only_changed_fields_of_my_organisation(setup, tmp_path):
+    store, book_path = setup
+    synced = tmp_path / "synced.xlsx"
+    run_task("directory_sync", FileBook.open(book_path, out=synced), store=str(store))
+    before = {
+        e.id: json.dumps(e.data, sort_keys=True) for e in DirectoryStore(store).read().valid()
+    }
+    wb = openpyxl.load_workbook(synced)
+    ws = wb["Directory"]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    header = next(i for i, r in enumerate(rows) if r[0] == "Organisation")
+    cols = rows[header]
+    mine = header + 2  # first data row (0-based)
+    org = rows[mine][0]
+    other = next(i for i in range(mine, len(rows)) if rows[i][0] and rows[i][0] != org)
+    ref = cols.index("Referrals")
+    new_status = "closed" if rows[mine][ref] != "closed" else "accepting"
+    ws.cell(mine + 1, ref + 1).value = new_status
+    ws.cell(other + 1, ref + 1).value = "waiting list"  # someone else's row: not pushed
+    wb.save(synced)
+    result = run_task("directory_push", FileBook.open(synced), commit=False, store=str(store),
+                      org=org, by="Ann")  # fmt: skip
+    assert len(result.data["updated"]) == 1 and "x_referral_status" in result.data["updated"][0]
+    after = DirectoryStore(store).read()
+    my_id = rows[mine][cols.index("Service ID")]
+    other_id = rows[other][cols.index("Service ID")]
+    assert after.entries[my_id].data["x_referral_status"] == new_status
+    assert after.entries[my_id].history[-1].fields == ["x_referral_status"]
+    assert after.entries[my_id].history[-1].by == f"Ann ({org})"
+    assert json.dumps(after.entries[other_id].data, sort_keys=True) == before[other_id]
+    # Someone changes the same field in the file; pushing the old tab again is refused.
+    DirectoryStore(store).update(my_id, {"x_referral_status": "waiting list"}, None, by="Office")
+    again = run_task("directory_push", FileBook.open(synced), commit=False, store=str(store),
+                     org=org, by="Ann")  # fmt: skip
+    assert again.problems == 1 and "Office" in again.data["refused"][0]
+    assert DirectoryStore(store).read().entries[my_id].data["x_referral_status"] == "waiting list"
+
+
+def test_cli_directory_actions(setup, tmp_path, capsys):
+    store, book_path = setup
+    assert main(["directory", "find", "--store", str(store), "--need", "debt"]) == 0
+    assert "Contact:" in capsys.readouterr().out
+    out = tmp_path / "export.json"
+    assert main(["directory", "export", "--store", str(store), "--out", str(out)]) == 0
+    exported = json.loads(out.read_text("utf-8"))
+    assert exported["total_items"] == 40
+    assert all(schema_problems(s) == [] for s in exported["contents"])
+    capsys.readouterr()
+    assert main(["directory", "reminders", "--store", str(store), "--json"]) == 0
+    stale = json.loads(capsys.readouterr().out)
+    today = dt.date.today()
+    for item in stale:
+        assert item["days"] > 30 and item["email"].endswith("example.org")
+    assert today  # the reminders are relative to today
+    code = main(["directory", "sync", str(book_path), "--store", str(tmp_path / "none.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "no directory file" in err
