@@ -186,12 +186,17 @@ def test_console_script_runs_as_a_module(people):
 
 
 def test_every_command_has_help():
-    from vcs_excel.cli import build_parser
+    from vcs_excel.cli import DIRECTORY_ACTIONS, build_parser
     from vcs_excel.commands import tasks
 
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
+    directory = next(a for a in sub.choices["directory"]._actions if a.dest == "directory_command")
+    by_task = {name: action for action, name in DIRECTORY_ACTIONS.items()}
     for t in tasks():
         assert t.help and t.title
-        assert sub.choices[t.name].format_help().strip()
+        # The directory's tasks are `vcs-excel directory sync|push|find`.
+        choices = directory.choices if t.name in by_task else sub.choices
+        assert choices[by_task.get(t.name, t.name)].format_help().strip()
+    assert {"import", "export", "reminders"} <= set(directory.choices)
     assert "demo" in sub.choices
