@@ -14,6 +14,7 @@ BENCHMARKS = {
     "check": "benchmarks.check_speed",
     "match": "benchmarks.match_quality",
     "febrl": "benchmarks.febrl",
+    "directory": "benchmarks.directory_speed",
 }
 
 
