@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..clean.emails import EXAMPLE_DOMAINS
+from ..clean.emails import _RESERVED_LABEL, _SIMPLE, EXAMPLE_DOMAINS
 from ..clean.phones import DRAMA_RANGES, uk_number_valid
 from ..standard.dictionary import CodeList, TagEntry
 
@@ -31,10 +31,8 @@ _POSTCODE_STANDARD = (
     r"^(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKSTUW]|"
     r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y]) [0-9][ABD-HJLNP-UW-Z]{2}$"
 )
-_EMAIL_SIMPLE = (
-    r"^[A-Za-z0-9](?:\.?[A-Za-z0-9_+\-])*@"
-    r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$"
-)
+# The per-value checks' own pattern; RE2 spells Python's \Z as $.
+_EMAIL_SIMPLE = _SIMPLE.pattern.replace(r"\Z", "$")
 _NHS = r"^[0-9]{3} ?[0-9]{3} ?[0-9]{4}$"
 _DUMMIES = sorted({str(d) * 10 for d in range(10)} | {"0123456789", "1234567890", "9876543210"})
 _DATE_STANDARD = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
@@ -197,7 +195,7 @@ def _text_fine(
     if kind == "postcode":
         return tidy & _match(text, _POSTCODE_STANDARD)
     if kind == "email":
-        ok = tidy & _match(text, _EMAIL_SIMPLE)
+        ok = tidy & _match(text, _EMAIL_SIMPLE) & ~_match(text, _RESERVED_LABEL.pattern)
         at = pc.find_substring(text, "@").to_numpy(zero_copy_only=False)
         ok &= at <= 64  # characters before the @ (the local part), as the slow path counts
         domain = pc.struct_field(pc.extract_regex(text, r"@(?P<d>[^@]*)$"), "d")

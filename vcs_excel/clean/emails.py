@@ -34,6 +34,20 @@ class EmailResult:
         return any(domain == d or domain.endswith("." + d) for d in EXAMPLE_DOMAINS)
 
 
+# A domain label with hyphens in its 3rd and 4th places ("aa--b") is reserved by IDNA
+# (only "xn--" labels may have them): the full validator refuses it.
+_RESERVED_LABEL = re.compile(r"[@.][A-Za-z0-9]{2}--")
+
+
+def simple_address(text: str) -> bool:
+    """A plain ASCII address the full validator would accept as it is (the fast path)."""
+    return bool(
+        _SIMPLE.match(text)
+        and len(text.split("@", 1)[0]) <= 64
+        and not _RESERVED_LABEL.search(text)
+    )
+
+
 @functools.lru_cache(maxsize=65536)
 def _validate(text: str) -> str | None:
     from email_validator import EmailNotValidError, validate_email
@@ -49,7 +63,7 @@ def normalise_email(value: object) -> EmailResult:
     text = "" if value is None else str(value).strip()
     if not text or len(text) > 254 or "@" not in text:
         return EmailResult(False, None)
-    if _SIMPLE.match(text) and len(text.split("@", 1)[0]) <= 64:
+    if simple_address(text):
         local, domain = text.rsplit("@", 1)
         return EmailResult(True, f"{local}@{domain.lower()}")
     normalised = _validate(text)
