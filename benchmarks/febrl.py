@@ -22,9 +22,9 @@ comparisons, as in the UK benchmark.
 from __future__ import annotations
 
 import contextlib
-import itertools
 
 from .common import DATA, machine, measure, write_section
+from .match_quality import ECM, pair_metrics
 
 SETS = ("febrl1", "febrl2", "febrl3", "febrl4")
 
@@ -64,7 +64,7 @@ def _workbook(name: str):
     import openpyxl
 
     parts = (
-        [("A", ds.load_febrl4()[0]), ("B", ds.load_febrl4()[1])]
+        list(zip(("A", "B"), ds.load_febrl4(), strict=True))
         if name == "febrl4"
         else [(name, getattr(ds, f"load_{name}")())]
     )
@@ -147,27 +147,7 @@ def run(quick: bool = False) -> str:
             """,
             setup=OURS.format(path=str(path)),
         )
-        ecm = measure(
-            "recordlinkage ECM",
-            """
-            import recordlinkage
-            records = prepare_book(book)
-            pairs = candidate_pairs(records)
-            vectors = compare_pairs(records, pairs)
-            features = pd.DataFrame({f: (vectors[f] == len(LEVELS[f]) - 1).astype(int)
-                                     for f in LEVELS})
-            features.index = pd.MultiIndex.from_arrays([pairs["a"], pairs["b"]])
-            links = recordlinkage.ECMClassifier(binarize=None).fit_predict(features)
-            chosen = set(zip(links.get_level_values(0), links.get_level_values(1)))
-            info = {"a": pairs["a"].tolist(), "b": pairs["b"].tolist(),
-                    "decision": ["match" if (a, b) in chosen else "no"
-                                 for a, b in zip(pairs["a"], pairs["b"])]}
-            """,
-            setup=OURS.format(path=str(path)) + "import pandas as pd\n"
-            "from vcs_excel.matching.prepare import prepare_book\n"
-            "from vcs_excel.matching.block import candidate_pairs\n"
-            "from vcs_excel.matching.compare import compare_pairs, LEVELS\n",
-        )
+        ecm = measure("recordlinkage ECM", ECM, setup=OURS.format(path=str(path)))
         splinks = [
             measure(label, _splink_body(use_ssn), setup=LOAD + SPLINK.format(name=name))
             for label, use_ssn in (
@@ -237,23 +217,9 @@ info = {{"a": a.tolist(), "b": b.tolist(), "decision": ["match"] * len(a)}}
 
 
 def _row(name: str, records: int, m, truth: list[str]) -> str:
-    import numpy as np
-
-    ids = np.array(truth)
-    true_pairs = set()
-    order = np.argsort(ids, kind="stable")
-    for _, group in itertools.groupby(order, key=lambda i: ids[i]):
-        true_pairs.update(itertools.combinations(sorted(int(i) for i in group), 2))
-    a, b = np.array(m.info["a"], dtype=int), np.array(m.info["b"], dtype=int)
-    decision = np.array(m.info["decision"])
-    same = ids[a] == ids[b]
-    definite, review = decision == "match", decision == "review"
-    tp, fp = int((same & definite).sum()), int((~same & definite).sum())
-    precision = tp / max(tp + fp, 1)
-    recall = tp / len(true_pairs)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    with_review = (tp + int((same & review).sum())) / len(true_pairs)
+    q = pair_metrics(truth, m.info["a"], m.info["b"], m.info["decision"])
     return (
-        f"| {name.upper()} | {records:,} | {m.name} | {m.seconds:.1f} | {precision:.4f} "
-        f"| {recall:.4f} | {f1:.4f} | {with_review:.4f} | {100 * review.sum() / records:.1f} |"
+        f"| {name.upper()} | {records:,} | {m.name} | {m.seconds:.1f} | {q['precision']:.4f} "
+        f"| {q['recall']:.4f} | {q['f1']:.4f} | {q['with_review']:.4f} "
+        f"| {100 * q['review'] / records:.1f} |"
     )
