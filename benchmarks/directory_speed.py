@@ -13,18 +13,13 @@ from .common import DATA, machine, measure, write_section
 
 
 def _store(n: int):
-    from vcs_excel.directory.store import Directory, DirectoryStore, Entry
+    from vcs_excel.directory.store import DirectoryStore
     from vcs_excel.synthetic.services import generate_services
 
     path = DATA / f"services_{n}.json"
     if not path.exists():
         DATA.mkdir(parents=True, exist_ok=True)
-        store = DirectoryStore(path)
-        directory = Directory({})
-        for s in generate_services(n, seed=10):
-            directory.entries[s.id] = Entry(s.id, 1, s.model_dump(mode="json", exclude_none=True))
-        with store.locked():
-            store.save(directory)
+        DirectoryStore(path).import_services(generate_services(n, seed=10), by="benchmark")
     return path
 
 

@@ -237,7 +237,6 @@ def _directory(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from .directory.hsds import export_services, read_hsds
-    from .directory.store import _service_data
     from .errors import BadInputError
     from .tasks.directory import _days_old, open_store
 
@@ -245,26 +244,7 @@ def _directory(args: argparse.Namespace) -> int:
     who = args.by or "vcs-excel import"
     if args.directory_command == "import":
         services, problems = read_hsds(args.file)
-        added = updated = 0
-        with store.locked() as directory:
-            from .directory.store import Change, Entry, now
-
-            for service in services:
-                data = _service_data(service)
-                entry = directory.entries.get(data["id"])
-                stamp = now()
-                if entry is None:
-                    directory.entries[data["id"]] = Entry(
-                        data["id"], 1, data, [Change(1, who, stamp, sorted(data))]
-                    )
-                    added += 1
-                elif entry.data != data:
-                    fields = sorted(k for k in set(data) | set(entry.data)
-                                    if data.get(k) != entry.data.get(k))  # fmt: skip
-                    entry.data, entry.version, entry.error = data, entry.version + 1, None
-                    entry.history.append(Change(entry.version, who, stamp, fields))
-                    updated += 1
-            store.save(directory)
+        added, updated = store.import_services(services, by=who)
         summary = f"{added} services added and {updated} updated from {Path(args.file).name}."
         if problems:
             summary += f" {len(problems)} could not be read: " + "; ".join(problems[:5])

@@ -66,14 +66,9 @@ def run_demo(
 
 def write_demo_directory(path: Path, seed: int = 2026) -> Path:
     """A fictional shared directory of 40 local services, saved as ``path``."""
-    from .directory.store import Directory, DirectoryStore, Entry
+    from .directory.store import DirectoryStore
     from .synthetic.services import generate_services
 
-    store = DirectoryStore(path)
-    directory = Directory({})
-    for service in generate_services(40, seed=seed):
-        data = service.model_dump(mode="json", exclude_none=True)
-        directory.entries[service.id] = Entry(service.id, 1, data)
-    with store.locked():
-        store.save(directory)
+    path.unlink(missing_ok=True)  # the demo's own file, made afresh each run
+    DirectoryStore(path).import_services(generate_services(40, seed=seed), by="vcs-excel demo")
     return path

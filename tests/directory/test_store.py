@@ -164,12 +164,7 @@ while True:
 
 def test_a_writer_killed_mid_save_leaves_a_whole_file(tmp_path):
     store = DirectoryStore(tmp_path / "services.json")
-    with store.locked() as d:
-        for s in generate_services(3000, seed=5):
-            from vcs_excel.directory.store import Entry
-
-            d.entries[s.id] = Entry(s.id, 1, s.model_dump(mode="json", exclude_none=True))
-        store.save(d)
+    store.import_services(generate_services(3000, seed=5), by="setup")
     size = store.path.stat().st_size
     assert size > 2_000_000  # big enough that a save takes a while
     for round_ in range(5):

@@ -230,13 +230,6 @@ class Service(HsdsObject):
         return self
 
     # ------------------------------------------------------------ conveniences
-    def language_codes(self) -> list[str]:
-        codes = [lang.code or lang.name or "" for lang in self.languages]
-        for sal in self.service_at_locations:
-            if sal.location:
-                codes += [lang.code or lang.name or "" for lang in sal.location.languages]
-        return sorted({c.lower() for c in codes if c})
-
     def postcodes(self) -> list[str]:
         return [
             a.postal_code

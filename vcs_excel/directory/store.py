@@ -31,7 +31,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,10 +80,14 @@ class Entry:
     data: dict[str, Any]  # the HSDS service as stored (kept as it was if invalid)
     history: list[Change] = field(default_factory=list)
     error: str | None = None  # why ``data`` is not a valid service, if it is not
+    _model: tuple[int, dict[str, Any], Service] | None = field(default=None, repr=False)
 
     @property
     def service(self) -> Service:
-        return Service.model_validate(self.data)
+        """``data`` as a :class:`Service`, validated once per version of the entry."""
+        if self._model is None or self._model[0] != self.version or self._model[1] is not self.data:
+            self._model = (self.version, self.data, Service.model_validate(self.data))
+        return self._model[2]
 
     @property
     def name(self) -> str:
@@ -91,7 +95,9 @@ class Entry:
 
     @property
     def updated(self) -> str | None:
-        return self.history[-1].at if self.history else self.data.get("last_modified")
+        """When the service was last changed: its ``last_modified`` (kept from the source
+        on import, set on every change here), else the last change recorded."""
+        return self.data.get("last_modified") or (self.history[-1].at if self.history else None)
 
     def to_json(self, keep_history: int = KEEP_HISTORY) -> dict[str, Any]:
         return {
@@ -142,7 +148,7 @@ def _entry(raw: Any, position: int) -> Entry:
     entry = Entry(str(raw.get("id") or data.get("id") or f"entry {position + 1}"), version, data,
                   history)  # fmt: skip
     try:
-        Service.model_validate(data)
+        entry._model = (version, data, Service.model_validate(data))
     except ValidationError as exc:
         entry.error = _validation_message(exc)
     return entry
@@ -328,6 +334,28 @@ class DirectoryStore:
             pass  # a backup that cannot be kept must not fail the save itself
 
     # ------------------------------------------------------------------ changes
+    def import_services(self, services: Iterable[Service], by: str) -> tuple[int, int]:
+        """Add new services and replace changed ones (an HSDS import): (added, updated)."""
+        added = updated = 0
+        with self.locked() as directory:
+            for service in services:
+                data = _service_data(service)
+                entry = directory.entries.get(data["id"])
+                stamp = now()
+                if entry is None:
+                    directory.entries[data["id"]] = Entry(
+                        data["id"], 1, data, [Change(1, by, stamp, sorted(data))]
+                    )
+                    added += 1
+                elif entry.data != data:
+                    fields = sorted(k for k in set(data) | set(entry.data)
+                                    if data.get(k) != entry.data.get(k))  # fmt: skip
+                    entry.data, entry.version, entry.error = data, entry.version + 1, None
+                    entry.history.append(Change(entry.version, by, stamp, fields))
+                    updated += 1
+            self.save(directory)
+        return added, updated
+
     def add(self, service: Service | Mapping[str, Any], by: str) -> Entry:
         """Add a new service (its id must be new)."""
         data = _service_data(service)

@@ -19,7 +19,7 @@ from ..directory.find import (
     shortlist_message,
 )
 from ..directory.models import Service
-from ..directory.store import Directory, DirectoryStore, Entry
+from ..directory.store import ConflictError, Directory, DirectoryStore, Entry, now
 from ..errors import BadInputError
 from ..workbook import Book, SheetSpec
 
@@ -360,7 +360,7 @@ def _cell_changes(entry: Entry, row: dict[str, Any]) -> dict[str, Any]:
             if number != s.capacities[0].available:
                 capacities = [dict(c) for c in data.get("capacities", [])]
                 capacities[0]["available"] = int(number) if number.is_integer() else number
-                capacities[0]["updated"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+                capacities[0]["updated"] = now()
                 changes["capacities"] = capacities
         elif key == "volunteers":
             needed = bool(text) and text.lower().startswith(("y", "true"))
@@ -413,7 +413,6 @@ def directory_push(
         raise BadInputError("The Directory tab has lost its Service ID or Version column.")
     who = f"{by or 'someone'} ({org})"
     updated, refused, untouched = [], [], 0
-    from ..directory.store import ConflictError
 
     for excel_row, row in zip(frame.index, frame.to_dict("records"), strict=True):
         entry = directory.entries.get(str(row.get("Service ID") or ""))
