@@ -26,7 +26,6 @@ REFERRAL_WORDS = {
     "closed": "NOT taking referrals at the moment",
     "assessment required": "taking referrals after an assessment",
 }
-_DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
 
 
 @cache
