@@ -15,11 +15,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
 DEFINITE = 0.995
 REVIEW = 0.30
+_NO, _REVIEW, _MATCH = 0, 1, 2  # decisions while working; named at the end
+_NAMES = np.array(["no", "review", "match"], dtype=object)
 
 
 def decide(
@@ -31,13 +35,12 @@ def decide(
     """The decision for each scored pair: "match", "review" or "no"."""
     p = scored["probability"].to_numpy()
     nhs, dob, given, family = (scored[c].to_numpy() for c in ("nhs", "dob", "given", "family"))
-    a = records.iloc[scored["a"].to_numpy()]
-    b = records.iloc[scored["b"].to_numpy()]
-    years_apart = np.array(
-        [abs(x.year - y.year) if x and y else 0 for x, y in zip(a["dob"], b["dob"], strict=True)]
+    year = np.array(
+        [d.year if isinstance(d, dt.date) else 0 for d in records["dob"]], dtype=np.int32
     )
-    decision = np.where(p >= definite, "match", np.where(p >= review, "review", "no"))
-    decision = decision.astype(object)
+    ya, yb = year[scored["a"].to_numpy()], year[scored["b"].to_numpy()]
+    years_apart = np.where((ya > 0) & (yb > 0), np.abs(ya - yb), 0)
+    decision = np.where(p >= definite, _MATCH, np.where(p >= review, _REVIEW, _NO)).astype(np.int8)
     # A definite match needs one strong identifier in agreement: the date of birth, the
     # NHS number, the exact address, a phone number or an e-mail address. Names, ages and
     # districts alone fit too many people. Surnames that differ (a married name) need a
@@ -59,39 +62,39 @@ def decide(
         & (scored["phone"].to_numpy() != 1)
         & (scored["email"].to_numpy() != 1)
     )
-    weak = (~strong | (family == 0) | namesake) & (decision == "match")
-    decision = np.where(weak, "review", decision)
+    weak = (~strong | (family == 0) | namesake) & (decision == _MATCH)
+    decision = np.where(weak, _REVIEW, decision)
     # Household guards: never definite without a person, unless NHS numbers agree.
     different_first = given == 0
     junior_senior = scored["suffix_differs"].to_numpy() | ((given == 4) & (years_apart >= 12))
     guarded = (different_first | junior_senior | (dob == 0)) & (nhs != 1)
-    decision = np.where(guarded & (decision == "match"), "review", decision)
+    decision = np.where(guarded & (decision == _MATCH), _REVIEW, decision)
     # Different first names at one address with different birthdays: another household member.
     same_home = (scored["postcode"].to_numpy() == 3) & (family >= 2)
-    decision = np.where(same_home & different_first & (dob != 3) & (nhs != 1), "no", decision)
-    decision = np.where(junior_senior & (nhs != 1), "no", decision)
+    decision = np.where(same_home & different_first & (dob != 3) & (nhs != 1), _NO, decision)
+    decision = np.where(junior_senior & (nhs != 1), _NO, decision)
     # Twins: same birthday and surname, different first names.
-    decision = np.where((dob == 3) & different_first & (family >= 2) & (nhs != 1), "no", decision)
+    decision = np.where((dob == 3) & different_first & (family >= 2) & (nhs != 1), _NO, decision)
     # Ages that disagree (a mother and daughter of one name): not the same person.
     age = scored["age"].to_numpy()
-    decision = np.where((age == 0) & (dob != 3) & (nhs != 1), "no", decision)
+    decision = np.where((age == 0) & (dob != 3) & (nhs != 1), _NO, decision)
     # One name at one home with nothing to tell two people apart (no dates of birth,
     # no ages): a person decides.
     unknown_age = (dob == -1) & (age == -1)
-    decision = np.where(same_home & unknown_age & (decision == "match") & (nhs != 1),
-                        "review", decision)  # fmt: skip
+    decision = np.where(same_home & unknown_age & (decision == _MATCH) & (nhs != 1),
+                        _REVIEW, decision)  # fmt: skip
     # First name and surname both different: two people (a household shares an address).
-    decision = np.where((given == 0) & (family == 0) & (nhs != 1), "no", decision)
+    decision = np.where((given == 0) & (family == 0) & (nhs != 1), _NO, decision)
     # A date of birth that disagrees outright, at another address: two people of one name.
     elsewhere = scored["postcode"].to_numpy() != 3
-    decision = np.where((dob == 0) & elsewhere & (nhs != 1), "no", decision)
+    decision = np.where((dob == 0) & elsewhere & (nhs != 1), _NO, decision)
     # Names alone at different houses (no date of birth, NHS number, phone or e-mail to
     # compare) fit too many people in a city: not the same person.
     house = scored["house"].to_numpy()
-    decision = np.where(~strong & (house == 0) & (nhs != 1), "no", decision)
+    decision = np.where(~strong & (house == 0) & (nhs != 1), _NO, decision)
     # A different surname and a different address: two people.
-    decision = np.where((family == 0) & elsewhere & (nhs != 1), "no", decision)
+    decision = np.where((family == 0) & elsewhere & (nhs != 1), _NO, decision)
     # The NHS number rules come last: they override everything else.
-    decision = np.where((nhs == 1) & (dob >= 2), "match", decision)
-    decision = np.where(nhs == 0, "no", decision)
-    return pd.Series(decision, index=scored.index, name="decision")
+    decision = np.where((nhs == 1) & (dob >= 2), _MATCH, decision)
+    decision = np.where(nhs == 0, _NO, decision)
+    return pd.Series(_NAMES[decision], index=scored.index, name="decision")

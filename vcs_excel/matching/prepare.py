@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..checks.engine import ColumnPlan, plan_columns
@@ -163,6 +164,7 @@ def sound(text: str) -> str:
     return jellyfish.metaphone(key) if key else ""
 
 
+_POSTCODE_IN_TEXT = re.compile(r"\b[A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2}\b", re.I)
 _FLAT = re.compile(r"\b(?:flat|apartment|apt|unit|room)\s*([0-9]+[a-z]?)\b", re.I)
 _SLASH = re.compile(r"\b([0-9]+[a-z]?)\s*/\s*([0-9]+[a-z]?)\b")
 _HOUSE = re.compile(r"\b([0-9]+[a-z]?)\b(?!\s*/)", re.I)
@@ -189,7 +191,11 @@ def split_address(text: object) -> AddressParts:
     t = collapse_spaces(str(text))
     postcode = find_postcode(t) or ""
     if postcode:
-        t = re.sub(re.escape(postcode).replace("\\ ", r"\s*"), " ", t, flags=re.I)
+        # Take the postcode out of the text, wherever it is written.
+        compact = postcode.replace(" ", "")
+        for m in reversed(list(_POSTCODE_IN_TEXT.finditer(t))):
+            if re.sub(r"\s", "", m.group(0)).upper() == compact:
+                t = t[: m.start()] + " " + t[m.end() :]
     flat = house = ""
     if m := _FLAT.search(t):
         flat = m.group(1).lower()
@@ -272,95 +278,139 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _per_value(column: pd.Series, fn: Any) -> np.ndarray:
+    """``fn`` of every cell (None for a blank one), worked out once per distinct value:
+    a list repeats its names, dates and postcodes many times over."""
+    codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
+    results = np.empty(len(uniques) + 1, dtype=object)
+    results[:-1] = [None if _blank(v) else fn(v) for v in uniques]
+    results[-1] = None
+    return results[np.where(codes < 0, len(uniques), codes)]
+
+
+def _first(columns: list[np.ndarray], n: int) -> np.ndarray:
+    """Row by row, the first column's value that is not None."""
+    out = np.full(n, None, dtype=object)
+    for values in columns:
+        empty = pd.isna(out)
+        out[empty] = values[empty]
+    return out
+
+
+def _last(columns: list[np.ndarray], n: int) -> np.ndarray:
+    """Row by row, the last column's value that is not None."""
+    return _first(columns[::-1], n)
+
+
+def _text(value: Any) -> str | None:
+    return collapse_spaces(str(value)) or None
+
+
+def _valid_date(value: Any) -> dt.date | None:
+    r = parse_date(value, birth=True)
+    return r.date if r.date and not r.problem else None
+
+
+def _valid_nhs(value: Any) -> str | None:
+    r = check_nhs_number(value)
+    return r.standard if r.valid else None
+
+
+def _valid_postcode(value: Any) -> str | None:
+    r = normalise_postcode(value)
+    return (r.standard or None) if r.valid else None
+
+
+def _valid_phone(value: Any) -> str | None:
+    r = normalise_phone(value)
+    return r.standard if r.valid else None
+
+
+def _valid_email(value: Any) -> str | None:
+    r = normalise_email(value)
+    return (r.standard or "").lower() or None if r.valid else None
+
+
+def _age_value(value: Any) -> int | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None if value != value else int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
+def _sex(value: Any) -> str | None:
+    v = str(value).strip().lower()
+    return "F" if v[:1] in ("f", "w") else "M" if v[:1] == "m" else None
+
+
+def _age_on(born: dt.date, today: dt.date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _derived(values: np.ndarray, fn: Any) -> np.ndarray:
+    """``fn`` of every string in ``values`` (empty for None), once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    results = np.array([fn(v) for v in uniques] + [fn("")], dtype=object)
+    return results[np.where(codes < 0, len(uniques), codes)]
+
+
 def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.DataFrame:
-    """One prepared record per data row of ``table`` (columns: :data:`FIELDS`)."""
+    """One prepared record per data row of ``table`` (columns: :data:`FIELDS`).
+
+    Each column is worked through once per distinct value, not once per row, so a
+    list of a million rows with repeated names, dates and postcodes prepares quickly.
+    """
     if plans is None:
         plans, _, _ = plan_columns(table)
     roles = _roles(plans)
     frame = table.frame
-    out: list[dict[str, Any]] = []
-    for row, values in zip(frame.index, frame.to_dict("records"), strict=True):
-        rec: dict[str, Any] = {"sheet": table.sheet, "row": int(row)}
-        parts = NameParts()
-        for col in roles.get("name", []):
-            if not _blank(values[col]):
-                parts = split_name(values[col])
-                break
-        given = next((values[c] for c in roles.get("given", []) if not _blank(values[c])), None)
-        family = next((values[c] for c in roles.get("family", []) if not _blank(values[c])), None)
-        middle = next((values[c] for c in roles.get("middle", []) if not _blank(values[c])), None)
-        title = next((values[c] for c in roles.get("title", []) if not _blank(values[c])), None)
-        rec["title"] = collapse_spaces(str(title)) if title else parts.title
-        rec["given"] = collapse_spaces(str(given)) if given else parts.given
-        rec["middle"] = collapse_spaces(str(middle)) if middle else parts.middle
-        rec["family"] = collapse_spaces(str(family)) if family else parts.family
-        rec["suffix"] = parts.suffix
-        rec["given_key"] = name_key(rec["given"])
-        rec["family_key"] = name_key(rec["family"])
-        rec["given_sound"] = sound(rec["given"])
-        rec["family_sound"] = sound(rec["family"])
-        rec["dob"] = None
-        for col in roles.get("dob", []):
-            r = parse_date(values[col], birth=True) if not _blank(values[col]) else None
-            if r is not None and r.date and not r.problem:
-                rec["dob"] = r.date
-                break
-        rec["age"] = None
-        if rec["dob"]:
-            today = dt.date.today()
-            born = rec["dob"]
-            rec["age"] = (
-                today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-            )
-        else:
-            for col in roles.get("age", []):
-                value = values[col]
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    rec["age"] = int(value)
-                elif isinstance(value, str) and value.strip().isdigit():
-                    rec["age"] = int(value.strip())
-        rec["nhs"] = None
-        for col in roles.get("nhs", []):
-            r = check_nhs_number(values[col]) if not _blank(values[col]) else None
-            if r is not None and r.valid:
-                rec["nhs"] = r.standard
-                break
-        address = AddressParts()
-        for col in roles.get("address", []) + roles.get("line1", []):
-            if not _blank(values[col]):
-                address = split_address(values[col])
-                break
-        postcode = address.postcode
-        for col in roles.get("postcode", []):
-            r = normalise_postcode(values[col]) if not _blank(values[col]) else None
-            if r is not None and r.valid:
-                postcode = r.standard or ""
-                break
-        rec.update(flat=address.flat, house=address.house, street=address.street)
-        rec["postcode"] = postcode or None
-        rec["sector"] = postcode[:-2] if postcode else None
-        rec["district"] = postcode.split()[0] if postcode else None
-        phones = []
-        for col in roles.get("phone", []):
-            r = normalise_phone(values[col]) if not _blank(values[col]) else None
-            if r is not None and r.valid and r.standard not in phones:
-                phones.append(r.standard)
-        rec["phones"] = tuple(phones)
-        rec["email"] = None
-        for col in roles.get("email", []):
-            r = normalise_email(values[col]) if not _blank(values[col]) else None
-            if r is not None and r.valid:
-                rec["email"] = (r.standard or "").lower()
-                break
-        rec["sex"] = None
-        for col in roles.get("sex", []):
-            v = str(values[col]).strip().lower() if not _blank(values[col]) else ""
-            if v[:1] in ("f", "w"):
-                rec["sex"] = "F"
-            elif v[:1] == "m":
-                rec["sex"] = "M"
-        out.append(rec)
-    return pd.DataFrame(out, columns=FIELDS)
+    n = len(frame)
+
+    def per(role: str, fn: Any) -> list[np.ndarray]:
+        return [_per_value(frame[c], fn) for c in roles.get(role, [])]
+
+    parts = _first(per("name", split_name), n)
+    empty = NameParts()
+    parts = np.where(pd.isna(parts), empty, parts)
+    out = pd.DataFrame({"sheet": table.sheet, "row": frame.index.astype(np.int64)})
+    for field in ("title", "given", "middle", "family"):
+        own = _first(per(field, _text), n)
+        from_name = np.array([getattr(x, field) for x in parts], dtype=object)
+        out[field] = np.where(pd.isna(own), from_name, own)
+    out["suffix"] = [x.suffix for x in parts]
+    for side in ("given", "family"):
+        names = out[side].to_numpy(object)
+        out[f"{side}_key"] = _derived(names, name_key)
+        out[f"{side}_sound"] = _derived(names, sound)
+    dob = _first(per("dob", _valid_date), n)
+    out["dob"] = dob
+    today = dt.date.today()
+    from_dob = _derived(dob, lambda d: _age_on(d, today) if d else None)
+    age = np.where(pd.isna(dob), _last(per("age", _age_value), n), from_dob)
+    out["age"] = pd.array(age, dtype="Float64").to_numpy(np.float64, na_value=np.nan)
+    out["nhs"] = _first(per("nhs", _valid_nhs), n)
+    address = _first(per("address", split_address) + per("line1", split_address), n)
+    address = np.where(pd.isna(address), AddressParts(), address)
+    postcode = _first(per("postcode", _valid_postcode), n)
+    from_address = np.array([a.postcode or None for a in address], dtype=object)
+    postcode = np.where(pd.isna(postcode), from_address, postcode)
+    for field in ("flat", "house", "street"):
+        out[field] = [getattr(a, field) for a in address]
+    out["postcode"] = postcode
+    out["sector"] = _derived(postcode, lambda p: p[:-2] if p else None)
+    out["district"] = _derived(postcode, lambda p: p.split()[0] if p else None)
+    phone_columns = per("phone", _valid_phone)
+    if phone_columns:
+        out["phones"] = [
+            tuple(dict.fromkeys(p for p in row if p is not None))
+            for row in zip(*phone_columns, strict=True)
+        ]
+    else:
+        out["phones"] = [()] * n
+    out["email"] = _first(per("email", _valid_email), n)
+    out["sex"] = _last(per("sex", _sex), n)
+    return out[FIELDS].reset_index(drop=True)
 
 
 def prepare_book(book: Book, sheets: Iterable[str] | None = None) -> pd.DataFrame:

@@ -58,17 +58,31 @@ class Model:
     prior: float
     family_tf: dict[str, float] = field(default_factory=dict)
 
+    def surname_frequency(self, family_keys: np.ndarray) -> np.ndarray:
+        """How often two strangers share each surname (for a pair's first record)."""
+        codes, uniques = pd.factorize(pd.Series(family_keys, dtype=object).fillna(""))
+        tf = np.array([self.family_tf.get(k, 1e-4) for k in uniques], dtype=np.float64)
+        return np.maximum(tf[codes], 1e-6)
+
     def weights(self, vectors: pd.DataFrame, family_keys: np.ndarray | None = None) -> np.ndarray:
+        """Each pair's match weight; ``family_keys`` are the surnames of the pairs' first
+        records (or, worked out once, their :meth:`surname_frequency`)."""
         total = np.zeros(len(vectors))
+        tf = None
+        if family_keys is not None and self.family_tf:
+            tf = (
+                family_keys
+                if family_keys.dtype.kind == "f"
+                else self.surname_frequency(family_keys)
+            )
         for f in FIELDS:
             levels = vectors[f].to_numpy()
             present = levels != MISSING
             w = np.log2(self.m[f] / self.u[f])
             contrib = np.where(present, w[np.clip(levels, 0, len(w) - 1)], 0.0)
-            if f == "family" and family_keys is not None and self.family_tf:
+            if f == "family" and tf is not None:
                 same = present & (levels == len(w) - 1)
-                tf = np.array([self.family_tf.get(k, 1e-4) for k in family_keys])
-                contrib = np.where(same, np.log2(self.m[f][-1] / np.maximum(tf, 1e-6)), contrib)
+                contrib = np.where(same, np.log2(self.m[f][-1] / tf), contrib)
             total += contrib
         return total
 
@@ -122,20 +136,41 @@ def fit(
     if not len(vectors):
         return model
     family_keys = records["family_key"].to_numpy()[vectors["a"].to_numpy()]
+    patterns, count, answer = _patterns(vectors, family_keys, known)
+    tf = model.surname_frequency(family_keys[patterns.index.to_numpy()])
     for _ in range(iterations):
-        p = model.probability(model.weights(vectors, family_keys))
-        if known is not None:
-            p = np.where(known.notna(), known.fillna(0).to_numpy(float), p)
+        p = model.probability(model.weights(patterns, tf))
+        p = np.where(np.isnan(answer), p, answer)
         for f in FIELDS:
-            levels = vectors[f].to_numpy()
+            levels = patterns[f].to_numpy()
             present = levels != MISSING
-            counts = np.bincount(levels[present], weights=p[present], minlength=len(LEVELS[f]))
+            weights = (p * count)[present]
+            counts = np.bincount(levels[present], weights=weights, minlength=len(LEVELS[f]))
             counts = counts + PSEUDO * np.array(M_START[f])
             model.m[f] = np.maximum(counts / counts.sum(), 1e-4)
         # Households make many candidate pairs look alike; an unchecked share of matches
         # drifts towards "everything matches", so it is held to a plausible range.
-        model.prior = float(np.clip(p.mean(), 1e-3, MAX_PRIOR))
+        model.prior = float(np.clip((p * count).sum() / count.sum(), 1e-3, MAX_PRIOR))
     return model
+
+
+def _patterns(
+    vectors: pd.DataFrame, family_keys: np.ndarray, known: pd.Series | None
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """The distinct comparison patterns among the pairs, how many pairs show each, and
+    people's answer for it (NaN if none). Pairs that agree on every level (and on the
+    surname, where the surnames are the same) score alike, so EM runs over the patterns:
+    a few thousand rows instead of millions of pairs."""
+    key = np.zeros(len(vectors), dtype=np.int64)
+    for f in FIELDS:
+        key = key * 8 + (vectors[f].to_numpy().astype(np.int64) - MISSING)
+    same_surname = vectors["family"].to_numpy() == len(LEVELS["family"]) - 1
+    surname = pd.factorize(pd.Series(family_keys, dtype=object).fillna(""))[0]
+    key = key * (surname.max(initial=0) + 2) + np.where(same_surname, surname + 1, 0)
+    answer = np.full(len(vectors), np.nan) if known is None else known.to_numpy(np.float64)
+    key = key * 3 + np.where(np.isnan(answer), 0, 1 + (answer > 0.5))
+    _, first, count = np.unique(key, return_index=True, return_counts=True)
+    return vectors.iloc[first], count.astype(np.float64), answer[first]
 
 
 def score_pairs(vectors: pd.DataFrame, records: pd.DataFrame, model: Model) -> pd.DataFrame:
