@@ -29,6 +29,7 @@ t0 = time.perf_counter()
 {body}
 elapsed = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+{after}
 result = {{"seconds": elapsed, "peak_mb": peak, "info": locals().get("info")}}
 print("@@RESULT@@" + json.dumps(result))
 """
@@ -42,9 +43,15 @@ class Measure:
     info: object = None
 
 
-def measure(name: str, body: str, setup: str = "") -> Measure:
-    """Run ``body`` (after untimed ``setup``) in a new interpreter; time it."""
-    code = _CHILD.format(root=str(ROOT), setup=textwrap.dedent(setup), body=textwrap.dedent(body))
+def measure(name: str, body: str, setup: str = "", after: str = "") -> Measure:
+    """Run ``body`` (after untimed ``setup``) in a new interpreter; time it. ``after`` runs
+    once time and peak memory are taken (to score the result where it is, for example)."""
+    code = _CHILD.format(
+        root=str(ROOT),
+        setup=textwrap.dedent(setup),
+        body=textwrap.dedent(body),
+        after=textwrap.dedent(after),
+    )
     env = dict(os.environ, PYTHONHASHSEED="0")
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False

@@ -99,8 +99,14 @@ def _workbook(name: str):
 OURS = """
 from vcs_excel.matching.pipeline import Deduper
 from vcs_excel.matching.cluster import cluster
+from vcs_excel.matching.prepare import prepare_book
 from vcs_excel.workbook import FileBook
 book = FileBook.open({path!r})
+def prepare():
+    return prepare_book(book)
+"""
+AS_LISTS = """
+info = {"a": np.asarray(a).tolist(), "b": np.asarray(b).tolist(), "decision": list(decision)}
 """
 
 SPLINK = """
@@ -147,7 +153,7 @@ def run(quick: bool = False) -> str:
             """,
             setup=OURS.format(path=str(path)),
         )
-        ecm = measure("recordlinkage ECM", ECM, setup=OURS.format(path=str(path)))
+        ecm = measure("recordlinkage ECM", ECM, setup=OURS.format(path=str(path)), after=AS_LISTS)
         splinks = [
             measure(label, _splink_body(use_ssn), setup=LOAD + SPLINK.format(name=name))
             for label, use_ssn in (

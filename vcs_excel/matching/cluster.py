@@ -4,6 +4,13 @@ Definite pairs are joined strongest first (union-find). A join that would put
 two different valid NHS numbers in one person is refused, and the pair goes
 to review instead: the NHS numbers say these are two people, the other details
 say one, and a person should look.
+
+The same goes for a person held together only by links through a third record:
+if twins A and B were each matched to an ambiguous record C ("J Smith", same
+birthday and address), joining A-C and then C-B would make the twins one person.
+Pairs the household rules ruled out (the model scored them alike, a rule said
+"two people") and pairs a person marked "Different people" are never put in one
+person; the link that would do it goes to review.
 """
 
 from __future__ import annotations
@@ -11,21 +18,31 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .decide import REVIEW
+
 
 def cluster(
-    records: pd.DataFrame, pairs: pd.DataFrame, apart: pd.DataFrame | None = None
+    records: pd.DataFrame,
+    pairs: pd.DataFrame,
+    apart: pd.DataFrame | None = None,
+    ruled_out_above: float = REVIEW,
 ) -> tuple[np.ndarray, pd.Series]:
     """A person number for every record (from 1), and the pairs' decisions after
     clustering. ``apart`` lists pairs (``a``, ``b``) that must never end up in one
     person (a person said "Different people"); a definite pair whose join would break
-    that, or would put two NHS numbers together, becomes "review"."""
+    that, or would put two NHS numbers together, becomes "review". So does one that
+    would join a pair decided "no" although it scored at least ``ruled_out_above``
+    (a household rule said two people)."""
     n = len(records)
     parent = np.arange(n)
     nhs: list[set[str]] = [{v} if isinstance(v, str) and v else set() for v in records["nhs"]]
     members: list[set[int]] = [{i} for i in range(n)]
     never: dict[int, set[int]] = {}
-    if apart is not None:
-        for x, y in zip(apart["a"], apart["b"], strict=True):
+    ruled_out = pairs[(pairs["decision"] == "no") & (pairs["probability"] >= ruled_out_above)]
+    for frame in (apart, ruled_out[["a", "b"]]):
+        if frame is None:
+            continue
+        for x, y in zip(frame["a"], frame["b"], strict=True):
             never.setdefault(int(x), set()).add(int(y))
             never.setdefault(int(y), set()).add(int(x))
 
