@@ -82,14 +82,16 @@ def _data(people: int) -> tuple[list[str], str]:
                         "" if v is None else v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else v
                         for v in row
                     )
-        population = generate_population(people, 17)
+        # Indexed by person_id (from 1; index 0 is no one).
+        population = sorted(generate_population(people, 17), key=lambda p: p.person_id)
+        assert [p.person_id for p in population] == list(range(1, len(population) + 1))
         np.savez_compressed(
             truth,
             ids=np.array([pid for s in lists for pid in s.truth]),
-            household=np.array([p.household_id for p in population]),
-            first=np.array([p.first_name for p in population]),
-            dob=np.array([p.dob.toordinal() for p in population]),
-            role=np.array([p.role for p in population]),
+            household=np.array([-1] + [p.household_id for p in population]),
+            first=np.array([""] + [p.first_name for p in population]),
+            dob=np.array([0] + [p.dob.toordinal() for p in population]),
+            role=np.array([""] + [p.role for p in population]),
         )
         print(f"  lists for {people:,} people ready ({time.perf_counter() - t0:.0f} s)")
     return [str(folder / f"{name}.csv") for name in LISTS], str(truth)

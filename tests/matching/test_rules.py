@@ -138,3 +138,22 @@ def test_typos_in_both_names_and_no_postcode_still_reach_comparison(tmp_path):
         [[None, "Lidya", "Sheppard", D(1951, 2, 9), "7 Wallaby Place", None, None]],
     )
     assert ("Lydia", "Lidya") in d
+
+
+def test_twins_are_not_joined_through_a_record_that_fits_both(tmp_path):
+    from vcs_excel.matching.cluster import cluster
+
+    twins = [
+        [None, "Amina", "Hussain", D(2001, 6, 1), "3 Park Avenue", "LS8 2AB", "0113 496 0202"],
+        [None, "Zainab", "Hussain", D(2001, 6, 1), "3 Park Avenue", "LS8 2AB", "0113 496 0202"],
+    ]
+    # A food bank wrote only the surname: it fits either twin.
+    no_first_name = [[None, None, "Hussain", D(2001, 6, 1), "3 Park Avenue", "LS8 2AB", None]]
+    sheets = {"Care": [HEADER, *twins], "Food bank": [HEADER, *no_first_name]}
+    matches = find_matches(FileBook.open(save_rows(tmp_path / "lists.xlsx", sheets)))
+    pairs = matches.pairs
+    assert (pairs["decision"] == "match").sum() == 2  # each twin to the food bank's record
+    person, decided = cluster(matches.records, pairs)
+    assert person[0] != person[1]  # the twins stay two people
+    # One link is kept, the other goes to a person.
+    assert sorted(decided[pairs["decision"] == "match"]) == ["match", "review"]
