@@ -73,7 +73,9 @@ def _add_task_parser(
         )
     p.add_argument(
         "--out",
-        help="write the workbook with its results tabs to this new .xlsx/.xlsm file"
+        help="write the safe-to-share tables (only) to this new .xlsx or .csv file"
+        if t.name == "insights"
+        else "write the workbook with its results tabs to this new .xlsx/.xlsm file"
         + (" (default: save into the workbook itself)" if t.in_place else ""),
     )
     p.add_argument("--sheet", action="append", help="only this sheet (may be repeated)")
@@ -186,6 +188,9 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         return _find_to_stdout(args)
     if t.name == "compare" and getattr(args, "new", None):
         return _compare_files(args, progress)
+    if t.name == "insights" and args.out:
+        # The safe-to-share tables go to --out; the lists themselves never leave the file.
+        args.export, args.out = args.out, None
     if t.needs_out and not args.out:
         from .errors import BadInputError
 

@@ -88,9 +88,7 @@ REGISTRY: dict[str, Task] = {}
 
 # Tasks the ribbon already has a button for, with the name they will have.
 # Pressing one before it exists says "coming soon" rather than failing.
-PLANNED: dict[str, str] = {
-    "insights": "Community insights",
-}
+PLANNED: dict[str, str] = {}
 
 
 def task(

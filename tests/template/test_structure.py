@@ -15,6 +15,7 @@ REQUIRED = {
     "Check": {"Check data", "Standardised copy", "Clear check marks"},
     "Match": {"Find duplicates", "Apply review decisions", "Compare with previous list"},
     "Directory": {"Sync directory", "Update my entry", "Find services"},
+    "Insights": {"Community insights"},
     "Help": set(),
 }
 

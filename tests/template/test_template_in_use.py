@@ -39,7 +39,7 @@ def test_results_written_into_the_template_keep_macros_ribbon_and_code_names(tmp
     assert RIBBON_REL in rels and "customUI/customUI14.xml" in rels
     wb = openpyxl.load_workbook(book_path)
     assert [ws.sheet_properties.codeName for ws in wb] == [
-        "Sheet1", "Sheet2", "Sheet3", "Sheet4", "Sheet5",
+        "Sheet1", "Sheet2", "Sheet3", "Sheet4", "Sheet6", "Sheet5",
     ]  # fmt: skip
     assert (wb["Review"]["B1"].value, wb["Review"]["B2"].value) == ("Why", "x")
 

@@ -94,3 +94,22 @@ def test_dictionary_tab_is_filled_from_the_data_dictionary():
 
     table = FileBook.open(COMMITTED).read_table("Dictionary")
     assert table.frame["Tag"].tolist() == [r[0] for r in dictionary_rows()]
+
+
+def test_projects_sheet_is_a_tagged_table_with_dropdowns():
+    from vcs_excel.standard.dictionary import load_dictionary
+    from vcs_excel.workbook import FileBook
+
+    book = FileBook.open(COMMITTED)
+    table = book.read_table("Projects")
+    assert (table.header_row, table.tag_row) == (4, 5)
+    assert [c.name for c in table.columns][:2] == ["Project", "Question"]
+    dictionary = load_dictionary()
+    tags = [c.tag for c in table.columns]
+    assert all(dictionary.lookup(t) is not None for t in tags), tags
+    # Not a list of people: the tasks leave it out unless it is named.
+    assert book.is_tool_sheet("Projects") and "Projects" not in book.user_sheets()
+    ws = openpyxl.load_workbook(COMMITTED)["Projects"]
+    assert list(ws.tables) == ["InsightProjects"]
+    formulas = " ".join(str(v.formula1) for v in ws.data_validations.dataValidation)
+    assert "Public task" in formulas and "Signed" in formulas and "Running" in formulas

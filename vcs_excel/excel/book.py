@@ -20,12 +20,14 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..workbook.book import (
+    CHART_ROWS,
     HIDDEN_SHEETS,
     LISTS_SHEET,
     MARKS_SHEET,
     TOOL_MARK,
     BookBase,
     CellMark,
+    ChartSpec,
     SheetSpec,
 )
 from ..workbook.grid import Grid
@@ -241,6 +243,8 @@ class ExcelBook(BookBase):
             sht.autofit("c")
             for c in spec.hidden_columns:
                 sht.range((1, c + 1)).api.EntireColumn.Hidden = True
+            for k, chart in enumerate(spec.charts):
+                _add_chart(sht, spec, chart, k)
             if spec.hidden:
                 sht.visible = False
             sht.names.add(TOOL_MARK, f'="{spec.task or "vcs-excel"}"')
@@ -404,3 +408,25 @@ class ExcelBook(BookBase):
             app.screen_updating = True
             self._ops.clear()
             self._pending.clear()
+
+
+def _add_chart(sht: Any, spec: SheetSpec, chart: ChartSpec, k: int) -> None:
+    """A native bar chart right of the table (the same place the file book puts it)."""
+    first = spec.first_data_row
+    left = sht.range((spec.header_row, len(spec.columns) + 2)).left
+    top = sht.range((spec.header_row + k * CHART_ROWS, 1)).top
+    made = sht.charts.add(left=left, top=top, width=460, height=240)
+    kind = "bar" if chart.last - chart.first >= 8 else "column"
+    made.chart_type = f"{kind}_{'stacked' if chart.stacked else 'clustered'}"
+    cats = sht.range((first + chart.first, chart.categories + 1),
+                     (first + chart.last, chart.categories + 1))  # fmt: skip
+    api = made.api[1]
+    while api.SeriesCollection().Count:
+        api.SeriesCollection(1).Delete()
+    for c in chart.series:
+        series = api.SeriesCollection().NewSeries()
+        series.Name = spec.columns[c]
+        series.Values = sht.range((first + chart.first, c + 1), (first + chart.last, c + 1)).api
+        series.XValues = cats.api
+    api.HasTitle = True
+    api.ChartTitle.Text = chart.title

@@ -1,3 +1,3 @@
 """Task implementations; importing this package registers them in ``commands``."""
 
-from . import check, directory, match, standard  # noqa: F401
+from . import check, directory, insights, match, standard  # noqa: F401

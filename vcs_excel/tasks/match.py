@@ -18,7 +18,7 @@ from ..matching.pipeline import find_matches
 from ..matching.review import DECISIONS, DIFFERENT, NOT_SURE, SAME, STORE, STORE_COLUMNS
 from ..matching.settings import MatchSettings
 from ..workbook import Book, CellLink, SheetSpec
-from ..workbook.values import looks_like_formula
+from ..workbook.values import csv_safe
 
 DIFFERS = "FFEB9C"
 
@@ -52,11 +52,6 @@ def _side(rec: pd.Series) -> list[Any]:
     ]
 
 
-def _safe_csv(value: Any) -> Any:
-    # A value from a list must never run as a formula when the CSV is opened in Excel.
-    return "'" + value if looks_like_formula(value) else value
-
-
 def _write_csv(path: str, header: list[str], rows: list[list[Any]]) -> None:
     target = Path(path)
     if not target.parent.is_dir():
@@ -64,7 +59,7 @@ def _write_csv(path: str, header: list[str], rows: list[list[Any]]) -> None:
     with target.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(header)
-        writer.writerows([[_safe_csv(v) for v in row] for row in rows])
+        writer.writerows([[csv_safe(v) for v in row] for row in rows])
 
 
 def _best(values: list[Any]) -> Any:

@@ -203,6 +203,10 @@ def _fill_start(ws: Any, sources: TemplateSources) -> None:
     for u in UDFS.values():
         line(f"={u.signature}", u.description)
 
+    section(start["projects_title"])
+    for text in start["projects"]:
+        line("", text)
+
     section(start["where_title"])
     for text in start["where"]:
         line("", text)
@@ -214,6 +218,46 @@ def _fill_start(ws: Any, sources: TemplateSources) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _fill_projects(ws: Any, sheet: dict[str, Any]) -> None:
+    """The Projects sheet: a header, a tag row and an Excel table to type into, with
+    dropdowns from the data dictionary's code lists."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.table import Table as ExcelTable
+    from openpyxl.worksheet.table import TableStyleInfo
+
+    from ..standard.dictionary import load_dictionary
+    from ..workbook.values import column_letter
+    from ..workbook.writer import HEADER_FILL, _add_validation, put
+
+    dictionary = load_dictionary()
+    put(ws, 1, 1, sheet["name"]).font = Font(bold=True, size=14)
+    put(ws, 2, 1, sheet["note"]).font = Font(italic=True, color="595959")
+    header, tags, last = 4, 5, 5 + sheet["rows"]
+    for c, (name, tag) in enumerate(sheet["columns"], start=1):
+        cell = put(ws, header, c, name)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        put(ws, tags, c, tag).font = Font(italic=True, color="7F7F7F")
+        entry = dictionary.entry(tag)
+        letter = column_letter(c)
+        widths = {"date": 12, "code": 22}
+        ws.column_dimensions[letter].width = widths.get(entry.datatype, 30)
+        codelist = dictionary.codelist_for(entry)
+        if codelist is not None:
+            _add_validation(ws, f"{letter}{tags + 1}:{letter}{last}", codelist.labels, strict=False)
+        if entry.datatype == "date":
+            for r in range(tags + 1, last + 1):
+                ws.cell(row=r, column=c).number_format = "dd/mm/yyyy"
+    ws.row_dimensions[header].height = 30
+    # The table starts at the tag row, so the tags stay with it when it is sorted.
+    ref = f"A{tags}:{column_letter(len(sheet['columns']))}{last}"
+    table = ExcelTable(displayName="InsightProjects", ref=ref, headerRowCount=1)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(table)
+    ws.freeze_panes = f"A{tags + 1}"
 
 
 def _ribbon_tasks(sources: TemplateSources) -> dict[str, str | None]:
@@ -273,6 +317,9 @@ def build_sheets(sources: TemplateSources) -> bytes:
             mark_tool_sheet(ws, "template")
         elif kind == "config":
             _fill_config(ws, sheet["settings"])
+        elif kind == "projects":
+            _fill_projects(ws, sheet)
+            mark_tool_sheet(ws, "projects")
         elif kind == "dictionary":
             from ..standard.docs import COLUMNS, dictionary_rows
 

@@ -1,6 +1,6 @@
 """Workbooks as tables with Excel row numbers: the ``Book`` protocol and its file form."""
 
-from .book import Book, BookBase, CellLink, CellMark, SheetSpec, safe_sheet_name
+from .book import Book, BookBase, CellLink, CellMark, ChartSpec, SheetSpec, safe_sheet_name
 from .files import FileBook
 from .grid import Column, Grid, Table, find_header, table_from_grid
 from .values import ExcelError, column_index, column_letter, display_text, looks_like_formula
@@ -10,6 +10,7 @@ __all__ = [
     "BookBase",
     "CellLink",
     "CellMark",
+    "ChartSpec",
     "Column",
     "ExcelError",
     "FileBook",

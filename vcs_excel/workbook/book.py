@@ -51,6 +51,28 @@ class CellLink:
         return f"'{quoted}'!{column_letter(self.col)}{self.row}"
 
 
+CHART_ROWS = 18  # the rows one chart takes on a results sheet
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A native Excel bar chart over some rows of a results sheet.
+
+    ``categories`` is the column of group names and ``series`` the columns of values
+    (0-based, as in :class:`SheetSpec`); ``first`` and ``last`` are 0-based data rows.
+    Charts sit to the right of the table, one under another.
+    """
+
+    title: str
+    categories: int
+    series: tuple[int, ...]
+    first: int
+    last: int
+    y_title: str = ""
+    x_title: str = ""
+    stacked: bool = False
+
+
 @dataclass
 class SheetSpec:
     """A results sheet, described independently of how it will be written.
@@ -76,6 +98,8 @@ class SheetSpec:
     hidden: bool = False
     freeze_header: bool = True
     autofilter: bool = True
+    charts: list[ChartSpec] = field(default_factory=list)
+    right: set[int] = field(default_factory=set)  # columns aligned right (numbers and [c])
 
     @property
     def header_row(self) -> int:

@@ -182,6 +182,11 @@ def looks_like_formula(text: Any) -> bool:
     return isinstance(text, str) and text.startswith(FORMULA_PREFIXES)
 
 
+def csv_safe(value: Any) -> Any:
+    """A value for a CSV file: text that Excel would run as a formula gets a leading '."""
+    return "'" + value if looks_like_formula(value) else value
+
+
 def display_text(value: Any) -> str:
     """The value as a person would read it in a cell, for messages and matching."""
     if value is None:

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.xml.functions import fromstring, tostring
 
-from .book import LISTS_SHEET, TOOL_MARK, CellMark, SheetSpec
+from .book import CHART_ROWS, LISTS_SHEET, TOOL_MARK, CellMark, ChartSpec, SheetSpec
 from .values import ExcelError, column_letter
 
 TOOL_AUTHOR = "vcs-excel"
@@ -166,6 +166,53 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
         ws.freeze_panes = f"A{first}"
     if spec.autofilter and spec.columns:
         ws.auto_filter.ref = f"A{header_row}:{last_col}{last_row}"
+    right = Alignment(horizontal="right")
+    for c in spec.right:
+        ws.cell(row=header_row, column=c + 1).alignment = Alignment(
+            wrap_text=True, vertical="top", horizontal="right"
+        )
+        for r in range(len(spec.rows)):
+            cell = ws.cell(row=first + r, column=c + 1)
+            styles.apply(cell, ("right", _style_key(cell)), lambda x: _set_alignment(x, right))
+    for k, chart in enumerate(spec.charts):
+        _add_chart(ws, spec, chart, k)
+
+
+def _add_chart(ws: Any, spec: SheetSpec, chart: ChartSpec, k: int) -> None:
+    """A native bar chart (openpyxl's chart support), right of the table."""
+    from openpyxl.chart import BarChart, Reference
+
+    first = spec.first_data_row
+    bar = BarChart()
+    bar.type = "bar" if chart.last - chart.first >= 8 else "col"
+    bar.grouping = "stacked" if chart.stacked else "clustered"
+    if chart.stacked:
+        bar.overlap = 100
+    bar.title = chart.title
+    bar.y_axis.title = chart.y_title or None
+    bar.x_axis.title = chart.x_title or None
+    # Excel (and LibreOffice) hide axes that openpyxl marks as deleted.
+    bar.x_axis.delete = False
+    bar.y_axis.delete = False
+    bar.height = 8.5
+    bar.width = 16
+    for c in chart.series:
+        data = Reference(ws, min_col=c + 1, min_row=spec.header_row, max_row=first + chart.last)
+        bar.add_data(data, titles_from_data=True)
+    # add_data took the header as the title; the values start at the first chosen row.
+    for series, c in zip(bar.series, chart.series, strict=True):
+        letter = column_letter(c + 1)
+        top, bottom = first + chart.first, first + chart.last
+        series.val.numRef.f = f"'{ws.title}'!${letter}${top}:${letter}${bottom}"
+    cats = Reference(
+        ws, min_col=chart.categories + 1, min_row=first + chart.first, max_row=first + chart.last
+    )
+    bar.set_categories(cats)
+    if bar.type == "bar":
+        bar.x_axis.scaling.orientation = "maxMin"  # first group at the top
+    bar.legend = None if len(chart.series) == 1 else bar.legend
+    anchor_col = column_letter(len(spec.columns) + 2)
+    ws.add_chart(bar, f"{anchor_col}{spec.header_row + k * CHART_ROWS}")
 
 
 def _style_key(cell: Any) -> tuple[int, ...]:

@@ -56,6 +56,10 @@ Sub Ribbon_FindServices(control As IRibbonControl)
     RunTask "find_services"
 End Sub
 
+Sub Ribbon_CommunityInsights(control As IRibbonControl)
+    RunTask "insights"
+End Sub
+
 Sub Ribbon_Help(control As IRibbonControl)
     ThisWorkbook.Worksheets("Start").Activate
     ThisWorkbook.Worksheets("Start").Range("A1").Select
