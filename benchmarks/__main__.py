@@ -15,6 +15,7 @@ BENCHMARKS = {
     "match": "benchmarks.match_quality",
     "febrl": "benchmarks.febrl",
     "directory": "benchmarks.directory_speed",
+    "insights": "benchmarks.insights_speed",
 }
 
 

@@ -23,6 +23,10 @@ def test_demo_writes_input_and_output_workbooks(demo_output):
     names = openpyxl.load_workbook(demo_output).sheetnames
     assert names[:3] == ["Shielding", "Adult Social Care", "Food Bank"]
     assert "Sheets" in names
+    # Community insights counts the One list that Find duplicates made.
+    assert {"Insights", "Digital divide", "Insights provenance"} <= set(names)
+    insights = openpyxl.load_workbook(demo_output)["Insights"]
+    assert "One list" in insights["A2"].value
 
 
 def test_demo_sheets_tab_describes_each_list(demo_output):

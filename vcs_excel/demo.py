@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .commands import TaskResult, run_task, tasks
+from .errors import BadInputError
 from .synthetic import demo_lists, write_workbook
 from .workbook import FileBook
 from .workbook.book import ProgressFn, StatusFn
@@ -41,6 +42,8 @@ def run_demo(
 ) -> DemoResult:
     """Generate the demo lists, run every task on them, write the output workbook."""
     out = Path(out)
+    if not out.parent.is_dir():
+        raise BadInputError(f"Cannot write {out.name}: the folder {out.parent} does not exist.")
     input_path = out.with_name("demo_input.xlsx")
     write_workbook(demo_lists(people=people, seed=seed), input_path)
     services = write_demo_directory(out.with_name("demo_services.json"), seed)

@@ -111,3 +111,16 @@ def test_rounding_to_base_five(base):
     shown = p.published[~np.isnan(p.published)]
     assert (shown % base == 0).all()
     assert p.cell(0, 0) == 10 and p.cell(1, 1) == 100
+
+
+def test_bulk_email_and_mobile_tests_agree_with_the_normalisers():
+    from vcs_excel.checks.fast import uk_mobiles, valid_emails
+    from vcs_excel.clean import normalise_email, normalise_phone
+
+    emails = np.array(["a@b.com", "x@aa--b.org", "not an email", "Jo.Bloggs@Example.co.uk",
+                       "", "o'neil@mail.net", "a@b", 12], dtype=object)  # fmt: skip
+    assert valid_emails(emails).tolist() == [normalise_email(str(e)).valid for e in emails]
+    phones = np.array(["07700 900123", "+44 7700 900456", "0113 496 0000", "(0161) 496 0000",
+                       "7700900123", "+33 6 12 34 56 78", "phone me", "07624 123456",
+                       "0044 7911 123456"], dtype=object)  # fmt: skip
+    assert uk_mobiles(phones).tolist() == [bool(normalise_phone(p).mobile) for p in phones]

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..checks.engine import plan_columns
-from ..clean import normalise_email, normalise_phone, normalise_postcode, parse_date
+from ..clean import normalise_postcode, parse_date
 from ..clean.postcodes import find_postcode
 from ..standard.dictionary import load_dictionary
 from ..standard.hashtags import parse_hashtag
@@ -210,21 +210,21 @@ class Rows:
 
     def digital(self) -> dict[str, np.ndarray]:
         """Per row: no e-mail, no mobile, and phone-call-or-letter only."""
+        from ..checks.fast import uk_mobiles, valid_emails
 
-        def email_ok(v: Any) -> bool:
-            return normalise_email(v).valid
-
-        def mobile(v: Any) -> bool:
-            r = normalise_phone(v)
-            return bool(r.valid and r.mobile)
+        def per_distinct(column: pd.Series, test: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+            codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
+            blank = np.array([isinstance(v, str) and not v.strip() for v in uniques], dtype=bool)
+            ok = np.append(test(np.asarray(uniques, dtype=object)) & ~blank, False)
+            return ok[np.where(codes < 0, len(uniques), codes)]
 
         has_email = np.zeros(self.n, dtype=bool)
         for c in self._cols("#contact+email"):
-            has_email |= _per_value(self.frame[c], email_ok) == True  # noqa: E712
+            has_email |= per_distinct(self.frame[c], valid_emails)
         has_mobile = np.zeros(self.n, dtype=bool)
         for t in ("#contact+phone", "#contact+mobile+phone"):
             for c in self._cols(t):
-                has_mobile |= _per_value(self.frame[c], mobile) == True  # noqa: E712
+                has_mobile |= per_distinct(self.frame[c], uk_mobiles)
         preferred = self.values(DIMENSIONS["contact"])
         old_ways = np.isin(preferred.astype(str), ["Phone", "Letter"])
         return {

@@ -134,7 +134,8 @@ def summarise(
     age_codes, age_labels, _ = grouped["age_band"]
     sizes = [len(area_labels), len(age_labels)]
     everyone = crosstab([area_codes, age_codes], sizes)
-    flags = {k: np.concatenate([rows.digital()[k] for rows in lists]) for k in DIGITAL}
+    per_list = [rows.digital() for rows in lists]
+    flags = {k: np.concatenate([d[k] for d in per_list]) for k in DIGITAL}
     digital = {
         "residents": InsightTable(
             "People", "Area", area_labels, age_labels, protect(everyone, threshold, rounding)
