@@ -9,6 +9,7 @@ with the ``VCS.`` prefix: ``=VCS.VERSION()``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -124,3 +125,57 @@ def same_person(
     )
     verdict = {"match": "Same person", "review": "Not sure", "no": "Different people"}[decision]
     return f"{verdict} ({probability:.3f}): {why}"
+
+
+# The shared directory file, read once per version of the file: a sheet of formulas
+# recalculates often, and the file can hold thousands of services.
+_DIRECTORY_CACHE: dict[tuple[str, int, int], Any] = {}
+
+
+@udf(
+    "FIND_SERVICES",
+    "Services in the shared directory for a need, area and language: a table (taking "
+    "referrals first) that spills below and to the right of the cell.",
+    args=(
+        ("need", "What the person needs, e.g. food, debt, befriending (may be empty)"),
+        ("area", "A postcode, district or ward, e.g. LS6 1AB (may be empty)"),
+        ("language", "A language, e.g. Urdu or BSL (may be empty)"),
+        ("store", "The shared directory file (empty: the VCS_EXCEL_DIRECTORY setting)"),
+    ),
+)
+def find_services(need: object, area: object, language: object, store: object) -> Any:
+    """``=VCS.FIND_SERVICES("food", "LS6", "Urdu", "")`` -> a table of services, or one
+    cell saying why there is none."""
+    from .directory.find import REFERRAL_WORDS, Query, contact_text, language_names
+    from .directory.find import find_services as find
+    from .errors import VcsExcelError
+    from .tasks.directory import open_store
+
+    def text(value: object) -> str | None:
+        return " ".join(str(value).split()) or None if value is not None else None
+
+    query = Query(text(need), text(area), text(language))
+    if not text(store) and not os.environ.get("VCS_EXCEL_DIRECTORY"):
+        return (
+            "Say where the shared directory file is: put its path as the fourth argument, "
+            "or set VCS_EXCEL_DIRECTORY."
+        )
+    try:
+        found_store = open_store(text(store))
+        stat = found_store.path.stat()
+        key = (str(found_store.path), stat.st_mtime_ns, stat.st_size)
+        if key not in _DIRECTORY_CACHE:
+            _DIRECTORY_CACHE.clear()
+            _DIRECTORY_CACHE[key] = found_store.read()
+        services = find(_DIRECTORY_CACHE[key].services(), query)
+    except VcsExcelError as exc:
+        return str(exc)
+    if not services:
+        return f"No service found for {query.describe()}."
+    rows: list[list[Any]] = [["Service", "Organisation", "Referrals", "Languages", "Contact"]]
+    rows += [
+        [s.name, s.organization.name, REFERRAL_WORDS.get(s.x_referral_status or "", ""),
+         language_names(s), contact_text(s)]
+        for s in services
+    ]  # fmt: skip
+    return rows

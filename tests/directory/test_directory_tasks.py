@@ -142,3 +142,27 @@ def test_cli_directory_actions(setup, tmp_path, capsys):
     code = main(["directory", "sync", str(book_path), "--store", str(tmp_path / "none.json")])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "no directory file" in err
+
+
+def test_find_services_function_gives_a_table_or_one_clear_cell(setup, monkeypatch):
+    from vcs_excel.udfs import UDFS, find_services
+
+    store = str(setup[0])
+    table = find_services("food", "LS6", None, store)
+    assert table[0] == ["Service", "Organisation", "Referrals", "Languages", "Contact"]
+    assert len(table) > 1 and all(len(row) == 5 for row in table)
+    found = run_task("find_services", FileBook.open(setup[1]), commit=False, store=store,
+                     need="food", area="LS6")  # fmt: skip
+    assert [row[0] for row in table[1:]] == [f["name"] for f in found.data["found"]]
+    # A later save of the shared file is seen by the next recalculation.
+    first = found.data["found"][0]["id"]
+    entry = DirectoryStore(store).read().entries[first]
+    DirectoryStore(store).update(first, {"name": "Renamed Pantry"}, entry.version, "test")
+    assert "Renamed Pantry" in [row[0] for row in find_services("food", "LS6", None, store)]
+    assert find_services("zzz unheard-of need", None, None, store).startswith("No service found")
+    assert find_services("food", None, "Klingonese", store) == (
+        "'Klingonese' is not a language this tool knows."
+    )
+    monkeypatch.delenv("VCS_EXCEL_DIRECTORY", raising=False)
+    assert "fourth argument" in find_services("food", None, None, None)
+    assert UDFS["FIND_SERVICES"].signature == "VCS.FIND_SERVICES(need, area, language, store)"

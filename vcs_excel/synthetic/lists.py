@@ -137,9 +137,9 @@ def shielding_list(people: list[Person], rng: np.random.Generator) -> SyntheticS
     ]  # fmt: skip
     rows, planted = [], []
     for i, p in enumerate(chosen):
-        nhs = p.nhs_number
-        nhs = f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}" if mess.chance(0.6) else nhs
-        if mess.chance(0.02):
+        nhs = p.nhs_number  # empty once the test range is used up (a million people)
+        nhs = f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}" if mess.chance(0.6) and nhs else nhs
+        if mess.chance(0.02) and nhs:
             nhs = nhs[:-1] + str((int(nhs[-1]) + 1) % 10)
             planted.append((i, "NHS Number", "nhs-check-digit"))
         dob: Any = p.dob

@@ -68,6 +68,9 @@ def nhs_check_digit(nine: str) -> int | None:
     return check
 
 
+NHS_ATTEMPTS = 60  # tries for an unused test number before giving up
+
+
 class _Draw:
     """Weighted draws from the name lists with one seeded generator."""
 
@@ -102,13 +105,16 @@ class _Draw:
         return N.SURNAMES[self.rng.choice(len(N.SURNAMES), p=self.surname_p)][0]
 
     def nhs(self) -> str:
-        while True:
+        """A number from the test range (999), each given out once. The range holds
+        about 900,000 valid numbers: when it is nearly used up, people have none."""
+        for _ in range(NHS_ATTEMPTS):
             nine = "999" + "".join(str(d) for d in self.rng.integers(0, 10, 6))
             check = nhs_check_digit(nine)
             number = f"{nine}{check}"
             if check is not None and number not in self.used_nhs:
                 self.used_nhs.add(number)
                 return number
+        return ""
 
     def mobile(self) -> str:
         if not self.mobiles:
