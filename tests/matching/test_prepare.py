@@ -119,6 +119,9 @@ def test_three_lists_in_their_own_shapes_give_the_same_person(tmp_path):
         ("Jean", "John", False),
         ("Christine", "Christopher", False),
         ("Priya", "Leo", False),
+        ("Bill", "Will", True),
+        ("William", "Robert", False),
+        ("Jack", "Johnny", True),
     ],
 )
 def test_nickname_relations_including_spellings_and_uk_names(a, b, related):

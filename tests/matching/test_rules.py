@@ -157,3 +157,32 @@ def test_twins_are_not_joined_through_a_record_that_fits_both(tmp_path):
     assert person[0] != person[1]  # the twins stay two people
     # One link is kept, the other goes to a person.
     assert sorted(decided[pairs["decision"] == "match"]) == ["match", "review"]
+
+
+def test_a_name_that_fits_two_people_at_one_home_goes_to_a_person(tmp_path):
+    # The food bank lists two brothers; the care list has John with his birthday.
+    care = [[None, "John", "Jones", D(2015, 1, 14), "138 Chapel Road", "LS7 1FF", None]]
+    food_bank = [
+        [None, "Johnny", "Jones", None, "138 Chapel Road", "LS7 1FF", None],
+        [None, "Ian", "Jones", None, "138 Chapel Road", "LS7 1FF", None],
+    ]
+    d = decisions(tmp_path, care, food_bank)
+    # Ian is a form of John, but two boys of that home fit: nothing is merged unasked.
+    assert d[("John", "Ian")] != "match" and d[("John", "Johnny")] != "match"
+
+
+def test_a_couple_written_as_chris_and_christine_in_one_list_is_not_merged(tmp_path):
+    food_bank = [
+        [None, "Christine", "Hall", None, "Flat 2, 39 Grange Road", "LS7 3AS", None],
+        [None, "Chris", "Hall", None, "Flat 2, 39 Grange Road", "LS7 3AS", None],
+    ]
+    assert decisions(tmp_path, food_bank)[("Christine", "Chris")] != "match"
+
+
+def test_one_typo_in_a_short_first_name_is_a_close_spelling(tmp_path):
+    d = decisions(
+        tmp_path,
+        [[None, "Peter", "Baker", D(1937, 3, 11), "5 Hill Top", "LS6 2AB", None]],
+        [[None, "Pter", "Baker", D(1937, 3, 11), "5 Hill Top", "LS6 2AB", None]],
+    )
+    assert d[("Peter", "Pter")] == "match"

@@ -34,6 +34,10 @@ RULES: tuple[tuple[str, ...], ...] = (
     ("given_sound", "family_sound"),
 )
 MAX_BLOCK = 400  # records sharing one key; bigger groups are split by date of birth
+# Pairs one rule may make, per record. A name-only key in a city of a million people
+# (every "Smith, John" sounds alike) would make tens of millions; its biggest groups
+# are then split by date of birth like those above MAX_BLOCK.
+PAIRS_PER_RECORD = 2
 
 
 def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
@@ -48,8 +52,25 @@ def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
     return base.merge(phones, on="rid", how="left")
 
 
+def _affordable(sizes: pd.Series, max_block: int, budget: int) -> int:
+    """The largest group size (at most ``max_block``) whose groups, with all smaller
+    ones, make no more than ``budget`` pairs. ``sizes`` has each row's group size."""
+    counts = sizes.value_counts().sort_index()  # group size -> rows in groups that size
+    counts = counts[(counts.index > 1) & (counts.index <= max_block)]
+    if counts.empty:
+        return max_block
+    pairs = (counts * (counts.index.to_numpy() - 1) // 2).cumsum()
+    within = pairs[pairs <= budget]
+    if len(within) == len(pairs):
+        return max_block
+    return int(within.index.max()) if len(within) else 1
+
+
 def _pairs_for(
-    keyed: pd.DataFrame, fields: Sequence[str], max_block: int = MAX_BLOCK
+    keyed: pd.DataFrame,
+    fields: Sequence[str],
+    max_block: int = MAX_BLOCK,
+    budget: int | None = None,
 ) -> pd.DataFrame:
     cols = list(fields)
     sub = keyed[["rid", *cols]].dropna()
@@ -59,11 +80,22 @@ def _pairs_for(
         return pd.DataFrame(columns=["a", "b"])
     sub = sub.drop_duplicates()
     sizes = sub.groupby(cols)["rid"].transform("size")
+    if budget is not None:
+        max_block = _affordable(sizes, max_block, budget)
     big = sub[sizes > max_block]
     sub = sub[(sizes > 1) & (sizes <= max_block)]
+    found = [_self_join(sub, cols)]
     if not big.empty and "dob" not in cols:
+        # A group too big to compare whole is compared within each date of birth.
         split = big.merge(keyed[["rid", "dob"]].dropna().drop_duplicates(), on="rid")
-        sub = pd.concat([sub, split.drop(columns="dob")]) if len(split) else sub
+        split_sizes = split.groupby([*cols, "dob"])["rid"].transform("size")
+        found.append(_self_join(split[(split_sizes > 1) & (split_sizes <= max_block)],
+                                [*cols, "dob"]))  # fmt: skip
+    return pd.concat(found, ignore_index=True)
+
+
+def _self_join(sub: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    """Every pair of records (a < b) that agree on ``cols``."""
     joined = sub.merge(sub, on=cols, suffixes=("_a", "_b"))
     joined = joined[joined["rid_a"] < joined["rid_b"]]
     return pd.DataFrame({"a": joined["rid_a"].to_numpy(), "b": joined["rid_b"].to_numpy()})
@@ -74,6 +106,7 @@ def candidate_pairs(
 ) -> pd.DataFrame:
     """The union of pairs sharing any blocking key: columns ``a`` < ``b`` (record positions)."""
     keyed = _key_frame(records)
-    found = [_pairs_for(keyed, r, max_block) for r in rules]
+    budget = max(PAIRS_PER_RECORD * len(records), 100_000)
+    found = [_pairs_for(keyed, r, max_block, budget) for r in rules]
     pairs = pd.concat(found, ignore_index=True).drop_duplicates(ignore_index=True)
     return pairs.astype({"a": np.int64, "b": np.int64}).sort_values(["a", "b"], ignore_index=True)

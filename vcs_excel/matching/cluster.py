@@ -39,6 +39,11 @@ def cluster(
     members: list[set[int]] = [{i} for i in range(n)]
     never: dict[int, set[int]] = {}
     ruled_out = pairs[(pairs["decision"] == "no") & (pairs["probability"] >= ruled_out_above)]
+    # Only records that some match would join can be joined wrongly.
+    matched = pairs.loc[pairs["decision"] == "match", ["a", "b"]].to_numpy().ravel()
+    in_match = np.zeros(n, dtype=bool)
+    in_match[matched] = True
+    ruled_out = ruled_out[in_match[ruled_out["a"].to_numpy()] & in_match[ruled_out["b"].to_numpy()]]
     for frame in (apart, ruled_out[["a", "b"]]):
         if frame is None:
             continue

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.process import cpdist
 
 from .prepare import is_known_name, name_forms, nickname_related
@@ -70,21 +70,29 @@ def _family_levels(sounds: dict[str, str]) -> Callable[..., np.ndarray]:
     return level_of
 
 
+def _typo(p: str, q: str) -> bool:
+    """One letter wrong, missing, added or two swapped ("Pter", "Mzrk", "Jmaes"), or
+    spelt alike (Jaro-Winkler 0.9), for names of three letters or more."""
+    if min(len(p), len(q)) < 3:
+        return False
+    return OSA.distance(p, q) <= 1 or JaroWinkler.normalized_similarity(p, q) >= 0.9
+
+
 def _given_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Levels of two different first names (keys): a known nickname, a close spelling
     or an initial."""
-    sim = _jw(x, y)
     out = np.zeros(len(x), dtype=np.int8)
     for i, (p, q) in enumerate(zip(x, y, strict=True)):
         if nickname_related(p, q):
             out[i] = 3
             continue
-        # Two real names spelt alike (Christine, Christopher) are different names, not a
-        # typo; a misspelt nickname ("Berrt" for Bert, so Albert) is a close spelling.
+        # Two real names spelt alike (Christine, Christopher; Mark, Mary) are different
+        # names, not a typo; a misspelt nickname ("Berrt" for Bert, so Albert) is a close
+        # spelling.
         if not (is_known_name(p) and is_known_name(q)) and (
-            sim[i] >= 0.9
+            _typo(p, q)
             or any(
-                JaroWinkler.normalized_similarity(name, form) >= 0.9
+                _typo(name, form)
                 for name, forms in ((p, name_forms(q) - {q}), (q, name_forms(p) - {p}))
                 for form in forms
             )

@@ -26,6 +26,61 @@ _NO, _REVIEW, _MATCH = 0, 1, 2  # decisions while working; named at the end
 _NAMES = np.array(["no", "review", "match"], dtype=object)
 
 
+def _fits_two_people(scored: pd.DataFrame, records: pd.DataFrame, near: np.ndarray) -> np.ndarray:
+    """For each pair, whether either record fits two different people at its home: "Chris
+    Hall" beside both "Christine Hall" and "Christopher Hall". ``near`` marks the pairs
+    at one home whose first names fit (the same, a nickname, a close spelling, an
+    initial)."""
+    from .prepare import nickname_related
+
+    a, b = scored["a"].to_numpy(), scored["b"].to_numpy()
+    key = records["given_key"].fillna("").to_numpy(object)
+    others = pd.DataFrame({
+        "r": np.concatenate([a[near], b[near]]),
+        "other": np.concatenate([key[b[near]], key[a[near]]]),
+    }).drop_duplicates()  # fmt: skip
+    # Two rows of one list at that home, written differently, that both fit: two people.
+    sheet = records["sheet"].to_numpy(object)
+    rows = pd.DataFrame({
+        "r": np.concatenate([a[near], b[near]]),
+        "row": np.concatenate([b[near], a[near]]),
+    })  # fmt: skip
+    rows["sheet"], rows["name"] = sheet[rows["row"]], key[rows["row"]]
+    per_list = rows.groupby(["r", "sheet"])["name"].nunique()
+    ambiguous = np.zeros(len(records), dtype=bool)
+    ambiguous[per_list[per_list > 1].index.get_level_values("r").to_numpy(dtype=np.int64)] = True
+    many = others.groupby("r")["other"].transform("size") > 1
+    for r, names in others[many].groupby("r")["other"]:
+        names = sorted(set(names))
+        ambiguous[r] |= any(
+            x != y and not nickname_related(x, y)
+            for i, x in enumerate(names)
+            for y in names[i + 1 :]
+        )
+    return ambiguous[a] | ambiguous[b]
+
+
+def _only_through_a_third_name(
+    scored: pd.DataFrame, records: pd.DataFrame, chosen: np.ndarray
+) -> np.ndarray:
+    """For the ``chosen`` pairs, whether their first names are related only through a
+    third name, each looked up once per distinct pair of names."""
+    from .prepare import nickname_of
+
+    key = records["given_key"].fillna("").to_numpy(object)
+    a, b = scored["a"].to_numpy()[chosen], scored["b"].to_numpy()[chosen]
+    out = np.zeros(len(scored), dtype=bool)
+    if not len(a):
+        return out
+    names = pd.DataFrame({"x": key[a], "y": key[b]})
+    distinct = names.drop_duplicates()
+    verdict = {
+        (x, y): not nickname_of(x, y) for x, y in zip(distinct["x"], distinct["y"], strict=True)
+    }
+    out[chosen] = [verdict[(x, y)] for x, y in zip(names["x"], names["y"], strict=True)]
+    return out
+
+
 def decide(
     scored: pd.DataFrame,
     records: pd.DataFrame,
@@ -57,7 +112,9 @@ def decide(
     # Name and date of birth alone, in another district: a namesake is possible in a
     # city, so a person checks (a move is also possible).
     namesake = (
-        (scored["postcode"].to_numpy() == 0)
+        (scored["postcode"].to_numpy() >= 0)
+        & (scored["postcode"].to_numpy() < 3)
+        & (scored["house"].to_numpy() != 1)
         & (nhs != 1)
         & (scored["phone"].to_numpy() != 1)
         & (scored["email"].to_numpy() != 1)
@@ -78,6 +135,25 @@ def decide(
     # Ages that disagree (a mother and daughter of one name): not the same person.
     age = scored["age"].to_numpy()
     decision = np.where((age == 0) & (dob != 3) & (nhs != 1), _NO, decision)
+    # At one home, first names that are only alike (a nickname, a close spelling, an
+    # initial: John / Ian, Chris / Christine) may be two members of the household: a
+    # person decides, unless a date of birth or something of the person's own agrees.
+    own = (dob == 3) | (nhs == 1) | (scored["email"].to_numpy() == 1)
+    alike = (given >= 1) & (given <= 3)
+    fits_two = _fits_two_people(scored, records, same_home & (given >= 1))
+    # Two names linked only through a third (Jean and Janet, both short for Jeanette) are
+    # usually two people; so are two ways of writing a name within one list.
+    distant = _only_through_a_third_name(scored, records, same_home & (given == 3))
+    sheet = records["sheet"].to_numpy(object)
+    one_list = sheet[scored["a"].to_numpy()] == sheet[scored["b"].to_numpy()]
+    doubtful = fits_two | distant | one_list
+    decision = np.where(same_home & alike & ~own & doubtful & (decision == _MATCH),
+                        _REVIEW, decision)  # fmt: skip
+    # Different phone numbers and different e-mail addresses, and no date of birth to
+    # agree: more likely two people of one name.
+    two_contacts = (scored["phone"].to_numpy() == 0) & (scored["email"].to_numpy() == 0)
+    decision = np.where(two_contacts & (dob != 3) & (nhs != 1) & (decision == _MATCH),
+                        _REVIEW, decision)  # fmt: skip
     # One name at one home with nothing to tell two people apart (no dates of birth,
     # no ages): a person decides.
     unknown_age = (dob == -1) & (age == -1)
@@ -91,7 +167,13 @@ def decide(
     # Names alone at different houses (no date of birth, NHS number, phone or e-mail to
     # compare) fit too many people in a city: not the same person.
     house = scored["house"].to_numpy()
-    decision = np.where(~strong & (house == 0) & (nhs != 1), _NO, decision)
+    elsewhere_house = (house == 0) | (scored["postcode"].to_numpy() == 0)
+    decision = np.where(~strong & elsewhere_house & (nhs != 1), _NO, decision)
+    # Another first name, at another address, with nothing of the person's own agreeing
+    # but a birthday: two people of a surname (or one that only sounds alike).
+    decision = np.where((given == 0) & (family <= 1) & elsewhere_house & (nhs != 1)
+                        & (scored["email"].to_numpy() != 1) & (scored["phone"].to_numpy() != 1),
+                        _NO, decision)  # fmt: skip
     # A different surname and a different address: two people.
     decision = np.where((family == 0) & elsewhere & (nhs != 1), _NO, decision)
     # The NHS number rules come last: they override everything else.

@@ -477,7 +477,11 @@ def nickname_related(a: str, b: str) -> bool:
     namer = _namer()
     if b in _nickname_sets(a) or a in _nickname_sets(b):
         return True
-    if (namer.canonicals_of(a) | {a}) & (namer.canonicals_of(b) | {b}):
+    # Two forms of one name (Ted and Ed, both Edward; Jack and Johnny, both John) are
+    # related; two full names that share only a short form (William and Robert, both
+    # Bill) are not.
+    shared = (namer.canonicals_of(a) | {a}) & (namer.canonicals_of(b) | {b})
+    if any(len(x) >= min(len(a), len(b)) for x in shared):
         return True
     # Spellings of one full name (C/K, PH/F): Kate is a nickname of Katherine, so of
     # Catherine. Sharing a nickname (Chris) does not make two full names one.
@@ -485,9 +489,16 @@ def nickname_related(a: str, b: str) -> bool:
     return any(_spelling(f) in full_a for f in _full_names(b))
 
 
+def nickname_of(a: str, b: str) -> bool:
+    """True when one first name is a nickname of the other itself (Chris / Christine,
+    Bill / William), not only through a third name (Jean and Janet, both Jeanette)."""
+    a, b = name_key(a), name_key(b)
+    return bool(a and b and a != b and (b in _nickname_sets(a) or a in _nickname_sets(b)))
+
+
 def _full_names(name: str) -> set[str]:
     namer = _namer()
-    names = {name, *namer.canonicals_of(name)}
+    names = {name, *(c for c in namer.canonicals_of(name) if len(c) > len(name))}
     names.update(full for full, nicks in EXTRA_NICKNAMES.items() if name in nicks)
     return names
 
