@@ -43,7 +43,9 @@ class Measure:
     info: object = None
 
 
-def measure(name: str, body: str, setup: str = "", after: str = "") -> Measure:
+def measure(
+    name: str, body: str, setup: str = "", after: str = "", timeout: float | None = None
+) -> Measure:
     """Run ``body`` (after untimed ``setup``) in a new interpreter; time it. ``after`` runs
     once time and peak memory are taken (to score the result where it is, for example)."""
     code = _CHILD.format(
@@ -53,9 +55,17 @@ def measure(name: str, body: str, setup: str = "", after: str = "") -> Measure:
         after=textwrap.dedent(after),
     )
     env = dict(os.environ, PYTHONHASHSEED="0")
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
-    )
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"{name} did not finish within {timeout:.0f} s") from None
     if out.returncode != 0:
         raise RuntimeError(f"{name} failed:\n{out.stderr[-2000:]}")
     line = next(x for x in out.stdout.splitlines() if x.startswith("@@RESULT@@"))

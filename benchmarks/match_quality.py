@@ -53,6 +53,7 @@ info.update(household_merges(truth, a, b, decision), records=len(truth["ids"]), 
 """
 
 SIZES = {"quick": [5_000], "full": [23_000, 230_000, 2_300_000]}
+TIMEOUT = 1200  # seconds a contender may take at one size
 LISTS = ("Shielding list", "Adult social care", "Food bank")
 KINDS = ("twins", "junior/senior", "couple", "other household")
 
@@ -131,9 +132,10 @@ def prepare():
         ]
         for name, body in contenders:
             try:
-                m = measure(name, body, setup=setup, after=SCORE)
+                m = measure(name, body, setup=setup, after=SCORE, timeout=TIMEOUT)
             except RuntimeError as e:
-                lines.append(f"| {people:,} people | {name} | failed: {str(e).splitlines()[-1]} |")
+                why = next((x for x in reversed(str(e).splitlines()) if x.strip()), "failed")
+                lines.append(f"| {people:,} people | {name} | {why} |")
                 print("  " + lines[-1])
                 continue
             lines.append(_row(m))

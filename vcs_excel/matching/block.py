@@ -40,16 +40,31 @@ MAX_BLOCK = 400  # records sharing one key; bigger groups are split by date of b
 PAIRS_PER_RECORD = 2
 
 
+KEY_FIELDS = sorted({f for rule in RULES for f in rule} | {"dob"})
+
+
 def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
-    """One row per record and phone number (records with two phones appear twice)."""
-    base = records.copy()
-    base["rid"] = np.arange(len(records))
-    base["dob"] = base["dob"].map(lambda d: d.isoformat() if d else None)
-    base["given_initial"] = base["given_key"].str[:1]
-    base["family_initial"] = base["family_key"].str[:1]
-    base["age"] = base["age"].map(lambda a: None if a is None or pd.isna(a) else str(int(a)))
-    phones = base[["rid", "phones"]].explode("phones").rename(columns={"phones": "phone"})
-    return base.merge(phones, on="rid", how="left")
+    """The blocking keys as integer codes (-1 where missing), one row per record and
+    phone number (records with two phones appear twice)."""
+    keys = pd.DataFrame({"rid": np.arange(len(records), dtype=np.int64)})
+    text = {
+        "given_initial": records["given_key"].fillna("").str[:1],
+        "family_initial": records["family_key"].fillna("").str[:1],
+    }
+    for field in KEY_FIELDS:
+        if field == "phone":
+            continue
+        column = text[field] if field in text else records[field]
+        values = column.to_numpy(object)
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        blank = np.array([isinstance(v, str) and not v for v in uniques] + [True], dtype=bool)
+        codes = np.where(blank[np.where(codes >= 0, codes, -1)], -1, codes)
+        keys[field] = codes.astype(np.int64)
+    phones = records["phones"].to_numpy(object)
+    rid = np.repeat(np.arange(len(records)), [max(len(p), 1) if p else 1 for p in phones])
+    flat = [x for p in phones for x in (p if p else (None,))]
+    codes = pd.factorize(np.array(flat, dtype=object), use_na_sentinel=True)[0]
+    return keys.iloc[rid].reset_index(drop=True).assign(phone=codes.astype(np.int64))
 
 
 def _affordable(sizes: pd.Series, max_block: int, budget: int) -> int:
@@ -73,9 +88,8 @@ def _pairs_for(
     budget: int | None = None,
 ) -> pd.DataFrame:
     cols = list(fields)
-    sub = keyed[["rid", *cols]].dropna()
-    for c in cols:
-        sub = sub[sub[c].astype(str) != ""]
+    sub = keyed[["rid", *cols]]
+    sub = sub[(sub[cols].to_numpy() >= 0).all(axis=1)]
     if sub.empty:
         return pd.DataFrame(columns=["a", "b"])
     sub = sub.drop_duplicates()
@@ -87,7 +101,8 @@ def _pairs_for(
     found = [_self_join(sub, cols)]
     if not big.empty and "dob" not in cols:
         # A group too big to compare whole is compared within each date of birth.
-        split = big.merge(keyed[["rid", "dob"]].dropna().drop_duplicates(), on="rid")
+        dob = keyed.loc[keyed["dob"] >= 0, ["rid", "dob"]].drop_duplicates()
+        split = big.merge(dob, on="rid")
         split_sizes = split.groupby([*cols, "dob"])["rid"].transform("size")
         found.append(_self_join(split[(split_sizes > 1) & (split_sizes <= max_block)],
                                 [*cols, "dob"]))  # fmt: skip
