@@ -162,7 +162,10 @@ def prepare():
         "",
         "The generator gives each person their own phone number from Ofcom's drama ranges while "
         "they last (about 17,000; after that, none), an e-mail address of their own and one of "
-        "about 650 streets. Two things favour vcs-excel here: the matcher's short list of UK "
+        "about 650 streets, and NHS numbers from the test range (999) while they last (about "
+        "900,000 people; after that, none): at a million records most people have only a name, "
+        "a birthday and an address. Two things favour vcs-excel here: the matcher's short list "
+        "of UK "
         "community nicknames overlaps the names the generator uses, and the data comes from the "
         "same hands as the rules. See FEBRL below for data from other hands.",
     ]
