@@ -71,11 +71,13 @@ def _family_levels(sounds: dict[str, str]) -> Callable[..., np.ndarray]:
 
 
 def _typo(p: str, q: str) -> bool:
-    """One letter wrong, missing, added or two swapped ("Pter", "Mzrk", "Jmaes"), or
-    spelt alike (Jaro-Winkler 0.9), for names of three letters or more."""
+    """One letter wrong, missing, added or two swapped ("Pter", "Mzrk", "Jmaes") in names
+    of four letters or more, or spelt alike (Jaro-Winkler 0.9) in names of three or more."""
     if min(len(p), len(q)) < 3:
         return False
-    return OSA.distance(p, q) <= 1 or JaroWinkler.normalized_similarity(p, q) >= 0.9
+    # Three-letter names are one letter from many others (Pal, Pat, Sal): spelling only.
+    one_letter = min(len(p), len(q)) >= 4 and OSA.distance(p, q) <= 1
+    return one_letter or JaroWinkler.normalized_similarity(p, q) >= 0.9
 
 
 def _given_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -111,10 +111,9 @@ def decide(
     strong = personal | (same_home_or_line & ages_agree)
     # Name and date of birth alone, in another district: a namesake is possible in a
     # city, so a person checks (a move is also possible).
+    postcode = scored["postcode"].to_numpy()
     namesake = (
-        (scored["postcode"].to_numpy() >= 0)
-        & (scored["postcode"].to_numpy() < 3)
-        & (scored["house"].to_numpy() != 1)
+        ((postcode == 0) | ((postcode >= 1) & (postcode < 3) & (scored["house"].to_numpy() != 1)))
         & (nhs != 1)
         & (scored["phone"].to_numpy() != 1)
         & (scored["email"].to_numpy() != 1)
