@@ -247,6 +247,18 @@ def _nhs_fine(text: pa.Array, test_data: bool) -> np.ndarray:
     return ok
 
 
+def _prefix_keys(nat: pa.Array, length: pa.Array) -> pa.DictionaryArray:
+    """Each national number's first seven digits and its length ("7700900:10"): the
+    type and validity of a UK number follow from them, so each is looked up once."""
+    return pc.binary_join_element_wise(
+        pc.utf8_slice_codeunits(nat, 0, 7), pc.cast(length, pa.string()), ":"
+    ).dictionary_encode()
+
+
+def _prefixes(keys: pa.DictionaryArray) -> list[list[str]]:
+    return [k.split(":") for k in keys.dictionary.to_pylist()]
+
+
 def _phone_fine(text: pa.Array, test_data: bool) -> np.ndarray:
     tidy = ~_match(text, r"^[=\-@]") & _np(pc.equal(text, pc.utf8_trim_whitespace(text)))
     compact = pc.replace_substring_regex(text, _PHONE_STRIP, "")
@@ -257,13 +269,8 @@ def _phone_fine(text: pa.Array, test_data: bool) -> np.ndarray:
         return ok
     nat = national.filter(pa.array(has))
     length = pc.utf8_length(nat)
-    keys = pc.binary_join_element_wise(
-        pc.utf8_slice_codeunits(nat, 0, 7), pc.cast(length, pa.string()), ":"
-    ).dictionary_encode()
-    verdict = [
-        uk_number_valid(p + "0" * (int(n) - 7))[0]
-        for p, n in (k.split(":") for k in keys.dictionary.to_pylist())
-    ]
+    keys = _prefix_keys(nat, length)
+    verdict = [uk_number_valid(p + "0" * (int(n) - 7))[0] for p, n in _prefixes(keys)]
     valid = np.asarray(verdict, dtype=bool)[keys.indices.to_numpy()]
     drama = np.zeros(len(nat), dtype=bool)
     lengths = length.to_numpy()
@@ -305,13 +312,9 @@ def uk_mobiles(values: np.ndarray) -> np.ndarray:
     inner = np.zeros(len(text), dtype=bool)
     if has.any():
         nat = national.filter(pa.array(has))
-        length = pc.utf8_length(nat)
-        keys = pc.binary_join_element_wise(
-            pc.utf8_slice_codeunits(nat, 0, 7), pc.cast(length, pa.string()), ":"
-        ).dictionary_encode()
+        keys = _prefix_keys(nat, pc.utf8_length(nat))
         verdict = [
-            bool(normalise_phone("0" + p + "0" * (int(n) - 7)).mobile)
-            for p, n in (k.split(":") for k in keys.dictionary.to_pylist())
+            bool(normalise_phone("0" + p + "0" * (int(n) - 7)).mobile) for p, n in _prefixes(keys)
         ]
         inner[has] = np.asarray(verdict, dtype=bool)[keys.indices.to_numpy()]
     out = np.zeros(len(values), dtype=bool)

@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..checks.engine import plan_columns
 from ..clean import normalise_postcode, parse_date
+from ..clean.columns import first_present, per_value
 from ..clean.postcodes import find_postcode
 from ..standard.dictionary import load_dictionary
 from ..standard.hashtags import parse_hashtag
@@ -95,25 +96,6 @@ def _columns(table: Table) -> dict[str, list[str]]:
     return found
 
 
-def _per_value(column: pd.Series, fn: Callable[[Any], Any]) -> np.ndarray:
-    """``fn`` of each cell, worked out once per distinct value; None for a blank."""
-    codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
-    out = np.empty(len(uniques) + 1, dtype=object)
-    out[:-1] = [
-        None if v is None or (isinstance(v, str) and not v.strip()) else fn(v) for v in uniques
-    ]
-    out[-1] = None
-    return out[np.where(codes < 0, len(uniques), codes)]
-
-
-def _first(columns: list[np.ndarray], n: int) -> np.ndarray:
-    out = np.full(n, None, dtype=object)
-    for values in columns:
-        empty = pd.isna(out)
-        out[empty] = values[empty]
-    return out
-
-
 def _district(value: Any) -> str | None:
     r = normalise_postcode(value)
     code = r.standard if r.valid else find_postcode(str(value))
@@ -166,11 +148,11 @@ class Rows:
         if dim.name == "area":
             return self._area()
         if dim.name == "age_band":
-            ages = [_per_value(self.frame[c], lambda v: _age_from_birth(v, self.today))
+            ages = [per_value(self.frame[c], lambda v: _age_from_birth(v, self.today))
                     for c in self._cols("#date+birth")]  # fmt: skip
-            ages += [_per_value(self.frame[c], lambda v: _age(v, self.today))
+            ages += [per_value(self.frame[c], lambda v: _age(v, self.today))
                      for c in self._cols("#person+age")]  # fmt: skip
-            age = _first(ages, self.n)
+            age = first_present(ages, self.n)
             codes, uniques = pd.factorize(age, use_na_sentinel=True)
             bands = np.array([_band(a) for a in uniques] + [None], dtype=object)
             return bands[np.where(codes < 0, len(uniques), codes)]
@@ -188,10 +170,10 @@ class Rows:
                             return None
                         return (cl.group_of(label) or label) if grouped else label
 
-                    found.append(_per_value(self.frame[c], group))
+                    found.append(per_value(self.frame[c], group))
                 else:
-                    found.append(_per_value(self.frame[c], lambda v: " ".join(str(v).split())))
-        return _first(found, self.n)
+                    found.append(per_value(self.frame[c], lambda v: " ".join(str(v).split())))
+        return first_present(found, self.n)
 
     def _area(self) -> np.ndarray:
         tags = DIMENSIONS["area"].tags
@@ -206,7 +188,9 @@ class Rows:
             fn: Callable[[Any], Any] = ward
         else:
             fn = _district
-        return _first([_per_value(self.frame[c], fn) for t in tags for c in self._cols(t)], self.n)
+        return first_present(
+            [per_value(self.frame[c], fn) for t in tags for c in self._cols(t)], self.n
+        )
 
     def digital(self) -> dict[str, np.ndarray]:
         """Per row: no e-mail, no mobile, and phone-call-or-letter only."""

@@ -31,6 +31,7 @@ from ..clean import (
     normalise_postcode,
     parse_date,
 )
+from ..clean.columns import first_present, per_value
 from ..clean.postcodes import find_postcode
 from ..standard.hashtags import parse_hashtag
 from ..workbook import Book, Table
@@ -274,32 +275,9 @@ def _roles(plans: Iterable[ColumnPlan]) -> dict[str, list[str]]:
     return roles
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _per_value(column: pd.Series, fn: Any) -> np.ndarray:
-    """``fn`` of every cell (None for a blank one), worked out once per distinct value:
-    a list repeats its names, dates and postcodes many times over."""
-    codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
-    results = np.empty(len(uniques) + 1, dtype=object)
-    results[:-1] = [None if _blank(v) else fn(v) for v in uniques]
-    results[-1] = None
-    return results[np.where(codes < 0, len(uniques), codes)]
-
-
-def _first(columns: list[np.ndarray], n: int) -> np.ndarray:
-    """Row by row, the first column's value that is not None."""
-    out = np.full(n, None, dtype=object)
-    for values in columns:
-        empty = pd.isna(out)
-        out[empty] = values[empty]
-    return out
-
-
 def _last(columns: list[np.ndarray], n: int) -> np.ndarray:
     """Row by row, the last column's value that is not None."""
-    return _first(columns[::-1], n)
+    return first_present(columns[::-1], n)
 
 
 def _text(value: Any) -> str | None:
@@ -368,14 +346,14 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
     n = len(frame)
 
     def per(role: str, fn: Any) -> list[np.ndarray]:
-        return [_per_value(frame[c], fn) for c in roles.get(role, [])]
+        return [per_value(frame[c], fn) for c in roles.get(role, [])]
 
-    parts = _first(per("name", split_name), n)
+    parts = first_present(per("name", split_name), n)
     empty = NameParts()
     parts = np.where(pd.isna(parts), empty, parts)
     out = pd.DataFrame({"sheet": table.sheet, "row": frame.index.astype(np.int64)})
     for field in ("title", "given", "middle", "family"):
-        own = _first(per(field, _text), n)
+        own = first_present(per(field, _text), n)
         from_name = np.array([getattr(x, field) for x in parts], dtype=object)
         out[field] = np.where(pd.isna(own), from_name, own)
     out["suffix"] = [x.suffix for x in parts]
@@ -383,16 +361,16 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
         names = out[side].to_numpy(object)
         out[f"{side}_key"] = _derived(names, name_key)
         out[f"{side}_sound"] = _derived(names, sound)
-    dob = _first(per("dob", _valid_date), n)
+    dob = first_present(per("dob", _valid_date), n)
     out["dob"] = dob
     today = dt.date.today()
     from_dob = _derived(dob, lambda d: _age_on(d, today) if d else None)
     age = np.where(pd.isna(dob), _last(per("age", _age_value), n), from_dob)
     out["age"] = pd.array(age, dtype="Float64").to_numpy(np.float64, na_value=np.nan)
-    out["nhs"] = _first(per("nhs", _valid_nhs), n)
-    address = _first(per("address", split_address) + per("line1", split_address), n)
+    out["nhs"] = first_present(per("nhs", _valid_nhs), n)
+    address = first_present(per("address", split_address) + per("line1", split_address), n)
     address = np.where(pd.isna(address), AddressParts(), address)
-    postcode = _first(per("postcode", _valid_postcode), n)
+    postcode = first_present(per("postcode", _valid_postcode), n)
     from_address = np.array([a.postcode or None for a in address], dtype=object)
     postcode = np.where(pd.isna(postcode), from_address, postcode)
     for field in ("flat", "house", "street"):
@@ -408,7 +386,7 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
         ]
     else:
         out["phones"] = [()] * n
-    out["email"] = _first(per("email", _valid_email), n)
+    out["email"] = first_present(per("email", _valid_email), n)
     out["sex"] = _last(per("sex", _sex), n)
     return out[FIELDS].reset_index(drop=True)
 
