@@ -152,7 +152,7 @@ def find_services(need: object, area: object, language: object, store: object) -
     from .tasks.directory import open_store
 
     def text(value: object) -> str | None:
-        return " ".join(str(value).split()) or None if value is not None else None
+        return None if value is None else " ".join(str(value).split()) or None
 
     query = Query(text(need), text(area), text(language))
     if not text(store) and not os.environ.get("VCS_EXCEL_DIRECTORY"):

@@ -96,13 +96,18 @@ def _columns(table: Table) -> dict[str, list[str]]:
     return found
 
 
-def _district(value: Any) -> str | None:
+def _postcode(value: Any) -> str | None:
+    """The postcode in a cell: the whole cell, or the one inside an address."""
     r = normalise_postcode(value)
-    code = r.standard if r.valid else find_postcode(str(value))
+    return r.standard if r.valid else find_postcode(str(value))
+
+
+def _district(value: Any) -> str | None:
+    code = _postcode(value)
     return code.split()[0] if code else None
 
 
-def _age(value: Any, today: dt.date) -> int | None:
+def _age(value: Any) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return None if value != value or value < 0 or value > 130 else int(value)
     if isinstance(value, str) and value.strip().isdigit():
@@ -150,8 +155,7 @@ class Rows:
         if dim.name == "age_band":
             ages = [per_value(self.frame[c], lambda v: _age_from_birth(v, self.today))
                     for c in self._cols("#date+birth")]  # fmt: skip
-            ages += [per_value(self.frame[c], lambda v: _age(v, self.today))
-                     for c in self._cols("#person+age")]  # fmt: skip
+            ages += [per_value(self.frame[c], _age) for c in self._cols("#person+age")]
             age = first_present(ages, self.n)
             codes, uniques = pd.factorize(age, use_na_sentinel=True)
             bands = np.array([_band(a) for a in uniques] + [None], dtype=object)
@@ -181,8 +185,7 @@ class Rows:
             wards = self.wards
 
             def ward(v: Any) -> str | None:
-                r = normalise_postcode(v)
-                code = r.standard if r.valid else find_postcode(str(v))
+                code = _postcode(v)
                 return wards.get(code) if code else None
 
             fn: Callable[[Any], Any] = ward

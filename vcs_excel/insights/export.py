@@ -37,16 +37,12 @@ GUIDANCE = [
 
 
 def _method(insights: Insights) -> str:
-    t = insights.threshold
-    text = (
-        f"Counts from 1 to {t - 1} are shown as {SUPPRESSED}. More cells are hidden "
-        "(secondary suppression) until no hidden count can be worked out from the "
-        "totals: every row and column has none or at least two, and no hidden cell "
-        "stands alone on a path of hidden cells."
-    )
-    if insights.rounding:
-        text += f" Published counts are rounded to the nearest {insights.rounding}."
-    return text + " Counts of zero are shown."
+    """The method in full, for the provenance sheet."""
+    return " ".join([
+        *_method_lines(insights),
+        "Every row and column has none or at least two hidden cells, and no hidden cell "
+        "stands alone on a path of hidden cells. Counts of zero are shown.",
+    ])  # fmt: skip
 
 
 def _method_lines(insights: Insights) -> list[str]:

@@ -72,9 +72,9 @@ def group(values: np.ndarray, dim: Dimension, threshold: int) -> tuple[np.ndarra
             series = series.where(~series.isin(set(rare)), OTHER)
             counts = series.value_counts()
     # Largest group first; equal groups in alphabetical order.
-    counts = counts.iloc[
-        sorted(range(len(counts)), key=lambda k: (-counts.iloc[k], str(counts.index[k])))
-    ]
+    counts = counts.sort_index(key=lambda x: x.astype(str)).sort_values(
+        ascending=False, kind="stable"
+    )
     if dim.order:
         labels = [x for x in dim.order if x in counts.index]
         labels += [x for x in counts.index if x not in dim.order and x not in (OTHER, NOT_KNOWN)]
