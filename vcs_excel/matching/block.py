@@ -18,6 +18,7 @@ import pandas as pd
 # Each rule: the fields that must all be present and equal.
 RULES: tuple[tuple[str, ...], ...] = (
     ("nhs",),
+    ("id",),
     ("dob", "family_sound"),
     ("dob", "given_sound"),
     ("dob", "postcode"),

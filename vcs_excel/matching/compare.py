@@ -24,6 +24,7 @@ LEVELS: dict[str, list[str]] = {
     "postcode": ["different", "same district", "same sector", "same"],
     "house": ["different", "same"],
     "nhs": ["different", "same"],
+    "id": ["different", "same"],
     "phone": ["different", "shared"],
     "email": ["different", "same"],
     "sex": ["different", "same"],
@@ -119,10 +120,12 @@ class _Coded:
         ])  # fmt: skip
         codes, self.names = _codes(names)
         self.given, self.family = codes[:n], codes[n:]
-        self.family_sound = dict(zip(records["family_key"], records["family_sound"], strict=True))
+        self.sound = dict(zip(records["given_key"], records["given_sound"], strict=True))
+        self.sound.update(zip(records["family_key"], records["family_sound"], strict=True))
         self.suffix = _codes(records["suffix"])[0]
-        for f in ("postcode", "sector", "district", "nhs", "email", "sex"):
+        for f in ("sector", "district", "nhs", "id", "email", "sex"):
             setattr(self, f, _codes(records[f])[0])
+        self.postcode, self.postcodes = _codes(records["postcode"])
         house = records["house"].fillna("")
         self.house = _codes(records["flat"].fillna("") + "/" + house)[0]
         self.house[house.to_numpy() == ""] = -1
@@ -156,12 +159,32 @@ def _dob(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _postcode(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    sector = (c.sector[a] == c.sector[b]) & (c.sector[a] >= 0)
+    district = (c.district[a] == c.district[b]) & (c.district[a] >= 0)
     level = np.where(
-        c.postcode[a] == c.postcode[b],
-        3,
-        np.where(c.sector[a] == c.sector[b], 2, np.where(c.district[a] == c.district[b], 1, 0)),
+        c.postcode[a] == c.postcode[b], 3, np.where(sector, 2, np.where(district, 1, 0))
     )
+    # A postcode with no sector (one a UK rule cannot read: cut short, mistyped, or
+    # another country's) is close to another written one character differently, or to
+    # a full postcode it is the start of ("LS156G", "LS15 6GS"); otherwise it says
+    # nothing beside a full postcode, and differs from another unread one.
+    ua, ub = c.sector[a] < 0, c.sector[b] < 0
+    unread = (ua | ub) & (c.postcode[a] >= 0) & (c.postcode[b] >= 0)
+    if unread.any():
+        only = np.where(unread, c.postcode[a], -1)
+        close = _per_distinct_pair(only, c.postcode[b], c.postcodes, _close_postcodes)
+        level = np.where(unread & (close == 1), 2, level)
+        level = np.where(unread & (close == 0) & (ua != ub), MISSING, level)
     return np.where((c.postcode[a] < 0) | (c.postcode[b] < 0), MISSING, level).astype(np.int8)
+
+
+def _close_postcodes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(x), dtype=bool)
+    for i, (p, q) in enumerate(zip(x, y, strict=True)):
+        p, q = p.replace(" ", ""), q.replace(" ", "")
+        short, full = sorted((p, q), key=len)
+        out[i] = OSA.distance(p, q) <= 1 or (len(short) >= 3 and full.startswith(short))
+    return out
 
 
 def _phone(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -182,8 +205,59 @@ def _age(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(x) | np.isnan(y), MISSING, near).astype(np.int8)
 
 
-def compare_pairs(records: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+def _trusted_ids(records: pd.DataFrame, out: pd.DataFrame, level: np.ndarray) -> np.ndarray:
+    """The record-ID level, kept only between lists whose IDs name one person in one
+    scheme; -1 (says nothing) elsewhere.
+
+    A list's own reference ("Ref", "Client ID") is evidence only where both lists
+    use the same references for the same people: this week's and last week's export
+    of one system, say, but not a food bank's numbers beside a council's. So for each
+    pair of lists (and each list with itself) the pairs that agree on everything else
+    (first name, surname, and the date of birth or the home) must mostly share their
+    ID; and an ID shared by two records must mostly be shared by one name, not by a
+    household (a membership or claim number covers everyone at home).
+    """
+    present = level >= 0
+    if not present.any():
+        return level
+    sheet = pd.factorize(records["sheet"].to_numpy(object))[0].astype(np.int64)
+    a, b = out["a"].to_numpy(), out["b"].to_numpy()
+    sa, sb = sheet[a], sheet[b]
+    lists = np.minimum(sa, sb) * (sheet.max(initial=0) + 1) + np.maximum(sa, sb)
+    given, family, dob = out["given"].to_numpy(), out["family"].to_numpy(), out["dob"].to_numpy()
+    home = (out["postcode"].to_numpy() == 3) & (out["house"].to_numpy() == 1)
+    contact = (out["phone"].to_numpy() == 1) | (out["email"].to_numpy() == 1)
+    alike = (given == 4) & (family == 3) & ((dob == 3) | ((dob == MISSING) & (home | contact)))
+    same = level == 1
+    tally = pd.DataFrame({
+        "lists": lists[present],
+        "alike": alike[present],
+        "alike_same": (alike & same)[present],
+        "same": same[present],
+        "same_name": (same & (given >= 1))[present],
+    }).groupby("lists").sum()  # fmt: skip
+    trusted = tally[
+        (tally["alike"] >= 3)
+        & (tally["alike_same"] * 2 >= tally["alike"])
+        & (tally["same_name"] * 3 >= tally["same"] * 2)
+    ].index.to_numpy()
+    # Within one list, an ID on two rows with different first names, as often as not,
+    # numbers a household or a case: that list's IDs say nothing anywhere.
+    inside = same & (sa == sb)
+    shared_by = pd.DataFrame({"sheet": sa[inside], "other": (given == 0)[inside]})
+    other = shared_by.groupby("sheet")["other"].mean()
+    households = other[other >= 0.5].index.to_numpy()
+    keep = np.isin(lists, trusted) & ~np.isin(sa, households) & ~np.isin(sb, households)
+    return np.where(keep, level, MISSING).astype(np.int8)
+
+
+def compare_pairs(
+    records: pd.DataFrame, pairs: pd.DataFrame, judge_ids: bool = True
+) -> pd.DataFrame:
     """The comparison vector of every pair: one level column per field in :data:`LEVELS`.
+
+    Record IDs count only between lists that share them (:func:`_trusted_ids`, judged
+    from these pairs); ``judge_ids=False`` compares them everywhere (for random pairs).
 
     Fields are compared as integer codes, and names once per distinct pair of names,
     so a million pairs compare in seconds.
@@ -192,14 +266,28 @@ def compare_pairs(records: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     a, b = pairs["a"].to_numpy(np.int64), pairs["b"].to_numpy(np.int64)
     out = pd.DataFrame({"a": a, "b": b})
     ga, gb, fa, fb = c.given[a], c.given[b], c.family[a], c.family[b]
-    family = _per_distinct_pair(fa, fb, c.names, _family_levels(c.family_sound))
+    family = _per_distinct_pair(fa, fb, c.names, _family_levels(c.sound))
     family = np.where((fa == fb) & (fa >= 0), 3, family)
     given = _per_distinct_pair(ga, gb, c.names, _given_levels)
     given = np.where((ga == gb) & (ga >= 0), 4, given)
-    # Names written the other way round: first name in the surname column.
+    # Names written the other way round: first name in the surname column, one of them
+    # perhaps misspelt ("Jack Stubbs" / "Stubbs Jaxck").
     swapped = (ga == fb) & (fa == gb) & (ga >= 0)
-    out["family"] = np.where(swapped, 3, family).astype(np.int8)
-    out["given"] = np.where(swapped, 4, given).astype(np.int8)
+    unlike = (given <= 2) & (family <= 2) & ~swapped
+    if unlike.any():
+        only = np.where(unlike, ga, -1), np.where(unlike, fa, -1)
+        cross_given = _per_distinct_pair(only[0], fb, c.names, _given_levels)
+        cross_given = np.where((ga == fb) & (ga >= 0), 4, cross_given)
+        cross_family = _per_distinct_pair(only[1], gb, c.names, _family_levels(c.sound))
+        cross_family = np.where((fa == gb) & (fa >= 0), 3, cross_family)
+        crossed = unlike & (cross_given >= 2) & (cross_family >= 2)
+        crossed &= (cross_given == 4) | (cross_family == 3)
+        given = np.where(crossed, cross_given, given)
+        family = np.where(crossed, cross_family, family)
+        swapped |= crossed
+    exact = (ga == fb) & (fa == gb) & (ga >= 0)
+    out["family"] = np.where(exact, 3, family).astype(np.int8)
+    out["given"] = np.where(exact, 4, given).astype(np.int8)
     out["swapped_names"] = swapped
     out["dob"] = _dob(c, a, b)
     out["postcode"] = _postcode(c, a, b)
@@ -210,4 +298,6 @@ def compare_pairs(records: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     out["sex"] = _equal(c.sex[a], c.sex[b])
     out["age"] = _age(c, a, b)
     out["suffix_differs"] = c.suffix[a] != c.suffix[b]
+    ids = _equal(c.id[a], c.id[b])
+    out["id"] = _trusted_ids(records, out, ids) if judge_ids else ids
     return out

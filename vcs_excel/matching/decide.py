@@ -90,6 +90,10 @@ def decide(
     """The decision for each scored pair: "match", "review" or "no"."""
     p = scored["probability"].to_numpy()
     nhs, dob, given, family = (scored[c].to_numpy() for c in ("nhs", "dob", "given", "family"))
+    # A record ID shared between lists that use one scheme (see compare._trusted_ids)
+    # vouches for a pair as an NHS number does: a household rule does not overrule it.
+    record_id = scored["id"].to_numpy() if "id" in scored else np.full(len(scored), -1)
+    vouched = (nhs == 1) | (record_id == 1)
     year = np.array(
         [d.year if isinstance(d, dt.date) else 0 for d in records["dob"]], dtype=np.int32
     )
@@ -103,7 +107,7 @@ def decide(
     # A home's phone or address is shared by the household, so it counts only when the
     # dates of birth or ages agree as well; a date of birth, an NHS number or an e-mail
     # address is the person's own.
-    personal = (dob == 3) | (nhs == 1) | (scored["email"].to_numpy() == 1)
+    personal = (dob == 3) | vouched | (scored["email"].to_numpy() == 1)
     same_home_or_line = (
         (scored["postcode"].to_numpy() == 3) & (scored["house"].to_numpy() == 1)
     ) | (scored["phone"].to_numpy() == 1)
@@ -114,7 +118,7 @@ def decide(
     postcode = scored["postcode"].to_numpy()
     namesake = (
         ((postcode == 0) | ((postcode >= 1) & (postcode < 3) & (scored["house"].to_numpy() != 1)))
-        & (nhs != 1)
+        & ~vouched
         & (scored["phone"].to_numpy() != 1)
         & (scored["email"].to_numpy() != 1)
     )
@@ -123,21 +127,21 @@ def decide(
     # Household guards: never definite without a person, unless NHS numbers agree.
     different_first = given == 0
     junior_senior = scored["suffix_differs"].to_numpy() | ((given == 4) & (years_apart >= 12))
-    guarded = (different_first | junior_senior | (dob == 0)) & (nhs != 1)
+    guarded = (different_first | junior_senior | (dob == 0)) & ~vouched
     decision = np.where(guarded & (decision == _MATCH), _REVIEW, decision)
     # Different first names at one address with different birthdays: another household member.
     same_home = (scored["postcode"].to_numpy() == 3) & (family >= 2)
-    decision = np.where(same_home & different_first & (dob != 3) & (nhs != 1), _NO, decision)
-    decision = np.where(junior_senior & (nhs != 1), _NO, decision)
+    decision = np.where(same_home & different_first & (dob != 3) & ~vouched, _NO, decision)
+    decision = np.where(junior_senior & ~vouched, _NO, decision)
     # Twins: same birthday and surname, different first names.
-    decision = np.where((dob == 3) & different_first & (family >= 2) & (nhs != 1), _NO, decision)
+    decision = np.where((dob == 3) & different_first & (family >= 2) & ~vouched, _NO, decision)
     # Ages that disagree (a mother and daughter of one name): not the same person.
     age = scored["age"].to_numpy()
-    decision = np.where((age == 0) & (dob != 3) & (nhs != 1), _NO, decision)
+    decision = np.where((age == 0) & (dob != 3) & ~vouched, _NO, decision)
     # At one home, first names that are only alike (a nickname, a close spelling, an
     # initial: John / Ian, Chris / Christine) may be two members of the household: a
     # person decides, unless a date of birth or something of the person's own agrees.
-    own = (dob == 3) | (nhs == 1) | (scored["email"].to_numpy() == 1)
+    own = (dob == 3) | vouched | (scored["email"].to_numpy() == 1)
     alike = (given >= 1) & (given <= 3)
     fits_two = _fits_two_people(scored, records, same_home & (given >= 1))
     # Two names linked only through a third (Jean and Janet, both short for Jeanette) are
@@ -151,30 +155,44 @@ def decide(
     # Different phone numbers and different e-mail addresses, and no date of birth to
     # agree: more likely two people of one name.
     two_contacts = (scored["phone"].to_numpy() == 0) & (scored["email"].to_numpy() == 0)
-    decision = np.where(two_contacts & (dob != 3) & (nhs != 1) & (decision == _MATCH),
+    decision = np.where(two_contacts & (dob != 3) & ~vouched & (decision == _MATCH),
                         _REVIEW, decision)  # fmt: skip
     # One name at one home with nothing to tell two people apart (no dates of birth,
     # no ages): a person decides.
     unknown_age = (dob == -1) & (age == -1)
-    decision = np.where(same_home & unknown_age & (decision == _MATCH) & (nhs != 1),
+    decision = np.where(same_home & unknown_age & (decision == _MATCH) & ~vouched,
                         _REVIEW, decision)  # fmt: skip
     # First name and surname both different: two people (a household shares an address).
-    decision = np.where((given == 0) & (family == 0) & (nhs != 1), _NO, decision)
+    decision = np.where((given == 0) & (family == 0) & ~vouched, _NO, decision)
     # A date of birth that disagrees outright, at another address: two people of one name.
     elsewhere = scored["postcode"].to_numpy() != 3
-    decision = np.where((dob == 0) & elsewhere & (nhs != 1), _NO, decision)
+    decision = np.where((dob == 0) & elsewhere & ~vouched, _NO, decision)
     # Names alone at different houses (no date of birth, NHS number, phone or e-mail to
     # compare) fit too many people in a city: not the same person.
     house = scored["house"].to_numpy()
     elsewhere_house = (house == 0) | (scored["postcode"].to_numpy() == 0)
-    decision = np.where(~strong & elsewhere_house & (nhs != 1), _NO, decision)
+    decision = np.where(~strong & elsewhere_house & ~vouched, _NO, decision)
     # Another first name, at another address, with nothing of the person's own agreeing
     # but a birthday: two people of a surname (or one that only sounds alike).
-    decision = np.where((given == 0) & (family <= 1) & elsewhere_house & (nhs != 1)
+    decision = np.where((given == 0) & (family <= 1) & elsewhere_house & ~vouched
                         & (scored["email"].to_numpy() != 1) & (scored["phone"].to_numpy() != 1),
                         _NO, decision)  # fmt: skip
     # A different surname and a different address: two people.
-    decision = np.where((family == 0) & elsewhere & (nhs != 1), _NO, decision)
+    decision = np.where((family == 0) & elsewhere & ~vouched, _NO, decision)
+    # One person's record ID and date of birth (or, with no date of birth to compare, the
+    # first name or surname; a birthday with its day and month swapped needs a name too;
+    # one that differs needs the first name and the home): the same person, whatever else
+    # was mistyped.
+    names_differ = (given == 0) & (family == 0)
+    at_home = (postcode == 3) & (scored["house"].to_numpy() == 1)
+    birth_or_name = (
+        (dob == 3)
+        | ((dob == 2) & ~names_differ)
+        | ((dob == -1) & ((given >= 2) | (family >= 2)))
+        | ((given >= 2) & at_home)
+    )
+    same_id = (record_id == 1) & birth_or_name
+    decision = np.where(same_id, _MATCH, decision)
     # The NHS number rules come last: they override everything else.
     decision = np.where((nhs == 1) & (dob >= 2), _MATCH, decision)
     decision = np.where(nhs == 0, _NO, decision)

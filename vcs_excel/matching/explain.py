@@ -18,6 +18,8 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
     differ: list[str] = []
     if pair["nhs"] == 1:
         same.append("NHS number")
+    if pair.get("id") == 1:
+        same.append("record ID")
     if pair["dob"] == 3:
         same.append("date of birth")
     elif pair["dob"] == 2:

@@ -230,6 +230,7 @@ FIELDS = [
     "dob",
     "age",
     "nhs",
+    "id",
     "postcode",
     "sector",
     "district",
@@ -256,6 +257,7 @@ ROLE = {
     _key("#date+birth"): "dob",
     _key("#person+age"): "age",
     _key("#person+id+nhs"): "nhs",
+    _key("#person+id"): "id",
     _key("#contact+address"): "address",
     _key("#contact+address+line1"): "line1",
     _key("#contact+address+postcode"): "postcode",
@@ -292,6 +294,22 @@ def _valid_date(value: Any) -> dt.date | None:
 def _valid_nhs(value: Any) -> str | None:
     r = check_nhs_number(value)
     return r.standard if r.valid else None
+
+
+def _record_id(value: Any) -> str | None:
+    """A list's own reference, compared without spaces, dashes, dots or slashes and
+    without regard to case ("asc-100 133" is "ASC100133"); a whole number stored as a
+    decimal (12345.0) is the whole number."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = re.sub(r"[\s\-/.]", "", str(value)).upper()
+    return text if text.strip("0") else None
+
+
+def _unread_postcode(value: Any) -> str | None:
+    if _valid_postcode(value):
+        return None
+    return re.sub(r"\s+", "", str(value)).upper() or None
 
 
 def _valid_postcode(value: Any) -> str | None:
@@ -368,6 +386,7 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
     age = np.where(pd.isna(dob), _last(per("age", _age_value), n), from_dob)
     out["age"] = pd.array(age, dtype="Float64").to_numpy(np.float64, na_value=np.nan)
     out["nhs"] = first_present(per("nhs", _valid_nhs), n)
+    out["id"] = first_present(per("id", _record_id), n)
     address = first_present(per("address", split_address) + per("line1", split_address), n)
     address = np.where(pd.isna(address), AddressParts(), address)
     postcode = first_present(per("postcode", _valid_postcode), n)
@@ -375,9 +394,12 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
     postcode = np.where(pd.isna(postcode), from_address, postcode)
     for field in ("flat", "house", "street"):
         out[field] = [getattr(a, field) for a in address]
-    out["postcode"] = postcode
     out["sector"] = _derived(postcode, lambda p: p[:-2] if p else None)
     out["district"] = _derived(postcode, lambda p: p.split()[0] if p else None)
+    # A postcode a UK rule cannot read (a typo, or another country's) still agrees with
+    # the same text on another record: it has no sector or district.
+    unread = first_present(per("postcode", _unread_postcode), n)
+    out["postcode"] = np.where(pd.isna(postcode), unread, postcode)
     phone_columns = per("phone", _valid_phone)
     if phone_columns:
         out["phones"] = [

@@ -27,6 +27,7 @@ M_START = {
     "postcode": [0.10, 0.05, 0.05, 0.80],
     "house": [0.15, 0.85],
     "nhs": [0.005, 0.995],
+    "id": [0.1, 0.9],
     "phone": [0.3, 0.7],
     "email": [0.2, 0.8],
     "sex": [0.02, 0.98],
@@ -41,6 +42,7 @@ U_START = {
     "postcode": [0.90, 0.08, 0.015, 0.005],
     "house": [0.92, 0.08],
     "nhs": [0.9999, 0.0001],
+    "id": [0.9999, 0.0001],
     "phone": [0.998, 0.002],
     "email": [0.9995, 0.0005],
     "sex": [0.5, 0.5],
@@ -107,7 +109,7 @@ def estimate_u(records: pd.DataFrame, samples: int = 20000, seed: int = 1) -> di
         keep = a != b
         a, b = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
     pairs = pd.DataFrame({"a": a, "b": b})
-    vectors = compare_pairs(records, pairs)
+    vectors = compare_pairs(records, pairs, judge_ids=False)
     u = {}
     for f in FIELDS:
         levels = vectors[f].to_numpy()

@@ -1,0 +1,147 @@
+"""A list's own reference (Client ID, Ref, membership number) as evidence of one person,
+only where two lists share one scheme; names written the other way round with a typo;
+postcodes a UK rule cannot read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+from helpers import save_rows
+
+from vcs_excel.matching import find_matches
+from vcs_excel.matching.compare import compare_pairs
+from vcs_excel.workbook import FileBook
+
+D = dt.date
+HEADER = ["Client ID", "Forename", "Surname", "Date of Birth", "Address", "Postcode"]
+# Six people of one care system; each appears in last week's and this week's export.
+PEOPLE = [
+    ["ASC-100133", "Margaret", "Shaw", D(1944, 2, 2), "9 Moor View", "LS14 4EF"],
+    ["ASC-100147", "Ronald", "Baker", D(1942, 7, 7), "12 Moor View", "LS14 4EF"],
+    ["ASC-100152", "Asha", "Patel", D(1961, 5, 4), "5 Beech Grove", "LS6 5EF"],
+    ["ASC-100168", "David", "Walker", D(1950, 1, 9), "7 Elm Close", "LS12 3CD"],
+    ["ASC-100171", "Jean", "Okonkwo", D(1938, 11, 30), "2 Mill Lane", "LS6 1AB"],
+    ["ASC-100185", "Lydia", "Shepherd", D(1951, 2, 9), "7 Wallaby Place", "LS9 2WE"],
+]
+# Precious Adeyemi is known by her middle name at the day centre: this week's export
+# has "Grace". Her twin sister is on the list too, with her own ID.
+TWINS = [
+    ["ASC-100190", "Precious", "Adeyemi", D(1990, 4, 12), "31 Grange Road", "LS7 3AS"],
+    ["ASC-100191", "Blessing", "Adeyemi", D(1990, 4, 12), "31 Grange Road", "LS7 3AS"],
+]
+
+
+def _run(tmp_path, sheets):
+    matches = find_matches(FileBook.open(save_rows(tmp_path / "lists.xlsx", sheets)))
+    records, pairs = matches.records, matches.pairs
+    out = {}
+    for _, p in pairs.iterrows():
+        a, b = records.iloc[p["a"]], records.iloc[p["b"]]
+        out[(a["sheet"], a["given"], b["sheet"], b["given"])] = p["decision"]
+    return out, pairs
+
+
+def test_a_shared_client_id_vouches_for_a_person_whose_first_name_changed(tmp_path):
+    last_week = [HEADER, *PEOPLE, *TWINS]
+    grace = ["asc 100190", "Grace", "Adeyemi", D(1990, 4, 12), "31 Grange Road", "LS7 3AS"]
+    this_week = [HEADER, *PEOPLE, grace, TWINS[1]]
+    d, pairs = _run(tmp_path, {"Last week": last_week, "This week": this_week})
+    # The ID (written differently) and birthday agree: the same person, not a twin.
+    assert d[("Last week", "Precious", "This week", "Grace")] == "match"
+    # Her twin has another ID: still two people.
+    assert d[("Last week", "Blessing", "This week", "Grace")] == "no"
+    assert d[("Last week", "Precious", "Last week", "Blessing")] == "no"
+    assert (pairs["id"] == 1).sum() >= 7
+    # The reason a person reads names the ID.
+    from vcs_excel.matching.explain import reason
+
+    records = find_matches(FileBook.open(tmp_path / "lists.xlsx")).records
+    grace = pairs[(records["given"].to_numpy()[pairs["b"]] == "Grace")
+                  & (records["given"].to_numpy()[pairs["a"]] == "Precious")].iloc[0]  # fmt: skip
+    why = reason(grace, records.iloc[grace["a"]], records.iloc[grace["b"]])
+    assert why.startswith("same record ID, date of birth") and "Precious / Grace" in why
+
+
+def test_without_the_id_a_changed_first_name_at_the_twins_home_is_not_merged(tmp_path):
+    strip = [row[1:] for row in (*PEOPLE, *TWINS)]
+    grace = ["Grace", "Adeyemi", D(1990, 4, 12), "31 Grange Road", "LS7 3AS"]
+    sheets = {
+        "Last week": [HEADER[1:], *strip],
+        "This week": [HEADER[1:], *strip[:6], grace, strip[7]],
+    }
+    d, _ = _run(tmp_path, sheets)
+    assert d[("Last week", "Precious", "This week", "Grace")] != "match"
+
+
+def test_a_membership_number_shared_by_a_household_is_not_evidence(tmp_path):
+    # A food bank numbers households: everyone at one home has the same number.
+    header = ["Membership no", "Forename", "Surname", "Date of Birth", "Address", "Postcode"]
+    rows = []
+    for n, (_, given, family, born, street, postcode) in enumerate(PEOPLE, start=1):
+        rows.append([f"FB{n:04d}", given, family, born, street, postcode])
+        rows.append([f"FB{n:04d}", "Sam", family, D(born.year + 3, 1, 1), street, postcode])
+    twins = [["FB0099", *t[1:]] for t in TWINS]
+    sheets = {"Week 1": [header, *rows, *twins], "Week 2": [header, *rows, *twins]}
+    d, pairs = _run(tmp_path, sheets)
+    assert (pairs["id"] == 1).sum() == 0  # the numbers are ignored
+    assert d[("Week 1", "Precious", "Week 1", "Blessing")] == "no"
+    assert d[("Week 1", "Precious", "Week 2", "Blessing")] == "no"
+    assert d[("Week 1", "Precious", "Week 2", "Precious")] == "match"
+
+
+def test_ids_of_two_unrelated_systems_that_collide_are_ignored(tmp_path):
+    # Both organisations number their clients 1, 2, 3, ...; their numbers mean nothing
+    # to each other, so Precious (1 in one list) and Blessing (1 in the other) stay apart.
+    people = [row[1:] for row in (*TWINS, *PEOPLE)]
+    header = ["Ref", *HEADER[1:]]
+    one = [[n, *row] for n, row in enumerate(people, start=1)]
+    council = [people[1], *people[:1:-1], people[0]]  # Blessing is their number 1
+    other = [[n, *row] for n, row in enumerate(council, start=1)]
+    d, pairs = _run(tmp_path, {"Charity": [header, *one], "Council": [header, *other]})
+    assert (pairs["id"] == 1).sum() == 0
+    assert d[("Charity", "Precious", "Council", "Blessing")] == "no"
+    assert d[("Charity", "Precious", "Council", "Precious")] == "match"
+
+
+def _records(**columns):
+    n = len(next(iter(columns.values())))
+    base = {
+        "sheet": ["A"] * n, "given_key": [None] * n, "given_sound": [None] * n,
+        "family_key": [None] * n, "family_sound": [None] * n, "suffix": [""] * n,
+        "dob": [None] * n, "age": [np.nan] * n, "nhs": [None] * n, "id": [None] * n,
+        "postcode": [None] * n, "sector": [None] * n, "district": [None] * n,
+        "flat": [""] * n, "house": [""] * n, "phones": [()] * n, "email": [None] * n,
+        "sex": [None] * n,
+    }  # fmt: skip
+    base.update(columns)
+    return pd.DataFrame(base)
+
+
+def test_names_written_the_other_way_round_with_a_typo_are_a_swap():
+    records = _records(
+        given_key=["jack", "stubbs", "madeline"],
+        given_sound=["J200", "S312", "M354"],
+        family_key=["stubbs", "jaxck", "smith"],
+        family_sound=["S312", "J220", "S530"],
+    )
+    pairs = pd.DataFrame({"a": [0, 0], "b": [1, 2]})
+    v = compare_pairs(records, pairs)
+    assert bool(v["swapped_names"][0]) and v["given"][0] >= 2 and v["family"][0] >= 2
+    assert not v["swapped_names"][1] and v["given"][1] == 0
+
+
+def test_postcodes_a_uk_rule_cannot_read_still_compare(tmp_path):
+    from vcs_excel.matching.prepare import prepare_book
+
+    codes = ["LS15 6GS", "LS156G", "2615", "2615", "2651", "2913", "LS7 1FF"]
+    rows = [["Name", "Postcode"], *[[f"Person {n}", c] for n, c in enumerate(codes)]]
+    book = FileBook.open(save_rows(tmp_path / "p.xlsx", {"List": rows}))
+    records = prepare_book(book)
+    assert records["postcode"].tolist()[:3] == ["LS15 6GS", "LS156G", "2615"]
+    assert records["district"].tolist()[1:3] == [None, None]
+    pairs = pd.DataFrame({"a": [0, 2, 2, 2, 1], "b": [1, 3, 4, 5, 6]})
+    levels = compare_pairs(records, pairs)["postcode"].tolist()
+    # cut short / same text / one character apart / different / unread beside a full one
+    assert levels == [2, 3, 2, 0, -1]
