@@ -55,7 +55,12 @@ class Progress:
 
 
 # Tasks of the services directory are reached as ``vcs-excel directory ACTION``.
-DIRECTORY_ACTIONS = {"sync": "directory_sync", "push": "directory_push", "find": "find_services"}
+DIRECTORY_ACTIONS = {
+    "sync": "directory_sync",
+    "form": "directory_form",
+    "push": "directory_push",
+    "find": "find_services",
+}
 
 
 def _add_task_parser(
@@ -122,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, help="the PNG file to write")
     directory = sub.add_parser(
         "directory",
-        help="the shared services directory: sync, push, find, import, export, reminders",
+        help="the shared services directory: sync, form, push, find, import, export, reminders",
     )
     dsub = directory.add_subparsers(dest="directory_command", metavar="ACTION")
     dsub.required = True

@@ -153,6 +153,41 @@ def run_task(name: str, book: Book, *, commit: bool = True, **options: Any) -> T
     return result
 
 
+OPTIONS_SHEET = "Options"
+OPTIONS_KEY_COLUMN = 4  # column D of the Options sheet: the option's name
+
+
+def workbook_options(book: Book, name: str) -> dict[str, Any]:
+    """The options of task ``name`` filled in on the workbook's Options sheet (the
+    template's way for a ribbon button to know the directory file, your organisation
+    or what to find). Blank cells give nothing; a value that is not what the option
+    takes is refused with the option's label."""
+    task = get_task(name)
+    if not task.options or OPTIONS_SHEET not in book.sheet_names():
+        return {}
+    wanted = {o.name: o for o in task.options}
+    found: dict[str, Any] = {}
+    for row in book.read_grid(OPTIONS_SHEET).rows:
+        cells = list(row) + [None] * OPTIONS_KEY_COLUMN
+        key, value, label = cells[OPTIONS_KEY_COLUMN - 1], cells[1], cells[0]
+        option = wanted.get(str(key or "").strip())
+        if option is None or value is None or str(value).strip() == "":
+            continue
+        text = str(value).strip()
+        if option.flag:
+            found[option.name] = text.lower() in ("yes", "y", "true", "1")
+        elif option.type is int:
+            try:
+                found[option.name] = int(float(text))
+            except ValueError as exc:
+                raise BadInputError(
+                    f"On the Options sheet, {label} must be a whole number, not '{text}'."
+                ) from exc
+        else:
+            found[option.name] = text
+    return found
+
+
 def selected_sheets(book: Book, sheets: Sequence[str] | None) -> list[str]:
     """The user's sheets to work on: those named, or every sheet a person made."""
     if not sheets:

@@ -62,6 +62,11 @@ def run_demo(
             options["store"] = str(services)
         if t.name == "find_services":
             options.update(need="food")
+        if t.name == "directory_form":
+            from .directory.store import DirectoryStore
+
+            first = min(DirectoryStore(services).read().valid(), key=lambda e: e.name.lower())
+            options.update(service=first.name)
         results.append(run_task(t.name, book, commit=False, **options))
     book.commit()
     return DemoResult(input_path, out, results)

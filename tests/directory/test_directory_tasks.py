@@ -52,6 +52,13 @@ def test_sync_fills_the_directory_tab_and_leaves_the_users_sheet_alone(setup, tm
     stale = rows[header].index("Stale")
     assert any(r[stale] and r[stale].startswith("Stale (") for r in data)
     assert ws.column_dimensions["T"].hidden  # Service ID: kept for Update my entry
+    # An Excel table to filter and sort, starting at the tag row so the tags stay put.
+    table = ws.tables["ServicesDirectory"]
+    top, bottom = table.ref.split(":")
+    assert top == f"A{header + 2}" and bottom == f"U{header + 2 + 40}"
+    tags = rows[header + 1]
+    assert all(t and t.startswith("#") for t in tags) and len(set(tags)) == len(tags)
+    assert ws.auto_filter.ref is None  # the table filters; a second filter would clash
     assert "Reminders" in wb.sheetnames and "Spaces to share" in wb.sheetnames
     reminders = _sheet_rows(out, "Reminders")
     assert any(str(c).startswith("mailto:") for r in reminders for c in r if c)
@@ -166,3 +173,97 @@ def test_find_services_function_gives_a_table_or_one_clear_cell(setup, monkeypat
     monkeypatch.delenv("VCS_EXCEL_DIRECTORY", raising=False)
     assert "fourth argument" in find_services("food", None, None, None)
     assert UDFS["FIND_SERVICES"].signature == "VCS.FIND_SERVICES(need, area, language, store)"
+
+
+def _form(path):
+    """The My entry tab as {key: (row number, value)}."""
+    ws = openpyxl.load_workbook(path)["My entry"]
+    rows = list(ws.iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if r[:2] == ("Field", "Value"))
+    return ws, {r[4]: (header + 2 + i, r[1]) for i, r in enumerate(rows[header + 1 :]) if r[4]}
+
+
+def test_edit_my_entry_form_changes_nested_fields_and_nothing_else(setup, tmp_path):
+    store, book_path = setup
+    entries = DirectoryStore(store).read().valid()
+    mine = next(e for e in entries if e.service.service_at_locations and e.service.contacts)
+    org = mine.service.organization.name
+    formed = tmp_path / "form.xlsx"
+    result = run_task("directory_form", FileBook.open(book_path, out=formed), store=str(store),
+                      service=mine.name.upper())  # fmt: skip
+    assert result.data["id"] == mine.id
+    ws, form = _form(formed)
+    assert form["name"][1] == mine.name and form["org"][1] == org
+    assert form["_id"][1] == mine.id and form["_version"][1] == mine.version
+    # The Value cells of code fields offer their lists.
+    ranges = {str(r) for dv in ws.data_validations.dataValidation for r in dv.sqref.ranges}
+    assert f"B{form['referrals'][0]}" in ranges and f"B{form['dbs'][0]}" in ranges
+    assert ws.column_dimensions["D"].hidden and ws.column_dimensions["E"].hidden
+    # Someone else changes the description in the file meanwhile.
+    DirectoryStore(store).update(mine.id, {"description": "Theirs."}, None, by="Office")
+    edits = {
+        "postcode": "ls7 3as",
+        "access": "Step-free; hearing loop",
+        "hours_TU": "9am-12:30, 14:00-16:00",
+        "hours_SA": "10:00-13:00",
+        "languages": "English, Polish, BSL",
+        "volunteers": "Yes",
+        "roles": "driver, befriender",
+        "dbs": "enhanced",
+        "available": 4,
+        "space": "room, kitchen",
+    }
+    for key, value in edits.items():
+        ws.cell(form[key][0], 2).value = value
+    ws.parent.save(formed)
+    pushed = run_task("directory_push", FileBook.open(formed), store=str(store), org=org,
+                      by="Ann")  # fmt: skip
+    assert pushed.problems == 0 and len(pushed.data["updated"]) == 1
+    after = DirectoryStore(store).read().entries[mine.id]
+    s = after.service
+    assert s.description == "Theirs."  # the form did not undo another person's change
+    address = s.service_at_locations[0].location.addresses[0]
+    assert address.postal_code == "LS7 3AS" and address.address_1  # the rest of it kept
+    assert s.service_at_locations[0].location.accessibility[0].description.startswith("Step")
+    from vcs_excel.directory.find import opening_times
+
+    times = opening_times(s.all_schedules())
+    assert "Tue 09:00-12:30" in times and "Tue 14:00-16:00" in times and "Sat 10:00-13:00" in times
+    assert [lang.code for lang in s.languages] == ["en", "pl", "bfi"]
+    assert s.x_volunteers.needed and s.x_volunteers.roles == ["driver", "befriender"]
+    assert s.x_volunteers.dbs_level == "enhanced" and s.capacities[0].available == 4
+    assert s.x_space_to_share.kinds == ["room", "kitchen"]
+    assert after.history[-1].by == f"Ann ({org})"
+    changed = set(after.history[-1].fields)
+    assert "description" not in changed and "organization" not in changed
+    assert {"languages", "capacities", "x_volunteers", "service_at_locations"} <= changed
+    # The form was rewritten from the saved entry: pushing again changes nothing.
+    _, form = _form(formed)
+    assert form["_version"][1] == after.version and form["postcode"][1] == "LS7 3AS"
+    again = run_task("directory_push", FileBook.open(formed), store=str(store), org=org)
+    assert (
+        again.data["updated"] == []
+        and DirectoryStore(store).read().entries[mine.id].version == after.version
+    )
+
+
+def test_edit_my_entry_refuses_bad_values_and_other_organisations(setup, tmp_path):
+    store, book_path = setup
+    entries = DirectoryStore(store).read().valid()
+    mine = entries[0]
+    org = mine.service.organization.name
+    formed = tmp_path / "form.xlsx"
+    run_task("directory_form", FileBook.open(book_path, out=formed), store=str(store), org=org)
+    ws, form = _form(formed)
+    ws.cell(form["hours_MO"][0], 2).value = "after lunch"
+    ws.parent.save(formed)
+    before = DirectoryStore(store).read().entries[mine.id].version
+    with pytest.raises(Exception, match="Open Monday: write opening times as 09:00-17:00"):
+        run_task("directory_push", FileBook.open(formed), store=str(store), org=org)
+    other = next(e.service.organization.name for e in entries
+                 if e.service.organization.name != org)  # fmt: skip
+    with pytest.raises(Exception, match="only an organisation's own entry"):
+        run_task("directory_push", FileBook.open(formed), store=str(store), org=other)
+    assert DirectoryStore(store).read().entries[mine.id].version == before
+    assert main(["directory", "form", str(book_path), "--store", str(store),
+                 "--service", "No such service"]) == 2  # fmt: skip

@@ -39,7 +39,7 @@ def test_results_written_into_the_template_keep_macros_ribbon_and_code_names(tmp
     assert RIBBON_REL in rels and "customUI/customUI14.xml" in rels
     wb = openpyxl.load_workbook(book_path)
     assert [ws.sheet_properties.codeName for ws in wb] == [
-        "Sheet1", "Sheet2", "Sheet3", "Sheet4", "Sheet6", "Sheet5",
+        "Sheet1", "Sheet2", "Sheet3", "Sheet4", "Sheet6", "Sheet7", "Sheet5",
     ]  # fmt: skip
     assert (wb["Review"]["B1"].value, wb["Review"]["B2"].value) == ("Why", "x")
 
@@ -77,3 +77,37 @@ def test_start_sheet_renders_to_a_picture(tmp_path):
     assert main(["template", "render", str(COMMITTED), "--out", str(out)]) == 0
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def _fill_options(path, values):
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    ws = wb["Options"]
+    rows = {ws.cell(r, 4).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value}
+    for key, value in values.items():
+        ws.cell(rows[key], 2).value = value
+    wb.save(path)
+
+
+def test_ribbon_buttons_take_their_settings_from_the_options_sheet(tmp_path):
+    from vcs_excel.commands import run_task, workbook_options
+    from vcs_excel.demo import write_demo_directory
+    from vcs_excel.errors import BadInputError
+
+    store = write_demo_directory(tmp_path / "services.json", seed=3)
+    book_path = tmp_path / "mine.xlsm"
+    shutil.copy(COMMITTED, book_path)
+    _fill_options(book_path, {"store": str(store), "org": "Hope Trust", "need": "food",
+                              "age": "67", "accepting_only": "Yes"})  # fmt: skip
+    book = FileBook.open(book_path)
+    assert "Options" not in book.user_sheets()
+    assert workbook_options(book, "directory_sync") == {"store": str(store), "stale_days": 30}
+    assert workbook_options(book, "find_services") == {
+        "store": str(store), "need": "food", "age": 67, "accepting_only": True,
+    }  # fmt: skip
+    assert workbook_options(book, "check") == {}
+    # What the Find services button does with them.
+    found = run_task("find_services", book, **workbook_options(book, "find_services"))
+    assert found.data["found"] and "food" in found.summary
+    _fill_options(book_path, {"age": "sixty"})
+    with pytest.raises(BadInputError, match="Age must be a whole number"):
+        workbook_options(FileBook.open(book_path), "find_services")

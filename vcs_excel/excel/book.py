@@ -217,6 +217,8 @@ class ExcelBook(BookBase):
             existing = {s.name for s in self._xb.sheets}
             if name in existing:
                 sht = self._xb.sheets[name]
+                for table in list(sht.tables):
+                    table.api.Unlist()  # a table of the last run; its cells are cleared next
                 sht.clear()
             else:
                 sht = self._xb.sheets.add(name, after=self._xb.sheets[-1])
@@ -240,6 +242,13 @@ class ExcelBook(BookBase):
                     letter = column_letter(c + 1)
                     ref = f"{letter}{first}:{letter}{first + len(spec.rows) - 1}"
                     self._validation(sht, ref, options, strict=True)
+            for (r, c), options in spec.cell_dropdowns.items():
+                self._validation(sht, f"{column_letter(c + 1)}{first + r}", options, strict=True)
+            if spec.table:
+                top = spec.table_header_row
+                bottom = top + max(len(spec.rows), 1)
+                area = sht.range((top, 1), (bottom, max(len(spec.columns), 1)))
+                sht.tables.add(source=area, name=spec.table, table_style_name="TableStyleLight9")
             sht.autofit("c")
             for c in spec.hidden_columns:
                 sht.range((1, c + 1)).api.EntireColumn.Hidden = True

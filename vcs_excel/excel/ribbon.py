@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from ..commands import get_task, run_task
+from ..commands import get_task, run_task, workbook_options
 from ..errors import UnknownTaskError, VcsExcelError
 from .book import ExcelBook
 
@@ -37,7 +37,8 @@ def run(task_name: str, xl_book: Any = None, **options: Any) -> str:
         task = get_task(task_name)
         title = task.title
         book.status(f"{task.title}...")
-        result = run_task(task_name, book, **{**task_defaults(task_name), **options})
+        settings = {**task_defaults(task_name), **workbook_options(book, task_name), **options}
+        result = run_task(task_name, book, **settings)
         message = result.summary
     except UnknownTaskError as exc:
         title, message = "Coming soon", exc.message

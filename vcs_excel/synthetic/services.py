@@ -94,7 +94,8 @@ def generate_services(n: int = 40, seed: int = 2026, today: dt.date | None = Non
     services = []
     for i in range(n):
         category, names, offer, unit = KINDS[i % len(KINDS)]
-        org = orgs[int(rng.integers(0, len(orgs)))]
+        k = int(rng.integers(0, len(orgs)))
+        org = orgs[k]
         district = DISTRICTS[int(rng.integers(0, len(DISTRICTS)))]
         postcode = (
             f"{district} {int(rng.integers(1, 10))}{'ABDEFGHJLNPQRSTUWXYZ'[i % 20]}"
@@ -121,7 +122,7 @@ def generate_services(n: int = 40, seed: int = 2026, today: dt.date | None = Non
         )  # fmt: skip
         service = Service(
             id=_uuid(rng),
-            name=f"{org.name.split()[0]} {names[i % len(names)]}",
+            name=f"{ORG_WORDS[k % len(ORG_WORDS)]} {names[i % len(names)]}",
             description=offer,
             status="active" if i % 23 else "temporarily closed",
             email=org.email,

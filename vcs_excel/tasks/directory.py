@@ -37,28 +37,28 @@ REFERRAL_FILLS = {
 STALE_FILL = "F4B183"
 
 # Directory tab: header, tag, and whether an organisation may edit it and push it back.
-DIRECTORY_COLUMNS: list[tuple[str, str | None, str | None]] = [
+DIRECTORY_COLUMNS: list[tuple[str, str, str | None]] = [
     ("Organisation", "#org+name", None),
     ("Service", "#service+name", None),
     ("Category", "#sector", None),
     ("Status", "#service+status", None),
     ("Referrals", "#service+referrals", "x_referral_status"),
     ("Places available", "#service+capacity+num", "available"),
-    ("Capacity unit", None, None),
+    ("Capacity unit", "#service+capacity+unit", None),
     ("Volunteers needed", "#service+volunteers", "volunteers"),
     ("Languages", "#service+language", None),
     ("Area", "#service+area", None),
     ("Address", "#contact+address", None),
-    ("Opening times", None, None),
+    ("Opening times", "#service+hours", None),
     ("Who for", "#service+eligibility", "eligibility_description"),
     ("Accessibility", "#service+accessibility", None),
     ("Contact", "#contact+phone", None),
-    ("Covid precautions", None, "x_covid_precautions"),
-    ("Description", None, "description"),
+    ("Covid precautions", "#service+covid", "x_covid_precautions"),
+    ("Description", "#service+description", "description"),
     ("Last updated", "#date+updated", None),
-    ("Stale", None, None),
-    ("Service ID", None, None),
-    ("Version", None, None),
+    ("Stale", "#service+stale", None),
+    ("Service ID", "#service+id", None),
+    ("Version", "#service+version", None),
 ]
 EDITABLE = {header: key for header, _, key in DIRECTORY_COLUMNS if key}
 
@@ -170,12 +170,13 @@ def directory_spec(directory: Directory, today: dt.date, stale_days: int) -> She
         title="Directory of local services",
         notes=notes,
         columns=headers,
-        tags=[t or "" for _, t, _ in DIRECTORY_COLUMNS],
+        tags=[t for _, t, _ in DIRECTORY_COLUMNS if t],
         rows=rows,
         fills=fills,
-        widths={0: 26, 1: 30, 9: 24, 10: 30, 11: 22, 12: 26, 13: 28, 14: 28, 16: 40},
+        widths={0: 26, 1: 30, 5: 22, 6: 22, 9: 24, 10: 30, 11: 22, 12: 26, 13: 28, 14: 28, 16: 40},
         formats={headers.index("Last updated"): "dd/mm/yyyy"},
         hidden_columns={headers.index("Service ID"), headers.index("Version")},
+        table="ServicesDirectory",
     )
 
 
@@ -338,6 +339,149 @@ def find_services_task(
     )
 
 
+FORM_SHEET = "My entry"
+FORM_COLUMNS = ["Field", "Value", "How to write it", "As it was", "Key"]
+INPUT_FILL, FIXED_FILL = "FFF2CC", "EDEDED"
+
+
+def _entry_for(directory: Directory, service: str | None, org: str | None) -> Entry:
+    """The entry named by ``service`` (its ID or name), or the first of ``org``'s."""
+    entries = directory.valid()
+    if org:
+        entries = [e for e in entries if _same(e.service.organization.name, org)]
+        if not entries:
+            raise BadInputError(f"The directory has no services of '{org}'.")
+    if service:
+        found = [e for e in entries if e.id == service.strip() or _same(e.name, service)]
+        if not found:
+            raise BadInputError(
+                f"The directory has no service called '{service}'"
+                + (f" run by {org}." if org else ".")
+            )
+        if len(found) > 1:
+            owners = ", ".join(sorted({e.service.organization.name for e in found}))
+            raise BadInputError(
+                f"Several services are called '{service}' ({owners}): say which organisation."
+            )
+        return found[0]
+    if not org:
+        raise BadInputError("Say which service to open (--service), or whose (--org).")
+    return sorted(entries, key=lambda e: e.name.lower())[0]
+
+
+def _same(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
+
+
+def form_spec(entry: Entry) -> SheetSpec:
+    """The My entry tab: one row per field, the value to edit beside how to write it."""
+    from ..directory.form import form_values
+
+    rows, fills, dropdowns = [], {}, {}
+    for r, (f, value) in enumerate(form_values(entry.data)):
+        rows.append([f.label, value, f.help, value, f.key])
+        fills[(r, 1)] = INPUT_FILL if f.put is not None else FIXED_FILL
+        if f.choices:
+            dropdowns[(r, 1)] = list(f.choices)
+    for key, label, value in (
+        ("_id", "Service ID (do not change)", entry.id),
+        ("_version", "Entry version (do not change)", entry.version),
+    ):
+        rows.append([label, value, "Update my entry checks it against the file.", value, key])
+        fills[(len(rows) - 1, 1)] = FIXED_FILL  # fmt: skip
+    when = _updated(entry)
+    return SheetSpec(
+        name=FORM_SHEET,
+        task="directory_form",
+        title=f"{entry.name} ({entry.service.organization.name})",
+        notes=[
+            "Change the yellow cells, then press Update my entry. Only the rows you change "
+            "are saved; the rest of the entry, and everyone else's, stays as it is.",
+            f"Entry version {entry.version}"
+            + (f", last updated {when:%d/%m/%Y}" if when else "")
+            + ". Opening times are weekly: 09:00-17:00, or 10:00-12:00, 14:00-16:00.",
+        ],
+        columns=FORM_COLUMNS,
+        rows=rows,
+        fills=fills,
+        cell_dropdowns=dropdowns,
+        widths={0: 26, 1: 48, 2: 52},
+        hidden_columns={3, 4},
+        autofilter=False,
+    )
+
+
+@task(
+    "directory_form",
+    "Edit my entry",
+    "Open one of your organisation's services as a form (the My entry tab): every field, "
+    "with its address, contact, opening times, capacity and volunteers. Change what you "
+    "need, then press Update my entry.",
+    options=(
+        STORE,
+        Option("service", "the service's name (or ID), as in the Directory tab"),
+        Option("org", "your organisation's name; without --service, its first service"),
+    ),
+    order=71,
+)
+def directory_form(
+    book: Book,
+    store: str | None = None,
+    service: str | None = None,
+    org: str | None = None,
+    sheets: Any = None,
+) -> TaskResult:
+    entry = _entry_for(open_store(store).read(), service, org)
+    written = book.write_sheet(form_spec(entry))
+    return TaskResult(
+        "directory_form",
+        f"'{entry.name}' is open in the {written} tab: change the yellow cells, then press "
+        "Update my entry.",
+        sheets=[written],
+        data={"id": entry.id, "version": entry.version},
+    )
+
+
+def _form_push(
+    book: Book, directory_store: DirectoryStore, org: str, who: str
+) -> tuple[list[str], list[str], Entry | None]:
+    """Apply the My entry tab's changed rows; returns (updated, refused, the entry)."""
+    from ..directory.form import FormError, apply_form, same_value
+
+    frame = book.read_table(FORM_SHEET).frame
+    if not {"Value", "As it was", "Key"} <= set(frame.columns):
+        raise BadInputError(f"The {FORM_SHEET} tab has lost its columns: open it again.")
+    rows = {str(k): (v, was) for k, v, was in
+            zip(frame["Key"], frame["Value"], frame["As it was"], strict=True)}  # fmt: skip
+    service_id = str((rows.get("_id") or (None,))[0] or "")
+    directory = directory_store.read()
+    entry = directory.entries.get(service_id)
+    if entry is None or entry.error is not None:
+        raise BadInputError(f"The service in the {FORM_SHEET} tab is no longer in the directory.")
+    if not _same(entry.service.organization.name, org):
+        raise BadInputError(
+            f"The {FORM_SHEET} tab holds a service of {entry.service.organization.name}, "
+            f"not of {org}: only an organisation's own entry is updated from here."
+        )
+    edits = {k: v for k, (v, was) in rows.items() if not k.startswith("_")
+             and not same_value(v, was)}  # fmt: skip
+    if not edits:
+        return [], [], entry
+    try:
+        changes = apply_form(entry.data, edits)
+    except FormError as exc:
+        raise BadInputError(f"{entry.name}: {exc}") from exc
+    try:
+        base = int(float(rows["_version"][0]))
+    except (KeyError, TypeError, ValueError):
+        base = None
+    try:
+        saved = directory_store.update(entry.id, changes, base, by=who)
+    except ConflictError as exc:
+        return [], [f"{FORM_SHEET}: {exc.message}"], entry
+    return [f"{entry.name} ({', '.join(sorted(changes))})"], [], saved
+
+
 def _cell_changes(entry: Entry, row: dict[str, Any]) -> dict[str, Any]:
     """Top-level service fields an edited Directory row changes."""
     s = entry.service
@@ -391,7 +535,7 @@ def _cell_changes(entry: Entry, row: dict[str, Any]) -> dict[str, Any]:
         Option("org", "your organisation's name, as in the Directory tab"),
         Option("by", "your name, recorded with the change"),
     ),
-    order=71,
+    order=74,
     in_demo=False,
 )
 def directory_push(
@@ -403,16 +547,31 @@ def directory_push(
 ) -> TaskResult:
     if not org:
         raise BadInputError("Say which organisation's entries to update (--org).")
-    if "Directory" not in book.sheet_names():
-        raise BadInputError("There is no Directory tab: press Sync directory first.")
+    names = book.sheet_names()
+    if "Directory" not in names and FORM_SHEET not in names:
+        raise BadInputError(
+            "There is no Directory tab or My entry tab: press Sync directory or Edit my entry "
+            "first."
+        )
     directory_store = open_store(store)
+    who = f"{by or 'someone'} ({org})"
+    updated, refused, untouched = [], [], 0
+    written = []
+    if FORM_SHEET in names:
+        done, failed, entry = _form_push(book, directory_store, org, who)
+        updated += done
+        refused += failed
+        untouched += not (done or failed)
+        if done and entry is not None:
+            # The form now shows the saved entry, with its new version.
+            written.append(book.write_sheet(form_spec(entry)))
+    if "Directory" not in names:
+        return _push_result(org, updated, refused, untouched, written)
     directory = directory_store.read()
     table = book.read_table("Directory")
     frame = table.frame
     if "Service ID" not in frame.columns or "Version" not in frame.columns:
         raise BadInputError("The Directory tab has lost its Service ID or Version column.")
-    who = f"{by or 'someone'} ({org})"
-    updated, refused, untouched = [], [], 0
 
     for excel_row, row in zip(frame.index, frame.to_dict("records"), strict=True):
         entry = directory.entries.get(str(row.get("Service ID") or ""))
@@ -433,6 +592,12 @@ def directory_push(
             updated.append(f"{entry.name} ({', '.join(sorted(changes))})")
         except ConflictError as exc:
             refused.append(f"Row {excel_row}: {exc.message}")
+    return _push_result(org, updated, refused, untouched, written)
+
+
+def _push_result(
+    org: str, updated: list[str], refused: list[str], untouched: int, written: list[str]
+) -> TaskResult:
     if not updated and not refused and not untouched:
         raise BadInputError(f"The Directory tab has no entries of '{org}'.")
     summary = f"{len(updated)} of {org}'s services updated" + (
@@ -444,5 +609,6 @@ def directory_push(
         "directory_push",
         summary,
         problems=len(refused),
+        sheets=written,
         data={"updated": updated, "refused": refused},
     )

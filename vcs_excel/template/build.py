@@ -260,6 +260,46 @@ def _fill_projects(ws: Any, sheet: dict[str, Any]) -> None:
     ws.freeze_panes = f"A{tags + 1}"
 
 
+def _fill_options(ws: Any, sheet: dict[str, Any]) -> None:
+    """The Options sheet: a value to fill in for each option the ribbon's tasks read
+    (see :func:`vcs_excel.commands.workbook_options`); the option's name is in the
+    hidden column D."""
+    from openpyxl.styles import Font, PatternFill
+
+    from ..commands import OPTIONS_KEY_COLUMN
+    from ..workbook.writer import HEADER_FILL, _add_validation, put
+
+    put(ws, 1, 1, sheet["name"]).font = Font(bold=True, size=14)
+    put(ws, 2, 1, sheet["note"]).font = Font(italic=True, color="595959")
+    for c, name in enumerate(("Option", "Value", "What it is"), start=1):
+        cell = put(ws, 4, c, name)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+    row = 5
+    for key, label, about in sheet["options"]:
+        if key == "heading":
+            put(ws, row + 1, 1, label).font = Font(bold=True, size=12)
+            row += 2
+            continue
+        put(ws, row, 1, label)
+        ws.cell(row=row, column=2).fill = PatternFill("solid", fgColor="FFF2CC")
+        put(ws, row, 3, about).font = Font(color="595959")
+        put(ws, row, OPTIONS_KEY_COLUMN, key)
+        if key == "accepting_only":
+            _add_validation(ws, f"B{row}", ["Yes", "No"], strict=True)
+        if key == "stale_days":
+            ws.cell(row=row, column=2).value = 30
+        row += 1
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 40
+    ws.column_dimensions["C"].width = 90
+    ws.column_dimensions["D"].hidden = True
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def _ribbon_tasks(sources: TemplateSources) -> dict[str, str | None]:
     """Ribbon callback -> the task it runs (None for a button that runs no task)."""
     ribbon = next(m for m in sources.modules if m.name == "Ribbon")
@@ -320,6 +360,9 @@ def build_sheets(sources: TemplateSources) -> bytes:
         elif kind == "projects":
             _fill_projects(ws, sheet)
             mark_tool_sheet(ws, "projects")
+        elif kind == "options":
+            _fill_options(ws, sheet)
+            mark_tool_sheet(ws, "options")
         elif kind == "dictionary":
             from ..standard.docs import COLUMNS, dictionary_rows
 

@@ -100,6 +100,16 @@ class SheetSpec:
     autofilter: bool = True
     charts: list[ChartSpec] = field(default_factory=list)
     right: set[int] = field(default_factory=set)  # columns aligned right (numbers and [c])
+    # Dropdowns on single cells, keyed (row, column) within ``rows`` (a form's answers).
+    cell_dropdowns: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    # Write the rows as an Excel table (ListObject) of this name. With tags, the table
+    # starts at the tag row (its header), so sorting and filtering keep the tags in
+    # place, as on the template's Projects sheet; every column then needs a tag.
+    table: str | None = None
+
+    @property
+    def table_header_row(self) -> int:
+        return self.header_row + (1 if self.tags else 0)
 
     @property
     def header_row(self) -> int:

@@ -133,6 +133,8 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
         if spec.rows:
             letter = column_letter(c + 1)
             _add_validation(ws, f"{letter}{first}:{letter}{last_row}", options, strict=True)
+    for (r, c), options in spec.cell_dropdowns.items():
+        _add_validation(ws, f"{column_letter(c + 1)}{first + r}", options, strict=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     lines = [1] * len(spec.rows)
     for c, name in enumerate(spec.columns):
@@ -164,7 +166,9 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
         ws.sheet_state = "hidden"
     if spec.freeze_header:
         ws.freeze_panes = f"A{first}"
-    if spec.autofilter and spec.columns:
+    if spec.table and spec.columns:
+        _add_table(ws, spec, last_col)
+    elif spec.autofilter and spec.columns:
         ws.auto_filter.ref = f"A{header_row}:{last_col}{last_row}"
     right = Alignment(horizontal="right")
     for c in spec.right:
@@ -176,6 +180,22 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
             styles.apply(cell, ("right", _style_key(cell)), lambda x: _set_alignment(x, right))
     for k, chart in enumerate(spec.charts):
         _add_chart(ws, spec, chart, k)
+
+
+def _add_table(ws: Any, spec: SheetSpec, last_col: str) -> None:
+    """The rows as an Excel table (it filters and sorts without an autofilter of its
+    own); an empty table keeps one blank row, as Excel does."""
+    from openpyxl.worksheet.table import Table as ExcelTable
+    from openpyxl.worksheet.table import TableStyleInfo
+
+    top = spec.table_header_row
+    headers = spec.tags if spec.tags else spec.columns
+    if len(set(headers)) != len(headers) or not all(headers):
+        raise ValueError(f"table {spec.table}: every column needs its own tag or header")
+    bottom = top + max(len(spec.rows), 1)
+    table = ExcelTable(displayName=spec.table, ref=f"A{top}:{last_col}{bottom}")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(table)
 
 
 def _add_chart(ws: Any, spec: SheetSpec, chart: ChartSpec, k: int) -> None:

@@ -48,6 +48,10 @@ Sub Ribbon_SyncDirectory(control As IRibbonControl)
     RunTask "directory_sync"
 End Sub
 
+Sub Ribbon_EditMyEntry(control As IRibbonControl)
+    RunTask "directory_form"
+End Sub
+
 Sub Ribbon_UpdateMyEntry(control As IRibbonControl)
     RunTask "directory_push"
 End Sub
