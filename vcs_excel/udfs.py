@@ -31,8 +31,16 @@ class Udf:
         return f"VCS.{self.name}"
 
     @property
+    def optional(self) -> set[str]:
+        """Arguments that may be left out (those with a default in Python)."""
+        code, defaults = self.func.__code__, self.func.__defaults__ or ()
+        names = code.co_varnames[: code.co_argcount]
+        return set(names[len(names) - len(defaults) :])
+
+    @property
     def signature(self) -> str:
-        return f"{self.excel_name}({', '.join(a for a, _ in self.args)})"
+        names = [f"[{a}]" if a in self.optional else a for a, _ in self.args]
+        return f"{self.excel_name}({', '.join(names)})"
 
 
 UDFS: dict[str, Udf] = {}
@@ -134,18 +142,20 @@ _DIRECTORY_CACHE: dict[tuple[str, int, int], Any] = {}
 
 @udf(
     "FIND_SERVICES",
-    "Services in the shared directory for a need, area and language: a table (taking "
+    "Services in the shared directory for a need, language and area: a table (taking "
     "referrals first) that spills below and to the right of the cell.",
     args=(
         ("need", "What the person needs, e.g. food, debt, befriending (may be empty)"),
-        ("area", "A postcode, district or ward, e.g. LS6 1AB (may be empty)"),
-        ("language", "A language, e.g. Urdu or BSL (may be empty)"),
-        ("store", "The shared directory file (empty: the VCS_EXCEL_DIRECTORY setting)"),
+        ("language", "Optional: a language, e.g. Urdu or BSL"),
+        ("area", "Optional: a postcode, district or ward, e.g. LS6 1AB"),
+        ("store", "Optional: the shared directory file (else the VCS_EXCEL_DIRECTORY setting)"),
     ),
 )
-def find_services(need: object, area: object, language: object, store: object) -> Any:
-    """``=VCS.FIND_SERVICES("food", "LS6", "Urdu", "")`` -> a table of services, or one
-    cell saying why there is none."""
+def find_services(
+    need: object, language: object = None, area: object = None, store: object = None
+) -> Any:
+    """``=VCS.FIND_SERVICES("food", "Urdu", "LS6")`` -> a table of services, or one cell
+    saying why there is none."""
     from .directory.find import REFERRAL_WORDS, Query, contact_text, language_names
     from .directory.find import find_services as find
     from .errors import VcsExcelError

@@ -155,7 +155,7 @@ def test_find_services_function_gives_a_table_or_one_clear_cell(setup, monkeypat
     from vcs_excel.udfs import UDFS, find_services
 
     store = str(setup[0])
-    table = find_services("food", "LS6", None, store)
+    table = find_services("food", None, "LS6", store)
     assert table[0] == ["Service", "Organisation", "Referrals", "Languages", "Contact"]
     assert len(table) > 1 and all(len(row) == 5 for row in table)
     found = run_task("find_services", FileBook.open(setup[1]), commit=False, store=store,
@@ -165,14 +165,14 @@ def test_find_services_function_gives_a_table_or_one_clear_cell(setup, monkeypat
     first = found.data["found"][0]["id"]
     entry = DirectoryStore(store).read().entries[first]
     DirectoryStore(store).update(first, {"name": "Renamed Pantry"}, entry.version, "test")
-    assert "Renamed Pantry" in [row[0] for row in find_services("food", "LS6", None, store)]
+    assert "Renamed Pantry" in [row[0] for row in find_services("food", None, "LS6", store)]
     assert find_services("zzz unheard-of need", None, None, store).startswith("No service found")
-    assert find_services("food", None, "Klingonese", store) == (
+    assert find_services("food", "Klingonese", None, store) == (
         "'Klingonese' is not a language this tool knows."
     )
     monkeypatch.delenv("VCS_EXCEL_DIRECTORY", raising=False)
     assert "fourth argument" in find_services("food", None, None, None)
-    assert UDFS["FIND_SERVICES"].signature == "VCS.FIND_SERVICES(need, area, language, store)"
+    assert UDFS["FIND_SERVICES"].signature == "VCS.FIND_SERVICES(need, [language], [area], [store])"
 
 
 def _form(path):
