@@ -273,7 +273,9 @@ def compare_pairs(
     # Names written the other way round: first name in the surname column, one of them
     # perhaps misspelt ("Jack Stubbs" / "Stubbs Jaxck").
     swapped = (ga == fb) & (fa == gb) & (ga >= 0)
-    unlike = (given <= 2) & (family <= 2) & ~swapped
+    # Only pairs with one name written in the other's other column can be a swap.
+    one_exact = ((ga == fb) & (ga >= 0)) | ((fa == gb) & (fa >= 0))
+    unlike = (given <= 2) & (family <= 2) & ~swapped & one_exact
     if unlike.any():
         only = np.where(unlike, ga, -1), np.where(unlike, fa, -1)
         cross_given = _per_distinct_pair(only[0], fb, c.names, _given_levels)

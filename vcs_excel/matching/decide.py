@@ -143,7 +143,10 @@ def decide(
     # person decides, unless a date of birth or something of the person's own agrees.
     own = (dob == 3) | vouched | (scored["email"].to_numpy() == 1)
     alike = (given >= 1) & (given <= 3)
-    fits_two = _fits_two_people(scored, records, same_home & (given >= 1))
+    # A record fits another person at its home only if their ages do not rule it out.
+    fits_two = _fits_two_people(
+        scored, records, same_home & (given >= 1) & (age != 0) & (dob != 0) & ~junior_senior
+    )
     # Two names linked only through a third (Jean and Janet, both short for Jeanette) are
     # usually two people; so are two ways of writing a name within one list.
     distant = _only_through_a_third_name(scored, records, same_home & (given == 3))
