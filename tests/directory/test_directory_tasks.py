@@ -267,3 +267,37 @@ def test_edit_my_entry_refuses_bad_values_and_other_organisations(setup, tmp_pat
     assert DirectoryStore(store).read().entries[mine.id].version == before
     assert main(["directory", "form", str(book_path), "--store", str(store),
                  "--service", "No such service"]) == 2  # fmt: skip
+
+
+def test_two_forms_of_one_entry_merge_row_by_row_and_clashes_are_refused(setup, tmp_path):
+    store, book_path = setup
+    mine = next(e for e in DirectoryStore(store).read().valid()
+                if e.service.service_at_locations[0].schedules)  # fmt: skip
+    org = mine.service.organization.name
+    forms = {}
+    for who in ("ann", "bilal", "cara"):
+        forms[who] = tmp_path / f"{who}.xlsx"
+        run_task("directory_form", FileBook.open(book_path, out=forms[who]), store=str(store),
+                 service=mine.id)  # fmt: skip
+
+    def edit_and_push(who, key, value):
+        ws, form = _form(forms[who])
+        ws.cell(form[key][0], 2).value = value
+        ws.parent.save(forms[who])
+        return run_task("directory_push", FileBook.open(forms[who]), store=str(store),
+                        org=org, by=who.title())  # fmt: skip
+
+    # The address and the opening times are both kept in the entry's place: still merged.
+    assert edit_and_push("ann", "postcode", "LS7 3AS").problems == 0
+    assert edit_and_push("bilal", "hours_SU", "11:00-15:00").problems == 0
+    s = DirectoryStore(store).read().entries[mine.id].service
+    assert s.service_at_locations[0].location.addresses[0].postal_code == "LS7 3AS"
+    from vcs_excel.directory.find import opening_times
+
+    assert "Sun 11:00-15:00" in opening_times(s.all_schedules())
+    # Cara changes the postcode Ann changed: refused, with Ann's name; nothing saved.
+    version = DirectoryStore(store).read().entries[mine.id].version
+    refused = edit_and_push("cara", "postcode", "LS8 1AA")
+    assert refused.problems == 1 and "'Postcode'" in refused.data["refused"][0]
+    assert "(by Ann (" in refused.data["refused"][0]
+    assert DirectoryStore(store).read().entries[mine.id].version == version

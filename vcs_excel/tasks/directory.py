@@ -446,7 +446,7 @@ def _form_push(
     book: Book, directory_store: DirectoryStore, org: str, who: str
 ) -> tuple[list[str], list[str], Entry | None]:
     """Apply the My entry tab's changed rows; returns (updated, refused, the entry)."""
-    from ..directory.form import FormError, apply_form, same_value
+    from ..directory.form import FormError, apply_form, form_values, same_value
 
     frame = book.read_table(FORM_SHEET).frame
     if not {"Value", "As it was", "Key"} <= set(frame.columns):
@@ -468,18 +468,47 @@ def _form_push(
     if not edits:
         return [], [], entry
     try:
+        base = int(float(rows["_version"][0]))
+    except (KeyError, TypeError, ValueError):
+        base = None
+    # Merged row by row: a row someone else changed since the form was made (to another
+    # value than yours) refuses the push; other rows go on top of the entry as it is now,
+    # even where they sit in the same part of it (an address and the opening times).
+    others = [c for c in entry.history if base is None or c.version > base]
+    others = [c for c in others if c.by != who]
+    if others:
+        now_shows = {f.key: value for f, value in form_values(entry.data)}
+        for key, value in edits.items():
+            was = rows[key][1]
+            theirs = now_shows.get(key)
+            if not same_value(theirs, was) and not same_value(theirs, value):
+                return [], [f"{FORM_SHEET}: {_clash_message(entry, key, value, others)}"], entry
+    try:
         changes = apply_form(entry.data, edits)
     except FormError as exc:
         raise BadInputError(f"{entry.name}: {exc}") from exc
     try:
-        base = int(float(rows["_version"][0]))
-    except (KeyError, TypeError, ValueError):
-        base = None
-    try:
-        saved = directory_store.update(entry.id, changes, base, by=who)
-    except ConflictError as exc:
+        saved = directory_store.update(entry.id, changes, entry.version, by=who)
+    except ConflictError as exc:  # someone saved in the moment since it was read
         return [], [f"{FORM_SHEET}: {exc.message}"], entry
     return [f"{entry.name} ({', '.join(sorted(changes))})"], [], saved
+
+
+def _clash_message(entry: Entry, key: str, value: Any, others: list[Any]) -> str:
+    """Who changed the part of the entry that a form row belongs to, since the form."""
+    from ..directory.form import BY_KEY, FormError, apply_form
+
+    try:
+        part = set(apply_form(entry.data, {key: value}))
+    except FormError:
+        part = set()
+    touched = [c for c in others if part & set(c.fields)] or others
+    names = list(dict.fromkeys(c.by for c in touched))
+    return (
+        f"'{BY_KEY[key].label}' of '{entry.name}' was changed after you opened it (by "
+        f"{' or '.join(names)}; last at {touched[-1].at}), so your changes were not saved. "
+        "Press Edit my entry to see theirs, then make yours again."
+    )
 
 
 def _cell_changes(entry: Entry, row: dict[str, Any]) -> dict[str, Any]:
