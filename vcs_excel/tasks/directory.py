@@ -557,8 +557,8 @@ def _cell_changes(entry: Entry, row: dict[str, Any]) -> dict[str, Any]:
 @task(
     "directory_push",
     "Update my entry",
-    "Send your organisation's edits in the Directory tab back to the shared file: only "
-    "the fields you changed, and no one else's entry.",
+    "Send your organisation's edits in the My entry tab or the Directory tab back to the "
+    "shared file: only the fields you changed, and no one else's entry.",
     options=(
         STORE,
         Option("org", "your organisation's name, as in the Directory tab"),
