@@ -14,7 +14,7 @@ REQUIRED = {
     "Standard": {"Tag headers", "Data dictionary"},
     "Check": {"Check data", "Standardised copy", "Clear check marks"},
     "Match": {"Find duplicates", "Apply review decisions", "Compare with previous list"},
-    "Directory": {"Sync directory", "Update my entry", "Find services"},
+    "Directory": {"Sync directory", "Edit my entry", "Update my entry", "Find services"},
     "Insights": {"Community insights"},
     "Help": set(),
 }

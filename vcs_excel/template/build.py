@@ -360,6 +360,17 @@ def build_sheets(sources: TemplateSources) -> bytes:
         elif kind == "projects":
             _fill_projects(ws, sheet)
             mark_tool_sheet(ws, "projects")
+        elif kind == "directory":
+            # The layout Sync directory writes (an empty, tagged Excel table), so the tab
+            # looks the same before the first sync as after it.
+            import dataclasses
+
+            from ..directory.store import Directory
+            from ..tasks.directory import directory_spec
+
+            spec = directory_spec(Directory({}), dt.date.today(), 30)
+            write_spec(ws, dataclasses.replace(spec, title=sheet["name"], notes=[sheet["note"]]))
+            mark_tool_sheet(ws, "directory_sync")
         elif kind == "options":
             _fill_options(ws, sheet)
             mark_tool_sheet(ws, "options")
