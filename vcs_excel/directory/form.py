@@ -685,4 +685,7 @@ def apply_form(data: dict[str, Any], edits: dict[str, Any]) -> dict[str, Any]:
         except FormError as exc:
             text = str(exc)
             raise FormError(text if text.startswith(f.label) else f"{f.label}: {text}") from exc
-    return {k: v for k, v in new.items() if data.get(k) != v}
+    changed = {k: v for k, v in new.items() if data.get(k) != v}
+    # A field emptied on the form is cleared (the file keeps the key, with no value).
+    changed.update({k: None for k in data if k not in new and data[k] is not None})
+    return changed
