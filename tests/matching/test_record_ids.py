@@ -135,13 +135,22 @@ def test_names_written_the_other_way_round_with_a_typo_are_a_swap():
 def test_postcodes_a_uk_rule_cannot_read_still_compare(tmp_path):
     from vcs_excel.matching.prepare import prepare_book
 
-    codes = ["LS15 6GS", "LS156G", "2615", "2615", "2651", "2913", "LS7 1FF"]
+    codes = ["LS15 6GS", "LS156G", "2615", "2615", "2651", "2913", "LS7 1FF", "NFA", "n/a"]
     rows = [["Name", "Postcode"], *[[f"Person {n}", c] for n, c in enumerate(codes)]]
     book = FileBook.open(save_rows(tmp_path / "p.xlsx", {"List": rows}))
     records = prepare_book(book)
     assert records["postcode"].tolist()[:3] == ["LS15 6GS", "LS156G", "2615"]
     assert records["district"].tolist()[1:3] == [None, None]
+    assert records["postcode"].tolist()[7:] == [None, None]  # no fixed abode, not known
     pairs = pd.DataFrame({"a": [0, 2, 2, 2, 1], "b": [1, 3, 4, 5, 6]})
     levels = compare_pairs(records, pairs)["postcode"].tolist()
     # cut short / same text / one character apart / different / unread beside a full one
     assert levels == [2, 3, 2, 0, -1]
+
+
+def test_placeholder_ids_are_no_ids(tmp_path):
+    from vcs_excel.matching.prepare import prepare_book
+
+    rows = [["Client ID", "Name"], ["N/A", "A"], ["unknown", "B"], ["0000", "C"], ["asc-1 2", "D"]]
+    records = prepare_book(FileBook.open(save_rows(tmp_path / "ids.xlsx", {"List": rows})))
+    assert records["id"].tolist() == [None, None, None, "ASC12"]

@@ -303,13 +303,16 @@ def _record_id(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = re.sub(r"[\s\-/.]", "", str(value)).upper()
-    return text if text.strip("0") else None
+    # "N/A", "unknown", "TBC", "0000": a placeholder, not an ID.
+    return text if text.strip("0") and any(ch.isdigit() for ch in text) else None
 
 
 def _unread_postcode(value: Any) -> str | None:
+    """A postcode a UK rule cannot read, as written; not "NFA", "unknown" or "N/A"."""
     if _valid_postcode(value):
         return None
-    return re.sub(r"\s+", "", str(value)).upper() or None
+    text = re.sub(r"\s+", "", str(value)).upper()
+    return text if len(text) >= 3 and any(ch.isdigit() for ch in text) else None
 
 
 def _valid_postcode(value: Any) -> str | None:
