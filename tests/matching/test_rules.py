@@ -186,3 +186,25 @@ def test_one_typo_in_a_short_first_name_is_a_close_spelling(tmp_path):
         [[None, "Pter", "Baker", D(1937, 3, 11), "5 Hill Top", "LS6 2AB", None]],
     )
     assert d[("Peter", "Pter")] == "match"
+
+
+def test_a_link_vouched_by_a_shared_id_is_not_held_back_by_a_household_rule():
+    import pandas as pd
+
+    from vcs_excel.matching.cluster import cluster
+
+    records = pd.DataFrame({"nhs": [None] * 3})
+    # 0 and 1 were ruled two people (another first name, the same birthday: twins?);
+    # 1 and 2 match on their details, and 0 and 2 share the record ID and birthday.
+    pairs = pd.DataFrame({
+        "a": [0, 1, 0], "b": [1, 2, 2], "decision": ["no", "match", "match"],
+        "probability": [0.9, 0.999, 0.998], "id": [0, -1, 1], "nhs": [-1, -1, -1],
+    })  # fmt: skip
+    person, decided = cluster(records, pairs)
+    assert person[0] == person[1] == person[2] and list(decided) == ["no", "match", "match"]
+    # Without the shared ID the third link goes to a person.
+    person, decided = cluster(records, pairs.assign(id=-1))
+    assert person[0] != person[1] and list(decided) == ["no", "match", "review"]
+    # And a person's "Different people" holds even against the ID.
+    person, decided = cluster(records, pairs, apart=pd.DataFrame({"a": [0], "b": [1]}))
+    assert person[0] != person[1] and decided[2] == "review"

@@ -37,19 +37,21 @@ def cluster(
     parent = np.arange(n)
     nhs: list[set[str]] = [{v} if isinstance(v, str) and v else set() for v in records["nhs"]]
     members: list[set[int]] = [{i} for i in range(n)]
-    never: dict[int, set[int]] = {}
+    never: dict[int, set[int]] = {}  # a person said, or a household rule said, two people
+    said: dict[int, set[int]] = {}  # a person said so
     ruled_out = pairs[(pairs["decision"] == "no") & (pairs["probability"] >= ruled_out_above)]
     # Only records that some match would join can be joined wrongly.
     matched = pairs.loc[pairs["decision"] == "match", ["a", "b"]].to_numpy().ravel()
     in_match = np.zeros(n, dtype=bool)
     in_match[matched] = True
     ruled_out = ruled_out[in_match[ruled_out["a"].to_numpy()] & in_match[ruled_out["b"].to_numpy()]]
-    for frame in (apart, ruled_out[["a", "b"]]):
+    for frame, books in ((apart, (never, said)), (ruled_out[["a", "b"]], (never,))):
         if frame is None:
             continue
         for x, y in zip(frame["a"], frame["b"], strict=True):
-            never.setdefault(int(x), set()).add(int(y))
-            never.setdefault(int(y), set()).add(int(x))
+            for book in books:
+                book.setdefault(int(x), set()).add(int(y))
+                book.setdefault(int(y), set()).add(int(x))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -63,14 +65,22 @@ def cluster(
     if "priority" not in chosen:
         chosen = chosen.assign(priority=0)
     order = chosen.sort_values(["priority", "probability"], ascending=False)
-    for idx, a, b in zip(order.index, order["a"], order["b"], strict=True):
+    # A link the NHS number or a shared record ID vouches for is one person's own: the
+    # household rules' "two people" elsewhere in the cluster does not hold it back
+    # (twins have an ID each), though a person's "Different people" does.
+    vouched = np.zeros(len(order), dtype=bool)
+    for column in ("nhs", "id"):
+        if column in order:
+            vouched |= order[column].to_numpy() == 1
+    for idx, a, b, by_id in zip(order.index, order["a"], order["b"], vouched, strict=True):
         ra, rb = find(int(a)), find(int(b))
         if ra == rb:
             continue
         if nhs[ra] and nhs[rb] and nhs[ra] != nhs[rb]:
             decisions[idx] = "review"
             continue
-        if any(never.get(m, set()) & members[rb] for m in members[ra]):
+        apart_from = said if by_id else never
+        if any(apart_from.get(m, set()) & members[rb] for m in members[ra]):
             decisions[idx] = "review"
             continue
         parent[rb] = ra
