@@ -229,10 +229,8 @@ def _address_field(key: str) -> tuple[Callable[..., Any], Callable[..., None]]:
         return _address(data).get(key)
 
     def put(data: dict[str, Any], text: str | None) -> None:
-        required = key in ("address_1", "city", "postal_code")
-        _address_for_edit(data)[key] = text if text is not None or not required else ""
-        if text is None and not required:
-            _address_for_edit(data).pop(key, None)
+        # HSDS requires the first line and the city: emptied, they are empty text.
+        _address_for_edit(data)[key] = text or ""
 
     return get, put
 
