@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .errors import BadInputError, UnknownTaskError
@@ -183,6 +184,10 @@ def workbook_options(book: Book, name: str) -> dict[str, Any]:
                 raise BadInputError(
                     f"On the Options sheet, {label} must be a whole number, not '{text}'."
                 ) from exc
+        elif option.name == "store" and book.folder is not None:
+            # A file named without its folder is beside the workbook, not wherever
+            # Excel happens to be working.
+            found[option.name] = str(book.folder / Path(text).expanduser())
         else:
             found[option.name] = text
     return found

@@ -108,6 +108,9 @@ def test_ribbon_buttons_take_their_settings_from_the_options_sheet(tmp_path):
     # What the Find services button does with them.
     found = run_task("find_services", book, **workbook_options(book, "find_services"))
     assert found.data["found"] and "food" in found.summary
+    # A file named without its folder is the one beside the workbook.
+    _fill_options(book_path, {"store": "services.json"})
+    assert workbook_options(FileBook.open(book_path), "directory_sync")["store"] == str(store)
     _fill_options(book_path, {"age": "sixty"})
     with pytest.raises(BadInputError, match="Age must be a whole number"):
         workbook_options(FileBook.open(book_path), "find_services")

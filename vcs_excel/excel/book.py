@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..workbook.book import (
@@ -152,6 +154,14 @@ class ExcelBook(BookBase):
     @property
     def name(self) -> str:
         return str(self._xb.name)
+
+    @property
+    def folder(self) -> Path | None:
+        # A workbook opened from OneDrive or SharePoint has a web address, not a folder.
+        full = str(self._xb.fullname)
+        if "://" in full or not os.path.isabs(full):
+            return None
+        return Path(full).parent
 
     def sheet_names(self) -> list[str]:
         return [s.name for s in self._xb.sheets] + [

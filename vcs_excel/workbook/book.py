@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from .grid import Grid, Table, table_from_grid
@@ -143,6 +144,11 @@ class Book(Protocol):
 
     @property
     def name(self) -> str: ...
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder the workbook is saved in (None if it is not a local file)."""
+        ...
 
     def sheet_names(self) -> list[str]: ...
 

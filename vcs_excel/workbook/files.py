@@ -244,6 +244,10 @@ class FileBook(BookBase):
     def name(self) -> str:
         return self.path.name
 
+    @property
+    def folder(self) -> Path | None:
+        return self.path.resolve().parent
+
     def _read_csv(self) -> np.ndarray:
         if self._csv_rows is None:
             self._csv_rows, self._csv_text = read_csv(self.path)
