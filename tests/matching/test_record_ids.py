@@ -154,3 +154,24 @@ def test_placeholder_ids_are_no_ids(tmp_path):
     rows = [["Client ID", "Name"], ["N/A", "A"], ["unknown", "B"], ["0000", "C"], ["asc-1 2", "D"]]
     records = prepare_book(FileBook.open(save_rows(tmp_path / "ids.xlsx", {"List": rows})))
     assert records["id"].tolist() == [None, None, None, "ASC12"]
+
+
+def test_review_tab_shows_the_record_ids_when_the_lists_have_them(tmp_path):
+    import openpyxl
+
+    from vcs_excel.commands import run_task
+
+    # Ronald's ID was mistyped this week and his birthday is missing: a person decides.
+    ronald = ["ASC-100174", "Ronald", "Baker", None, "12 Moor View", "LS14 4EF"]
+    sheets = {"Last week": [HEADER, *PEOPLE], "This week": [HEADER, *PEOPLE[:1], ronald,
+                                                            *PEOPLE[2:]]}  # fmt: skip
+    out = tmp_path / "out.xlsx"
+    run_task("dedupe", FileBook.open(save_rows(tmp_path / "lists.xlsx", sheets), out=out))
+    ws = openpyxl.load_workbook(out)["Review"]
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    header = next(r for r in rows if r and r[0] == "Decision")
+    assert "Record ID A" in header and "Record ID B" in header
+    assert header[-1] == "Pair key" and ws.column_dimensions["V"].hidden
+    ids = {r[header.index("Record ID A")] for r in rows[rows.index(header) + 1 :]}
+    ids |= {r[header.index("Record ID B")] for r in rows[rows.index(header) + 1 :]}
+    assert "ASC100174" in ids

@@ -38,9 +38,13 @@ def _address(rec: pd.Series) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _side(rec: pd.Series) -> list[Any]:
-    """One person's details on a Review row (matching the ``side`` column names)."""
-    return [
+SIDE = ["Sheet", "Row", "Name", "Date of birth", "Address", "Postcode", "NHS number", "Phone"]
+
+
+def _side(rec: pd.Series, with_id: bool = False) -> list[Any]:
+    """One person's details on a Review row (matching the ``SIDE`` column names, then
+    "Record ID" when the lists have one)."""
+    values = [
         rec["sheet"],
         rec["row"],
         record_name(rec),
@@ -50,6 +54,7 @@ def _side(rec: pd.Series) -> list[Any]:
         _text(rec["nhs"]),
         _text(rec["phones"]),
     ]
+    return [*values, _text(rec["id"])] if with_id else values
 
 
 def _write_csv(path: str, header: list[str], rows: list[list[Any]]) -> None:
@@ -204,22 +209,25 @@ def _find_and_write(
             f"{a['sheet']} row {a['row']}: {record_name(a)}",
             f"{b['sheet']} row {b['row']}: {record_name(b)}",
         )
+    # A list's own record ID is shown when the lists have one (it may be evidence).
+    with_id = bool(records["id"].notna().any()) if "id" in records else False
+    side = SIDE + (["Record ID"] if with_id else [])
+    width = len(side)
     for n, (_, p) in enumerate(review.iterrows()):
         a, b = records.iloc[int(p["a"])], records.iloc[int(p["b"])]
         why = reason(p, a, b)
-        side_a, side_b = _side(a), _side(b)
+        side_a, side_b = _side(a, with_id), _side(b, with_id)
         earlier = NOT_SURE if decisions.get(p["key"]) == NOT_SURE else None
         rows.append([earlier, why, round(float(p["probability"]), 3), *side_a, *side_b, p["key"]])
         links[(n, 4)] = CellLink(a["sheet"], int(a["row"]), 1)
-        links[(n, 12)] = CellLink(b["sheet"], int(b["row"]), 1)
-        for k in range(2, 8):
+        links[(n, 4 + width)] = CellLink(b["sheet"], int(b["row"]), 1)
+        for k in range(2, width):
             if side_a[k] and side_b[k] and side_a[k].lower() != side_b[k].lower():
                 fills[(n, 3 + k)] = DIFFERS
-                fills[(n, 11 + k)] = DIFFERS
+                fills[(n, 3 + width + k)] = DIFFERS
         review_lines.append(
             [a["sheet"], a["row"], b["sheet"], b["row"], round(float(p["probability"]), 4), why]
         )
-    side = ["Sheet", "Row", "Name", "Date of birth", "Address", "Postcode", "NHS number", "Phone"]
     written = [
         book.write_sheet(
             SheetSpec(
@@ -244,7 +252,7 @@ def _find_and_write(
                 fills=fills,
                 dropdowns={0: DECISIONS},
                 widths={0: 16, 1: 60},
-                hidden_columns={19},
+                hidden_columns={3 + 2 * width},
             )
         )
     ]
