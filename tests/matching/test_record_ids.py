@@ -175,3 +175,5 @@ def test_review_tab_shows_the_record_ids_when_the_lists_have_them(tmp_path):
     ids = {r[header.index("Record ID A")] for r in rows[rows.index(header) + 1 :]}
     ids |= {r[header.index("Record ID B")] for r in rows[rows.index(header) + 1 :]}
     assert "ASC100174" in ids
+    why = next(r[1] for r in rows if r and r[header.index("Record ID B")] == "ASC100174")
+    assert "record IDs differ: ASC100147 / ASC100174" in why

@@ -20,6 +20,8 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
         same.append("NHS number")
     if pair.get("id") == 1:
         same.append("record ID")
+    elif pair.get("id") == 0:
+        differ.append(f"record IDs differ: {a['id']} / {b['id']}")
     if pair["dob"] == 3:
         same.append("date of birth")
     elif pair["dob"] == 2:
