@@ -53,7 +53,7 @@ def test_a_shared_client_id_vouches_for_a_person_whose_first_name_changed(tmp_pa
     # Her twin has another ID: still two people.
     assert d[("Last week", "Blessing", "This week", "Grace")] == "no"
     assert d[("Last week", "Precious", "Last week", "Blessing")] == "no"
-    assert (pairs["id"] == 1).sum() >= 7
+    assert (pairs["id"] == 2).sum() >= 7
     # The reason a person reads names the ID.
     from vcs_excel.matching.explain import reason
 
@@ -85,7 +85,7 @@ def test_a_membership_number_shared_by_a_household_is_not_evidence(tmp_path):
     twins = [["FB0099", *t[1:]] for t in TWINS]
     sheets = {"Week 1": [header, *rows, *twins], "Week 2": [header, *rows, *twins]}
     d, pairs = _run(tmp_path, sheets)
-    assert (pairs["id"] == 1).sum() == 0  # the numbers are ignored
+    assert (pairs["id"] == 2).sum() == 0  # the numbers are ignored
     assert d[("Week 1", "Precious", "Week 1", "Blessing")] == "no"
     assert d[("Week 1", "Precious", "Week 2", "Blessing")] == "no"
     assert d[("Week 1", "Precious", "Week 2", "Precious")] == "match"
@@ -100,7 +100,7 @@ def test_ids_of_two_unrelated_systems_that_collide_are_ignored(tmp_path):
     council = [people[1], *people[:1:-1], people[0]]  # Blessing is their number 1
     other = [[n, *row] for n, row in enumerate(council, start=1)]
     d, pairs = _run(tmp_path, {"Charity": [header, *one], "Council": [header, *other]})
-    assert (pairs["id"] == 1).sum() == 0
+    assert (pairs["id"] == 2).sum() == 0
     assert d[("Charity", "Precious", "Council", "Blessing")] == "no"
     assert d[("Charity", "Precious", "Council", "Precious")] == "match"
 
@@ -161,8 +161,9 @@ def test_review_tab_shows_the_record_ids_when_the_lists_have_them(tmp_path):
 
     from vcs_excel.commands import run_task
 
-    # Ronald's ID was mistyped this week and his birthday is missing: a person decides.
-    ronald = ["ASC-100174", "Ronald", "Baker", None, "12 Moor View", "LS14 4EF"]
+    # Ronald's ID is one more than last week's (the next one given out, perhaps his
+    # son's) and his birthday is missing: a person decides.
+    ronald = ["ASC-100148", "Ronald", "Baker", None, "12 Moor View", "LS14 4EF"]
     sheets = {"Last week": [HEADER, *PEOPLE], "This week": [HEADER, *PEOPLE[:1], ronald,
                                                             *PEOPLE[2:]]}  # fmt: skip
     out = tmp_path / "out.xlsx"
@@ -174,6 +175,20 @@ def test_review_tab_shows_the_record_ids_when_the_lists_have_them(tmp_path):
     assert header[-1] == "Pair key" and ws.column_dimensions["V"].hidden
     ids = {r[header.index("Record ID A")] for r in rows[rows.index(header) + 1 :]}
     ids |= {r[header.index("Record ID B")] for r in rows[rows.index(header) + 1 :]}
-    assert "ASC100174" in ids
-    why = next(r[1] for r in rows if r and r[header.index("Record ID B")] == "ASC100174")
-    assert "record IDs differ: ASC100147 / ASC100174" in why
+    assert "ASC100148" in ids
+    why = next(r[1] for r in rows if r and r[header.index("Record ID B")] == "ASC100148")
+    assert "record IDs differ: ASC100147 / ASC100148" in why
+
+
+def test_an_id_with_two_characters_swapped_and_the_same_birthday_is_a_match(tmp_path):
+    slip = ["ASC-100174", "Ronald", "Baker", D(1942, 7, 7), "12 Moor View", "LS14 4EF"]
+    son = ["ASC-100148", "Ronald", "Baker", D(1972, 3, 1), "12 Moor View", "LS14 4EF"]
+    sheets = {"Last week": [HEADER, *PEOPLE], "This week": [HEADER, *PEOPLE[:1], slip, son,
+                                                            *PEOPLE[2:]]}  # fmt: skip
+    matches = find_matches(FileBook.open(save_rows(tmp_path / "lists.xlsx", sheets)))
+    records, pairs = matches.records, matches.pairs
+    born = records["dob"].to_numpy()
+    first = pairs[(born[pairs["a"]] == D(1942, 7, 7)) & (born[pairs["b"]] == D(1942, 7, 7))]
+    assert first["id"].tolist() == [1] and first["decision"].tolist() == ["match"]
+    father_son = pairs[(born[pairs["a"]] == D(1942, 7, 7)) & (born[pairs["b"]] == D(1972, 3, 1))]
+    assert set(father_son["decision"]) == {"no"}  # the next ID given out: his son

@@ -198,7 +198,7 @@ def test_a_link_vouched_by_a_shared_id_is_not_held_back_by_a_household_rule():
     # 1 and 2 match on their details, and 0 and 2 share the record ID and birthday.
     pairs = pd.DataFrame({
         "a": [0, 1, 0], "b": [1, 2, 2], "decision": ["no", "match", "match"],
-        "probability": [0.9, 0.999, 0.998], "id": [0, -1, 1], "nhs": [-1, -1, -1],
+        "probability": [0.9, 0.999, 0.998], "id": [0, -1, 2], "nhs": [-1, -1, -1],
     })  # fmt: skip
     person, decided = cluster(records, pairs)
     assert person[0] == person[1] == person[2] and list(decided) == ["no", "match", "match"]

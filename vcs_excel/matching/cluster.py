@@ -69,9 +69,9 @@ def cluster(
     # household rules' "two people" elsewhere in the cluster does not hold it back
     # (twins have an ID each), though a person's "Different people" does.
     vouched = np.zeros(len(order), dtype=bool)
-    for column in ("nhs", "id"):
+    for column, level in (("nhs", 1), ("id", 2)):
         if column in order:
-            vouched |= order[column].to_numpy() == 1
+            vouched |= order[column].to_numpy() == level
     for idx, a, b, by_id in zip(order.index, order["a"], order["b"], vouched, strict=True):
         ra, rb = find(int(a)), find(int(b))
         if ra == rb:

@@ -24,7 +24,7 @@ LEVELS: dict[str, list[str]] = {
     "postcode": ["different", "same district", "same sector", "same"],
     "house": ["different", "same"],
     "nhs": ["different", "same"],
-    "id": ["different", "same"],
+    "id": ["different", "two characters swapped", "same"],
     "phone": ["different", "shared"],
     "email": ["different", "same"],
     "sex": ["different", "same"],
@@ -123,8 +123,9 @@ class _Coded:
         self.sound = dict(zip(records["given_key"], records["given_sound"], strict=True))
         self.sound.update(zip(records["family_key"], records["family_sound"], strict=True))
         self.suffix = _codes(records["suffix"])[0]
-        for f in ("sector", "district", "nhs", "id", "email", "sex"):
+        for f in ("sector", "district", "nhs", "email", "sex"):
             setattr(self, f, _codes(records[f])[0])
+        self.id, self.ids = _codes(records["id"])
         self.postcode, self.postcodes = _codes(records["postcode"])
         house = records["house"].fillna("")
         self.house = _codes(records["flat"].fillna("") + "/" + house)[0]
@@ -205,6 +206,32 @@ def _age(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.where(np.isnan(x) | np.isnan(y), MISSING, near).astype(np.int8)
 
 
+def _record_ids(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """2 for the same record ID, 1 for one with two neighbouring characters swapped (a
+    typing slip: 3590063 / 3590603; IDs given out in turn differ in their last digit
+    instead), 0 for different, -1 if either is missing."""
+    equal = _equal(c.id[a], c.id[b])
+    level = np.where(equal == 1, 2, equal).astype(np.int8)
+    differ = equal == 0
+    if differ.any():
+        only = np.where(differ, c.id[a], -1)
+        swapped = _per_distinct_pair(only, c.id[b], c.ids, _swapped_neighbours)
+        level = np.where(differ & (swapped == 1), 1, level).astype(np.int8)
+    return level
+
+
+def _swapped_neighbours(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(x), dtype=bool)
+    for i, (p, q) in enumerate(zip(x, y, strict=True)):
+        if len(p) == len(q) and len(p) >= 4:
+            diff = [k for k in range(len(p)) if p[k] != q[k]]
+            out[i] = (
+                len(diff) == 2 and diff[1] == diff[0] + 1
+                and p[diff[0]] == q[diff[1]] and p[diff[1]] == q[diff[0]]
+            )  # fmt: skip
+    return out
+
+
 def _trusted_ids(records: pd.DataFrame, out: pd.DataFrame, level: np.ndarray) -> np.ndarray:
     """The record-ID level, kept only between lists whose IDs name one person in one
     scheme; -1 (says nothing) elsewhere.
@@ -228,7 +255,7 @@ def _trusted_ids(records: pd.DataFrame, out: pd.DataFrame, level: np.ndarray) ->
     home = (out["postcode"].to_numpy() == 3) & (out["house"].to_numpy() == 1)
     contact = (out["phone"].to_numpy() == 1) | (out["email"].to_numpy() == 1)
     alike = (given == 4) & (family == 3) & ((dob == 3) | ((dob == MISSING) & (home | contact)))
-    same = level == 1
+    same = level == 2
     tally = pd.DataFrame({
         "lists": lists[present],
         "alike": alike[present],
@@ -300,6 +327,6 @@ def compare_pairs(
     out["sex"] = _equal(c.sex[a], c.sex[b])
     out["age"] = _age(c, a, b)
     out["suffix_differs"] = c.suffix[a] != c.suffix[b]
-    ids = _equal(c.id[a], c.id[b])
+    ids = _record_ids(c, a, b)
     out["id"] = _trusted_ids(records, out, ids) if judge_ids else ids
     return out

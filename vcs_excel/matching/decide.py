@@ -92,8 +92,12 @@ def decide(
     nhs, dob, given, family = (scored[c].to_numpy() for c in ("nhs", "dob", "given", "family"))
     # A record ID shared between lists that use one scheme (see compare._trusted_ids)
     # vouches for a pair as an NHS number does: a household rule does not overrule it.
+    # A record ID with two characters swapped vouches only with the birthday, or both
+    # names, to back it.
     record_id = scored["id"].to_numpy() if "id" in scored else np.full(len(scored), -1)
-    vouched = (nhs == 1) | (record_id == 1)
+    id_slip = (record_id == 1) & ((dob == 3) | ((given >= 2) & (family >= 2)))
+    by_id = (record_id == 2) | id_slip
+    vouched = (nhs == 1) | by_id
     year = np.array(
         [d.year if isinstance(d, dt.date) else 0 for d in records["dob"]], dtype=np.int32
     )
@@ -194,7 +198,7 @@ def decide(
         | ((dob == -1) & ((given >= 2) | (family >= 2)))
         | ((given >= 2) & at_home)
     )
-    same_id = (record_id == 1) & birth_or_name
+    same_id = by_id & birth_or_name
     decision = np.where(same_id, _MATCH, decision)
     # The NHS number rules come last: they override everything else.
     decision = np.where((nhs == 1) & (dob >= 2), _MATCH, decision)

@@ -18,8 +18,10 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
     differ: list[str] = []
     if pair["nhs"] == 1:
         same.append("NHS number")
-    if pair.get("id") == 1:
+    if pair.get("id") == 2:
         same.append("record ID")
+    elif pair.get("id") == 1:
+        differ.append(f"record IDs {a['id']} / {b['id']}: two characters swapped")
     elif pair.get("id") == 0:
         differ.append(f"record IDs differ: {a['id']} / {b['id']}")
     if pair["dob"] == 3:
