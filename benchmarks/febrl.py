@@ -169,7 +169,7 @@ def run(quick: bool = False) -> str:
         "",
         "FEBRL is not what vcs-excel is built for (UK lists: postcodes, NHS numbers, phone "
         "numbers), so it tests how its rules carry over. F1 is below Splink's, by 0.01 to "
-        "0.04, and about level with Splink's without the social security number. FEBRL's "
+        "0.03, and level with or above Splink's without the social security number. FEBRL's "
         "duplicates often have several fields replaced at once (another first name and "
         "another date of birth, or both names, or the record ID mistyped as well); vcs-excel "
         "sends such pairs to review rather than merging them, by the rules that keep "
