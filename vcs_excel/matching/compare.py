@@ -126,6 +126,9 @@ class _Coded:
         for f in ("sector", "district", "nhs", "email", "sex"):
             setattr(self, f, _codes(records[f])[0])
         self.id, self.ids = _codes(records["id"])
+        # IDs that are one swap apart are written with the same characters.
+        letters = np.array(["".join(sorted(v)) for v in self.ids], dtype=object)
+        self.id_letters = np.append(pd.factorize(letters)[0], -1)[self.id]
         self.postcode, self.postcodes = _codes(records["postcode"])
         house = records["house"].fillna("")
         self.house = _codes(records["flat"].fillna("") + "/" + house)[0]
@@ -212,7 +215,7 @@ def _record_ids(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     instead), 0 for different, -1 if either is missing."""
     equal = _equal(c.id[a], c.id[b])
     level = np.where(equal == 1, 2, equal).astype(np.int8)
-    differ = equal == 0
+    differ = (equal == 0) & (c.id_letters[a] == c.id_letters[b])
     if differ.any():
         only = np.where(differ, c.id[a], -1)
         swapped = _per_distinct_pair(only, c.id[b], c.ids, _swapped_neighbours)
