@@ -19,7 +19,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from .find import DAY_NAMES, language_key
-from .models import DBS_LEVELS, REFERRAL_ROUTES, REFERRAL_STATUSES, SERVICE_STATUSES, new_id
+from .models import (
+    DBS_LEVELS,
+    REFERRAL_ROUTES,
+    REFERRAL_STATUSES,
+    SERVICE_STATUSES,
+    Accessibility,
+    Address,
+    Capacity,
+    Contact,
+    HsdsObject,
+    Language,
+    Location,
+    Phone,
+    Schedule,
+    ServiceArea,
+    ServiceAtLocation,
+    Unit,
+)
 
 DAYS = list(DAY_NAMES)  # MO .. SU
 DAY_WORDS = {
@@ -79,33 +96,31 @@ def _capacity(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ making parts
+def _new(part: HsdsObject) -> dict[str, Any]:
+    """A new HSDS part as stored in the file: the model's defaults, a new ID."""
+    return part.model_dump(exclude_none=True)
+
+
 def _place_for_edit(data: dict[str, Any]) -> dict[str, Any]:
     sals = data.setdefault("service_at_locations", [])
     if not sals:
-        sals.append({"id": new_id(), "schedules": [], "contacts": [], "phones": []})
+        sals.append(_new(ServiceAtLocation()))
     if not sals[0].get("location"):
-        sals[0]["location"] = {
-            "id": new_id(), "location_type": "physical", "addresses": [], "accessibility": [],
-            "languages": [],
-        }  # fmt: skip
+        sals[0]["location"] = _new(Location())
     return sals[0]["location"]
 
 
 def _address_for_edit(data: dict[str, Any]) -> dict[str, Any]:
-    place = _place_for_edit(data)
-    addresses = place.setdefault("addresses", [])
+    addresses = _place_for_edit(data).setdefault("addresses", [])
     if not addresses:
-        addresses.append({
-            "id": new_id(), "address_1": "", "city": "", "state_province": "",
-            "postal_code": "", "country": "GB", "address_type": "physical",
-        })  # fmt: skip
+        addresses.append(_new(Address()))
     return addresses[0]
 
 
 def _contact_for_edit(data: dict[str, Any]) -> dict[str, Any]:
     contacts = data.setdefault("contacts", [])
     if not contacts:
-        contacts.append({"id": new_id(), "phones": []})
+        contacts.append(_new(Contact()))
     return contacts[0]
 
 
@@ -141,7 +156,7 @@ def _put_status(data: dict[str, Any], text: str | None) -> None:
     _choice("status", SERVICE_STATUSES, "Status")(data, text or "active")
 
 
-def _number(label: str, whole: bool = False) -> Callable[[str | None], float | int | None]:
+def _number(label: str) -> Callable[[str | None], float | int | None]:
     def read(text: str | None) -> float | int | None:
         if text is None:
             return None
@@ -149,8 +164,8 @@ def _number(label: str, whole: bool = False) -> Callable[[str | None], float | i
             number = float(text)
         except ValueError as exc:
             raise FormError(f"{label} must be a number, not '{text}'.") from exc
-        if number < 0 or (whole and not number.is_integer()):
-            raise FormError(f"{label} must be a whole number, 0 or more, not '{text}'.")
+        if number < 0:
+            raise FormError(f"{label} must be 0 or more, not '{text}'.")
         return int(number) if number.is_integer() else number
 
     return read
@@ -208,8 +223,7 @@ def _put_languages(data: dict[str, Any], text: str | None) -> None:
             continue
         found = pycountry.languages.get(alpha_3=key)
         name = "British Sign Language" if key == "bfi" else (found.name if found else word)
-        code = getattr(found, "alpha_2", None) or key
-        out.append({"id": new_id(), "name": name, "code": code})
+        out.append(_new(Language(name=name, code=getattr(found, "alpha_2", None) or key)))
     data["languages"] = out
 
 
@@ -220,7 +234,7 @@ def _get_areas(data: dict[str, Any]) -> str:
 def _put_areas(data: dict[str, Any], text: str | None) -> None:
     old = {(a.get("name") or "").strip().lower(): a for a in data.get("service_areas") or []}
     data["service_areas"] = [
-        old.get(name.lower()) or {"id": new_id(), "name": name} for name in _items(text, ";")
+        old.get(name.lower()) or _new(ServiceArea(name=name)) for name in _items(text, ";")
     ]
 
 
@@ -257,7 +271,7 @@ def _put_access(data: dict[str, Any], text: str | None) -> None:
             items.pop(0)
         return
     if not items:
-        items.append({"id": new_id()})
+        items.append(_new(Accessibility()))
     items[0]["description"] = text
 
 
@@ -295,13 +309,13 @@ def _put_phone(data: dict[str, Any], text: str | None) -> None:
         else:
             phones[0]["number"] = text
     if text is not None and not targets:
-        data.setdefault("phones", []).insert(
-            0, {"id": new_id(), "number": text, "type": "voice", "languages": []}
-        )
+        data.setdefault("phones", []).insert(0, _new(Phone(number=text, type="voice")))
 
 
 def _put_email(data: dict[str, Any], text: str | None) -> None:
-    if text is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+    from ..clean.emails import normalise_email
+
+    if text is not None and not normalise_email(text).valid:
         raise FormError(f"'{text}' is not an e-mail address.")
     _set(data, "email", text)
 
@@ -336,6 +350,14 @@ def _weekly(schedule: dict[str, Any]) -> bool:
     )
 
 
+def _schedule_lists(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """The service's own schedules and each of its places' (those that have any)."""
+    lists = [data.get("schedules")] + [
+        sal.get("schedules") for sal in data.get("service_at_locations") or []
+    ]
+    return [x for x in lists if x is not None]
+
+
 def _schedules_home(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Where the service's weekly times are kept: the service itself, or its place."""
     if any(_weekly(s) for s in data.get("schedules") or []):
@@ -348,10 +370,8 @@ def _schedules_home(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _hours(data: dict[str, Any]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {d: [] for d in DAYS}
-    for s in data.get("schedules") or []:
-        _add_hours(found, s)
-    for sal in data.get("service_at_locations") or []:
-        for s in sal.get("schedules") or []:
+    for schedules in _schedule_lists(data):
+        for s in schedules:
             _add_hours(found, s)
     return found
 
@@ -371,10 +391,7 @@ def _day(day: str) -> tuple[Callable[..., Any], Callable[..., None]]:
         return ", ".join(sorted(_hours(data)[day]))
 
     def put(data: dict[str, Any], text: str | None) -> None:
-        places = [data.get("schedules")] + [
-            sal.get("schedules") for sal in data.get("service_at_locations") or []
-        ]
-        if sum(any(_weekly(s) for s in p or []) for p in places) > 1:
+        if sum(any(_weekly(s) for s in p) for p in _schedule_lists(data)) > 1:
             raise FormError(
                 "the service has its own times at more than one place; change them in the "
                 "directory file, so each place keeps its times."
@@ -408,25 +425,22 @@ def _set_day(data: dict[str, Any], day: str, spans: list[tuple[str, str]]) -> No
     for span, days in by_span.items():
         opens, closes = span.split("-")
         key = (",".join(days), opens, closes)
-        rebuilt.append(old.get(key) or {"id": new_id(), "freq": "WEEKLY", "byday": key[0],
-                                        "opens_at": opens, "closes_at": closes})  # fmt: skip
+        weekly = Schedule(freq="WEEKLY", byday=key[0], opens_at=opens, closes_at=closes)
+        rebuilt.append(old.get(key) or _new(weekly))
     _clear_weekly_elsewhere(data, home)
     home[:] = kept + rebuilt
 
 
 def _clear_weekly_elsewhere(data: dict[str, Any], home: list[dict[str, Any]]) -> None:
     """Weekly times now live in ``home`` only, so no day is listed twice."""
-    lists = [data.get("schedules")] + [
-        sal.get("schedules") for sal in data.get("service_at_locations") or []
-    ]
-    for schedules in lists:
-        if schedules is not None and schedules is not home:
+    for schedules in _schedule_lists(data):
+        if schedules is not home:
             schedules[:] = [s for s in schedules if not _weekly(s)]
 
 
 def _capacity_field(part: str) -> tuple[Callable[..., Any], Callable[..., None]]:
     label = {"unit": "Capacity unit", "available": "Places available", "maximum": "Places in all"}
-    read = _number(label[part], whole=False)
+    read = _number(label[part])
 
     def get(data: dict[str, Any]) -> Any:
         c = _capacity(data)
@@ -439,11 +453,10 @@ def _capacity_field(part: str) -> tuple[Callable[..., Any], Callable[..., None]]
         if not capacities:
             if text is None:
                 return
-            capacities.append({"id": new_id(), "unit": {"id": new_id(), "name": "places"},
-                               "available": 0, "updated": now()})  # fmt: skip
+            capacities.append(_new(Capacity(unit=Unit(name="places"), available=0, updated=now())))
         c = capacities[0]
         if part == "unit":
-            c["unit"] = {**(c.get("unit") or {"id": new_id()}), "name": text or "places"}
+            c["unit"] = {**(c.get("unit") or _new(Unit(name="places"))), "name": text or "places"}
         elif part == "available":
             c["available"] = read(text) or 0
         else:
