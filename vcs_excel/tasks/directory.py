@@ -19,7 +19,7 @@ from ..directory.find import (
     shortlist_message,
 )
 from ..directory.models import Service
-from ..directory.store import ConflictError, Directory, DirectoryStore, Entry, now
+from ..directory.store import ConflictError, Directory, DirectoryStore, Entry
 from ..errors import BadInputError
 from ..workbook import Book, SheetSpec
 
@@ -36,13 +36,14 @@ REFERRAL_FILLS = {
 }
 STALE_FILL = "F4B183"
 
-# Directory tab: header, tag, and whether an organisation may edit it and push it back.
+# Directory tab: header, tag, and the field of the My entry form (directory/form.py) an
+# organisation may edit there and push back.
 DIRECTORY_COLUMNS: list[tuple[str, str, str | None]] = [
     ("Organisation", "#org+name", None),
     ("Service", "#service+name", None),
     ("Category", "#sector", None),
     ("Status", "#service+status", None),
-    ("Referrals", "#service+referrals", "x_referral_status"),
+    ("Referrals", "#service+referrals", "referrals"),
     ("Places available", "#service+capacity+num", "available"),
     ("Capacity unit", "#service+capacity+unit", None),
     ("Volunteers needed", "#service+volunteers", "volunteers"),
@@ -50,10 +51,10 @@ DIRECTORY_COLUMNS: list[tuple[str, str, str | None]] = [
     ("Area", "#service+area", None),
     ("Address", "#contact+address", None),
     ("Opening times", "#service+hours", None),
-    ("Who for", "#service+eligibility", "eligibility_description"),
+    ("Who for", "#service+eligibility", "who"),
     ("Accessibility", "#service+accessibility", None),
     ("Contact", "#contact+phone", None),
-    ("Covid precautions", "#service+covid", "x_covid_precautions"),
+    ("Covid precautions", "#service+covid", "covid"),
     ("Description", "#service+description", "description"),
     ("Last updated", "#date+updated", None),
     ("Stale", "#service+stale", None),
@@ -512,46 +513,26 @@ def _clash_message(entry: Entry, key: str, value: Any, others: list[Any]) -> str
 
 
 def _cell_changes(entry: Entry, row: dict[str, Any]) -> dict[str, Any]:
-    """Top-level service fields an edited Directory row changes."""
-    s = entry.service
-    data = entry.data
-    changes: dict[str, Any] = {}
+    """Top-level service fields an edited Directory row changes (read as the same rows
+    of the My entry form)."""
+    from ..directory.form import FormError, apply_form, form_values, same_value
+
+    shown = {f.key: value for f, value in form_values(entry.data)}
+    edits = {}
     for header, key in EDITABLE.items():
         if header not in row:
             continue
         value = row[header]
-        text = None if value is None else str(value).strip() or None
-        if key == "available":
-            if text is None or not s.capacities:
-                continue
-            try:
-                number = float(text)
-            except ValueError as exc:
-                raise BadInputError(
-                    f"Places available for '{s.name}' must be a number, not '{text}'."
-                ) from exc
-            if number != s.capacities[0].available:
-                capacities = [dict(c) for c in data.get("capacities", [])]
-                capacities[0]["available"] = int(number) if number.is_integer() else number
-                capacities[0]["updated"] = now()
-                changes["capacities"] = capacities
-        elif key == "volunteers":
-            needed = bool(text) and text.lower().startswith(("y", "true"))
-            current = dict(data.get("x_volunteers") or {})
-            if bool(current.get("needed", False)) != needed:
-                current["needed"] = needed
-                changes["x_volunteers"] = current
-        elif key == "x_referral_status":
-            status = (text or "").lower()
-            if status and status not in REFERRAL_FILLS:
-                raise BadInputError(
-                    f"Referrals for '{s.name}' must be one of: {', '.join(REFERRAL_FILLS)}."
-                )
-            if (status or None) != data.get(key):
-                changes[key] = status or None
-        elif (text or None) != (data.get(key) or None):
-            changes[key] = text
-    return changes
+        if key == "available" and (value is None or not entry.service.capacities):
+            continue  # a blank cell, or a service that counts no places
+        if key == "volunteers" and value is not None:
+            value = str(value).split(":")[0]  # "Yes: driver (DBS basic)"
+        if not same_value(value, shown[key]):
+            edits[key] = value
+    try:
+        return apply_form(entry.data, edits)
+    except FormError as exc:
+        raise BadInputError(f"{entry.name}: {exc}") from exc
 
 
 @task(
@@ -606,7 +587,7 @@ def directory_push(
         entry = directory.entries.get(str(row.get("Service ID") or ""))
         if entry is None or entry.error is not None:
             continue
-        if entry.service.organization.name.strip().lower() != org.strip().lower():
+        if not _same(entry.service.organization.name, org):
             continue  # another organisation's row: never pushed from here
         changes = _cell_changes(entry, row)
         if not changes:
