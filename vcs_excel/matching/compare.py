@@ -302,22 +302,21 @@ def compare_pairs(
     given = np.where((ga == gb) & (ga >= 0), 4, given)
     # Names written the other way round: first name in the surname column, one of them
     # perhaps misspelt ("Jack Stubbs" / "Stubbs Jaxck").
-    swapped = (ga == fb) & (fa == gb) & (ga >= 0)
+    given_there, family_there = (ga == fb) & (ga >= 0), (fa == gb) & (fa >= 0)
+    exact = given_there & family_there
+    swapped = exact.copy()
     # Only pairs with one name written in the other's other column can be a swap.
-    one_exact = ((ga == fb) & (ga >= 0)) | ((fa == gb) & (fa >= 0))
-    unlike = (given <= 2) & (family <= 2) & ~swapped & one_exact
+    unlike = (given <= 2) & (family <= 2) & ~exact & (given_there | family_there)
     if unlike.any():
         only = np.where(unlike, ga, -1), np.where(unlike, fa, -1)
         cross_given = _per_distinct_pair(only[0], fb, c.names, _given_levels)
-        cross_given = np.where((ga == fb) & (ga >= 0), 4, cross_given)
+        cross_given = np.where(given_there, 4, cross_given)
         cross_family = _per_distinct_pair(only[1], gb, c.names, _family_levels(c.sound))
-        cross_family = np.where((fa == gb) & (fa >= 0), 3, cross_family)
+        cross_family = np.where(family_there, 3, cross_family)
         crossed = unlike & (cross_given >= 2) & (cross_family >= 2)
-        crossed &= (cross_given == 4) | (cross_family == 3)
         given = np.where(crossed, cross_given, given)
         family = np.where(crossed, cross_family, family)
         swapped |= crossed
-    exact = (ga == fb) & (fa == gb) & (ga >= 0)
     out["family"] = np.where(exact, 3, family).astype(np.int8)
     out["given"] = np.where(exact, 4, given).astype(np.int8)
     out["swapped_names"] = swapped
