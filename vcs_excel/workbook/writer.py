@@ -185,15 +185,19 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
 def _add_table(ws: Any, spec: SheetSpec, last_col: str) -> None:
     """The rows as an Excel table (it filters and sorts without an autofilter of its
     own); an empty table keeps one blank row, as Excel does."""
-    from openpyxl.worksheet.table import Table as ExcelTable
-    from openpyxl.worksheet.table import TableStyleInfo
-
     top = spec.table_header_row
     headers = spec.tags if spec.tags else spec.columns
     if len(set(headers)) != len(headers) or not all(headers):
         raise ValueError(f"table {spec.table}: every column needs its own tag or header")
-    bottom = top + max(len(spec.rows), 1)
-    table = ExcelTable(displayName=spec.table, ref=f"A{top}:{last_col}{bottom}")
+    add_excel_table(ws, spec.table or "", f"A{top}:{last_col}{top + max(len(spec.rows), 1)}")
+
+
+def add_excel_table(ws: Any, name: str, ref: str) -> None:
+    """An Excel table (ListObject) over ``ref``, its first row the header."""
+    from openpyxl.worksheet.table import Table as ExcelTable
+    from openpyxl.worksheet.table import TableStyleInfo
+
+    table = ExcelTable(displayName=name, ref=ref, headerRowCount=1)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
     ws.add_table(table)
 
