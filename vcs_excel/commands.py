@@ -155,7 +155,7 @@ def run_task(name: str, book: Book, *, commit: bool = True, **options: Any) -> T
 
 
 OPTIONS_SHEET = "Options"
-OPTIONS_KEY_COLUMN = 4  # column D of the Options sheet: the option's name
+OPTIONS_KEY_COLUMN = 4  # column D of the Options sheet: the option's name (E: its tasks)
 
 
 def workbook_options(book: Book, name: str) -> dict[str, Any]:
@@ -169,11 +169,14 @@ def workbook_options(book: Book, name: str) -> dict[str, Any]:
     wanted = {o.name: o for o in task.options}
     found: dict[str, Any] = {}
     for row in book.read_grid(OPTIONS_SHEET).rows:
-        cells = list(row) + [None] * OPTIONS_KEY_COLUMN
+        cells = list(row) + [None] * (OPTIONS_KEY_COLUMN + 1)
         key, value, label = cells[OPTIONS_KEY_COLUMN - 1], cells[1], cells[0]
+        readers = str(cells[OPTIONS_KEY_COLUMN] or "").split()
         option = wanted.get(str(key or "").strip())
         if option is None or value is None or str(value).strip() == "":
             continue
+        if readers and name not in readers:
+            continue  # another task's option of that name ("by": a name, or a dimension)
         text = str(value).strip()
         if option.flag:
             found[option.name] = text.lower() in ("yes", "y", "true", "1")

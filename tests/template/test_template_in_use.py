@@ -96,8 +96,8 @@ def test_ribbon_buttons_take_their_settings_from_the_options_sheet(tmp_path):
     store = write_demo_directory(tmp_path / "services.json", seed=3)
     book_path = tmp_path / "mine.xlsm"
     shutil.copy(COMMITTED, book_path)
-    _fill_options(book_path, {"store": str(store), "org": "Hope Trust", "need": "food",
-                              "age": "67", "accepting_only": "Yes"})  # fmt: skip
+    _fill_options(book_path, {"store": str(store), "org": "Hope Trust", "by": "Ann",
+                              "need": "food", "age": "67", "accepting_only": "Yes"})  # fmt: skip
     book = FileBook.open(book_path)
     assert "Options" not in book.user_sheets()
     assert workbook_options(book, "directory_sync") == {"store": str(store), "stale_days": 30}
@@ -105,6 +105,9 @@ def test_ribbon_buttons_take_their_settings_from_the_options_sheet(tmp_path):
         "store": str(store), "need": "food", "age": 67, "accepting_only": True,
     }  # fmt: skip
     assert workbook_options(book, "check") == {}
+    # "by" is a person's name for the directory, a breakdown for insights: not mixed up.
+    assert workbook_options(book, "directory_push")["by"] == "Ann"
+    assert "by" not in workbook_options(book, "insights")
     # What the Find services button does with them.
     found = run_task("find_services", book, **workbook_options(book, "find_services"))
     assert found.data["found"] and "food" in found.summary

@@ -223,22 +223,16 @@ def _fill_start(ws: Any, sources: TemplateSources) -> None:
 def _fill_projects(ws: Any, sheet: dict[str, Any]) -> None:
     """The Projects sheet: a header, a tag row and an Excel table to type into, with
     dropdowns from the data dictionary's code lists."""
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.table import Table as ExcelTable
-    from openpyxl.worksheet.table import TableStyleInfo
+    from openpyxl.styles import Alignment, Font
 
     from ..standard.dictionary import load_dictionary
     from ..workbook.values import column_letter
-    from ..workbook.writer import HEADER_FILL, _add_validation, put
+    from ..workbook.writer import _add_validation, add_excel_table, put
 
     dictionary = load_dictionary()
-    put(ws, 1, 1, sheet["name"]).font = Font(bold=True, size=14)
-    put(ws, 2, 1, sheet["note"]).font = Font(italic=True, color="595959")
     header, tags, last = 4, 5, 5 + sheet["rows"]
-    for c, (name, tag) in enumerate(sheet["columns"], start=1):
-        cell = put(ws, header, c, name)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+    cells = _title_and_header(ws, sheet, [name for name, _ in sheet["columns"]])
+    for c, (cell, (_, tag)) in enumerate(zip(cells, sheet["columns"], strict=True), start=1):
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         put(ws, tags, c, tag).font = Font(italic=True, color="7F7F7F")
         entry = dictionary.entry(tag)
@@ -253,47 +247,59 @@ def _fill_projects(ws: Any, sheet: dict[str, Any]) -> None:
                 ws.cell(row=r, column=c).number_format = "dd/mm/yyyy"
     ws.row_dimensions[header].height = 30
     # The table starts at the tag row, so the tags stay with it when it is sorted.
-    ref = f"A{tags}:{column_letter(len(sheet['columns']))}{last}"
-    table = ExcelTable(displayName="InsightProjects", ref=ref, headerRowCount=1)
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-    ws.add_table(table)
+    add_excel_table(ws, "InsightProjects", f"A{tags}:{column_letter(len(sheet['columns']))}{last}")
     ws.freeze_panes = f"A{tags + 1}"
+
+
+def _title_and_header(ws: Any, sheet: dict[str, Any], columns: list[str]) -> list[Any]:
+    """A template sheet's title, its note, and its header row (row 4); the header cells."""
+    from openpyxl.styles import Font, PatternFill
+
+    from ..workbook.writer import HEADER_FILL, put
+
+    put(ws, 1, 1, sheet["name"]).font = Font(bold=True, size=14)
+    put(ws, 2, 1, sheet["note"]).font = Font(italic=True, color="595959")
+    cells = []
+    for c, name in enumerate(columns, start=1):
+        cell = put(ws, 4, c, name)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cells.append(cell)
+    return cells
 
 
 def _fill_options(ws: Any, sheet: dict[str, Any]) -> None:
     """The Options sheet: a value to fill in for each option the ribbon's tasks read
     (see :func:`vcs_excel.commands.workbook_options`); the option's name is in the
-    hidden column D."""
+    hidden column D, the tasks that read it in column E."""
     from openpyxl.styles import Font, PatternFill
 
-    from ..commands import OPTIONS_KEY_COLUMN
-    from ..workbook.writer import HEADER_FILL, _add_validation, put
+    from ..commands import OPTIONS_KEY_COLUMN, get_task
+    from ..workbook.writer import _add_validation, put
 
-    put(ws, 1, 1, sheet["name"]).font = Font(bold=True, size=14)
-    put(ws, 2, 1, sheet["note"]).font = Font(italic=True, color="595959")
-    for c, name in enumerate(("Option", "Value", "What it is"), start=1):
-        cell = put(ws, 4, c, name)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-    row = 5
+    _title_and_header(ws, sheet, ["Option", "Value", "What it is"])
+    row, readers = 5, ""
     for key, label, about in sheet["options"]:
         if key == "heading":
             put(ws, row + 1, 1, label).font = Font(bold=True, size=12)
-            row += 2
+            row, readers = row + 2, about
             continue
+        option = next(o for t in readers.split() for o in get_task(t).options if o.name == key)
         put(ws, row, 1, label)
         ws.cell(row=row, column=2).fill = PatternFill("solid", fgColor="FFF2CC")
         put(ws, row, 3, about).font = Font(color="595959")
         put(ws, row, OPTIONS_KEY_COLUMN, key)
-        if key == "accepting_only":
+        put(ws, row, OPTIONS_KEY_COLUMN + 1, readers)
+        if option.flag:
             _add_validation(ws, f"B{row}", ["Yes", "No"], strict=True)
-        if key == "stale_days":
-            ws.cell(row=row, column=2).value = 30
+        elif option.default is not None:
+            ws.cell(row=row, column=2).value = option.default
         row += 1
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 90
     ws.column_dimensions["D"].hidden = True
+    ws.column_dimensions["E"].hidden = True
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
