@@ -9,6 +9,7 @@ with the ``VCS.`` prefix: ``=VCS.VERSION()``.
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,9 +34,8 @@ class Udf:
     @property
     def optional(self) -> set[str]:
         """Arguments that may be left out (those with a default in Python)."""
-        code, defaults = self.func.__code__, self.func.__defaults__ or ()
-        names = code.co_varnames[: code.co_argcount]
-        return set(names[len(names) - len(defaults) :])
+        parameters = inspect.signature(self.func).parameters.values()
+        return {p.name for p in parameters if p.default is not inspect.Parameter.empty}
 
     @property
     def signature(self) -> str:

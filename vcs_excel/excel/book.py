@@ -255,9 +255,9 @@ class ExcelBook(BookBase):
             for (r, c), options in spec.cell_dropdowns.items():
                 self._validation(sht, f"{column_letter(c + 1)}{first + r}", options, strict=True)
             if spec.table:
-                top = spec.table_header_row
-                bottom = top + max(len(spec.rows), 1)
-                area = sht.range((top, 1), (bottom, max(len(spec.columns), 1)))
+                area = sht.range(
+                    (spec.table_header_row, 1), (spec.table_last_row, max(len(spec.columns), 1))
+                )
                 sht.tables.add(source=area, name=spec.table, table_style_name="TableStyleLight9")
             sht.autofit("c")
             for c in spec.hidden_columns:

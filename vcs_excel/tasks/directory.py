@@ -389,7 +389,7 @@ def form_spec(entry: Entry) -> SheetSpec:
         ("_version", "Entry version (do not change)", entry.version),
     ):
         rows.append([label, value, "Update my entry checks it against the file.", value, key])
-        fills[(len(rows) - 1, 1)] = FIXED_FILL  # fmt: skip
+        fills[(len(rows) - 1, 1)] = FIXED_FILL
     when = _updated(entry)
     return SheetSpec(
         name=FORM_SHEET,

@@ -113,6 +113,11 @@ class SheetSpec:
         return self.header_row + (1 if self.tags else 0)
 
     @property
+    def table_last_row(self) -> int:
+        """The table's last row: an empty table keeps one blank row, as Excel does."""
+        return self.table_header_row + max(len(self.rows), 1)
+
+    @property
     def header_row(self) -> int:
         """The Excel row the column headers are written on."""
         above = (1 if self.title else 0) + len(self.notes)

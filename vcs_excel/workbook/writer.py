@@ -184,12 +184,12 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
 
 def _add_table(ws: Any, spec: SheetSpec, last_col: str) -> None:
     """The rows as an Excel table (it filters and sorts without an autofilter of its
-    own); an empty table keeps one blank row, as Excel does."""
+    own)."""
     top = spec.table_header_row
     headers = spec.tags if spec.tags else spec.columns
     if len(set(headers)) != len(headers) or not all(headers):
         raise ValueError(f"table {spec.table}: every column needs its own tag or header")
-    add_excel_table(ws, spec.table or "", f"A{top}:{last_col}{top + max(len(spec.rows), 1)}")
+    add_excel_table(ws, spec.table or "", f"A{top}:{last_col}{spec.table_last_row}")
 
 
 def add_excel_table(ws: Any, name: str, ref: str) -> None:
