@@ -72,3 +72,17 @@ def test_demo_tags_checks_and_standardises_its_lists(demo_output):
     ws = openpyxl.load_workbook(demo_output)["Issues"]
     linked = [c for c in ws["C"] if c.hyperlink is not None]
     assert len(linked) == len(issues)
+
+
+def test_demo_shows_the_directory_a_find_result_and_an_entry_form(demo_output):
+    book = FileBook.open(demo_output)
+    directory = book.read_table("Directory").frame
+    kinds = {"food", "befriending", "debt advice", "employment", "mental health",
+             "digital skills", "domestic abuse", "bereavement"}  # fmt: skip
+    assert kinds <= set(directory["Category"])
+    languages = {x.strip() for cell in directory["Languages"] for x in str(cell).split(",")}
+    assert {"English", "Urdu", "Polish", "British Sign Language"} <= languages
+    found = book.read_table("Find services").frame
+    texts = [t for t in found["Ready-to-send text"] if isinstance(t, str) and t.startswith("*")]
+    assert texts and all("Contact:" in t for t in texts)
+    assert "Field" in book.read_table("My entry").frame.columns
