@@ -18,6 +18,7 @@ and the same comparisons (each field agreeing at its top level or not).
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from .common import DATA, machine, measure, write_section
 
@@ -58,6 +59,19 @@ LISTS = ("Shielding list", "Adult social care", "Food bank")
 KINDS = ("twins", "junior/senior", "couple", "other household")
 
 
+def _generator_version() -> str:
+    """A digest of the synthetic-data code, so lists made by an older generator are made
+    again rather than reused."""
+    import hashlib
+
+    from vcs_excel import synthetic
+
+    digest = hashlib.sha256()
+    for source in sorted(Path(synthetic.__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:8]
+
+
 def _data(people: int) -> tuple[list[str], str]:
     """The three lists for ``people`` synthetic people, as CSV files, and the truth."""
     import csv
@@ -65,7 +79,7 @@ def _data(people: int) -> tuple[list[str], str]:
 
     import numpy as np
 
-    folder = DATA / f"match_{people}"
+    folder = DATA / f"match_{people}_{_generator_version()}"
     truth = folder / "truth.npz"
     if not truth.exists():
         from vcs_excel.synthetic import demo_lists

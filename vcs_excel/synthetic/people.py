@@ -9,6 +9,7 @@ father and son with the same name at the same address).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -94,11 +95,12 @@ class _Draw:
         rng.shuffle(self.mobiles)
         rng.shuffle(self.landlines)
 
-    def first_name(self, sex: str, avoid: str = "") -> tuple[str, tuple[str, ...]]:
+    def first_name(self, sex: str, avoid: Collection[str] = ()) -> tuple[str, tuple[str, ...]]:
+        """A first name and its nicknames, neither of them one of ``avoid``."""
         while True:
             i = self.rng.choice(len(self.first[sex]), p=self.first_p[sex])
             name, _, _, nicks = self.first[sex][i]
-            if name != avoid:
+            if name not in avoid and not any(n in avoid for n in nicks):
                 return name, nicks
 
     def surname(self) -> str:
@@ -212,7 +214,7 @@ def generate_population(n: int, seed: int = 2026) -> list[Person]:
             sex = "M" if head_sex == "F" else "F"
             if rng.random() < 0.08:
                 sex = head_sex
-            first, nicks = draw.first_name(sex, avoid=head_first)
+            first, nicks = draw.first_name(sex, avoid=(head_first,))
             age = max(18, min(99, age_on(head_dob, TODAY) + int(rng.integers(-6, 7))))
             same_surname = rng.random() < 0.8
             members.append(
@@ -228,24 +230,26 @@ def generate_population(n: int, seed: int = 2026) -> list[Person]:
         parent_age = min(age_on(m[3], TODAY) for m in members)
         children = size - len(members)
         twins = children >= 2 and rng.random() < 0.2
+        # Parents give their children different names, and not two forms of one name
+        # (Elizabeth and Lisa); a son may be named after his father (a junior).
+        siblings: set[str] = set()
         for k in range(children):
             sex = "F" if rng.random() < 0.5 else "M"
-            first, nicks = draw.first_name(sex)
+            first, nicks = draw.first_name(sex, avoid=siblings)
             role = "child"
             max_age = max(0, min(40, parent_age - 18))
             dob = draw.dob(0, max_age)
             if twins and k == 1:
                 prev = members[-1]
                 dob, role = prev[3], "twin"
-                while first == prev[1]:
-                    first, nicks = draw.first_name(sex)
             elif k == 0 and head_sex == "M" and rng.random() < 0.25:
                 sex, first, nicks, role = "M", head_first, head_nicks, "junior"
                 dob = draw.dob(max(0, max_age - 15), max_age)
             members.append((sex, first, nicks, dob, surname, role))
+            siblings |= {first, *nicks}
         for sex, first, nicks, dob, last, role in members:
             age = age_on(dob, TODAY)
-            middle = draw.first_name(sex, avoid=first)[0] if rng.random() < 0.3 else ""
+            middle = draw.first_name(sex, avoid=(first,))[0] if rng.random() < 0.3 else ""
             title = (
                 ("Mr" if sex == "M" else str(rng.choice(N.TITLES_F)))
                 if age >= 18

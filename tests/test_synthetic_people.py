@@ -1,0 +1,31 @@
+"""The synthetic population the demo and the benchmarks are drawn from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from vcs_excel.synthetic.people import generate_population
+
+
+def test_households_are_shaped_like_real_ones():
+    homes = defaultdict(list)
+    for p in generate_population(20_000, seed=5):
+        homes[p.household_id].append(p)
+    twins = juniors = 0
+    for members in homes.values():
+        children = [p for p in members if p.role in ("child", "twin", "junior")]
+        # No two children of one home share a first name or two forms of one (Elizabeth
+        # and Liz): parents tell their children apart.
+        for i, x in enumerate(children):
+            for y in children[i + 1 :]:
+                assert x.first_name != y.first_name
+                assert x.first_name not in y.nicknames and y.first_name not in x.nicknames
+                assert not set(x.nicknames) & set(y.nicknames)
+        for p in members:
+            if p.role == "twin":
+                twins += 1
+                assert any(q.dob == p.dob and q is not p for q in children)
+            if p.role == "junior":
+                juniors += 1
+                assert members[0].first_name == p.first_name and members[0].sex == "M"
+    assert twins > 50 and juniors > 100
