@@ -112,7 +112,8 @@ def _records(**columns):
         "family_key": [None] * n, "family_sound": [None] * n, "suffix": [""] * n,
         "dob": [None] * n, "age": [np.nan] * n, "nhs": [None] * n, "id": [None] * n,
         "postcode": [None] * n, "sector": [None] * n, "district": [None] * n,
-        "flat": [""] * n, "house": [""] * n, "phones": [()] * n, "email": [None] * n,
+        "flat": [""] * n, "house": [""] * n, "street": [""] * n, "phones": [()] * n,
+        "email": [None] * n,
         "sex": [None] * n,
     }  # fmt: skip
     base.update(columns)

@@ -208,3 +208,50 @@ def test_a_link_vouched_by_a_shared_id_is_not_held_back_by_a_household_rule():
     # And a person's "Different people" holds even against the ID.
     person, decided = cluster(records, pairs, apart=pd.DataFrame({"a": [0], "b": [1]}))
     assert person[0] != person[1] and decided[2] == "review"
+
+
+FOOD_BANK = ["Name", "Age", "House/Street", "Post Code"]
+
+
+def food_bank_decisions(tmp_path, *tabs, reasons=None):
+    from vcs_excel.matching.explain import reason
+
+    sheets = {f"List {i + 1}": [FOOD_BANK, *rows] for i, rows in enumerate(tabs)}
+    matches = find_matches(FileBook.open(save_rows(tmp_path / "lists.xlsx", sheets)))
+    out = {}
+    for _, p in matches.pairs.iterrows():
+        a, b = matches.records.iloc[p["a"]], matches.records.iloc[p["b"]]
+        key = (a["given"], a["street"], b["given"], b["street"])
+        out[key] = p["decision"]
+        if reasons is not None:
+            reasons[key] = reason(p, a, b)
+    return out
+
+
+def test_the_same_house_number_in_another_street_is_another_home(tmp_path):
+    # Two David Smiths at number 17 in one district, one with no age: two people.
+    why = {}
+    d = food_bank_decisions(
+        tmp_path,
+        [["David Smith", 65, "17 Ash Way", "LS13 8DU"]],
+        [["David Smith", None, "17 Park Lane", "LS13 3BR"]],
+        reasons=why,
+    )
+    assert d[("David", "ash way", "David", "park lane")] == "no"
+    assert "streets differ: Ash Way / Park Lane" in why[("David", "ash way", "David", "park lane")]
+
+
+def test_one_street_and_number_is_one_home_when_the_postcode_is_cut_short(tmp_path):
+    # "LS49E" is not a postcode, but the street and number agree: one home, where the
+    # household rules apply as they do at a full postcode.
+    d = food_bank_decisions(
+        tmp_path,
+        [["Catherine Morgan", 76, "35 Rose Mount", "LS4 9ER"],
+         ["David Morgan", 75, "35 Rose Mount", "LS4 9ER"]],
+        [["David Morgan", 75, "35 Rose Mt", "LS49E"],
+         ["Catherine Morgan", 76, "35 Rose Mount", "LS49E"]],
+    )  # fmt: skip
+    assert d[("David", "rose mount", "David", "rose mount")] == "match"
+    assert d[("Catherine", "rose mount", "Catherine", "rose mount")] == "match"
+    assert d[("Catherine", "rose mount", "David", "rose mount")] == "no"
+    assert d[("David", "rose mount", "Catherine", "rose mount")] == "no"

@@ -23,6 +23,7 @@ LEVELS: dict[str, list[str]] = {
     "dob": ["different", "one digit or year apart", "day and month swapped", "same"],
     "postcode": ["different", "same district", "same sector", "same"],
     "house": ["different", "same"],
+    "street": ["different", "close spelling", "same"],
     "nhs": ["different", "same"],
     "id": ["different", "two characters swapped", "same"],
     "phone": ["different", "shared"],
@@ -133,6 +134,7 @@ class _Coded:
         house = records["house"].fillna("")
         self.house = _codes(records["flat"].fillna("") + "/" + house)[0]
         self.house[house.to_numpy() == ""] = -1
+        self.street, self.streets = _codes(records["street"])
         dob = records["dob"].to_numpy(object)
         self.year = np.array([d.year if isinstance(d, dt.date) else 0 for d in dob], dtype=np.int32)
         self.month = np.array(
@@ -145,6 +147,23 @@ class _Coded:
         flat = [p[i] if p and i < len(p) else "" for i in range(width) for p in phones]
         codes = _codes(np.array(flat, dtype=object))[0] if width else np.empty(0, np.int64)
         self.phones = codes.reshape(width, n) if width else np.full((0, n), -1)
+
+
+def _street_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Close: spelt alike ("cavendish raod"), or one name the start of the other
+    ("cavendish" / "cavendish road")."""
+    alike = _jw(x, y) >= 0.9
+    start = np.array([
+        (p + " ").startswith(q + " ") or (q + " ").startswith(p + " ")
+        for p, q in zip(x, y, strict=True)
+    ])  # fmt: skip
+    return np.where(alike | start, 1, 0)
+
+
+def _street(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    ca, cb = c.street[a], c.street[b]
+    level = _per_distinct_pair(ca, cb, c.streets, _street_levels)
+    return np.where((ca == cb) & (ca >= 0), 2, level).astype(np.int8)
 
 
 def _dob(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -323,6 +342,7 @@ def compare_pairs(
     out["dob"] = _dob(c, a, b)
     out["postcode"] = _postcode(c, a, b)
     out["house"] = _equal(c.house[a], c.house[b])
+    out["street"] = _street(c, a, b)
     out["nhs"] = _equal(c.nhs[a], c.nhs[b])
     out["phone"] = _phone(c, a, b)
     out["email"] = _equal(c.email[a], c.email[b])

@@ -112,16 +112,21 @@ def decide(
     # dates of birth or ages agree as well; a date of birth, an NHS number or an e-mail
     # address is the person's own.
     personal = (dob == 3) | vouched | (scored["email"].to_numpy() == 1)
-    same_home_or_line = (
-        (scored["postcode"].to_numpy() == 3) & (scored["house"].to_numpy() == 1)
-    ) | (scored["phone"].to_numpy() == 1)
+    # One home: the same house number and full postcode, or the same house number and
+    # street where a postcode is cut short, mistyped or missing ("LS135J"). The same
+    # number in another street of the district is another home.
+    postcode, house = scored["postcode"].to_numpy(), scored["house"].to_numpy()
+    street = scored["street"].to_numpy() if "street" in scored else np.full(len(scored), -1)
+    by_street = (house == 1) & (street >= 1) & (postcode != 0) & (postcode != 3)
+    home = ((postcode == 3) & (house == 1)) | by_street
+    other_street = (house == 1) & (street == 0) & (postcode != 3)
+    same_home_or_line = home | (scored["phone"].to_numpy() == 1)
     ages_agree = (scored["age"].to_numpy() == 1) | (dob >= 2)
     strong = personal | (same_home_or_line & ages_agree)
     # Name and date of birth alone, in another district: a namesake is possible in a
     # city, so a person checks (a move is also possible).
-    postcode = scored["postcode"].to_numpy()
     namesake = (
-        ((postcode == 0) | ((postcode >= 1) & (postcode < 3) & (scored["house"].to_numpy() != 1)))
+        ((postcode == 0) | ((postcode >= 1) & (postcode < 3) & ((house != 1) | (street == 0))))
         & ~vouched
         & (scored["phone"].to_numpy() != 1)
         & (scored["email"].to_numpy() != 1)
@@ -134,7 +139,7 @@ def decide(
     guarded = (different_first | junior_senior | (dob == 0)) & ~vouched
     decision = np.where(guarded & (decision == _MATCH), _REVIEW, decision)
     # Different first names at one address with different birthdays: another household member.
-    same_home = (scored["postcode"].to_numpy() == 3) & (family >= 2)
+    same_home = ((postcode == 3) | by_street) & (family >= 2)
     decision = np.where(same_home & different_first & (dob != 3) & ~vouched, _NO, decision)
     decision = np.where(junior_senior & ~vouched, _NO, decision)
     # Twins: same birthday and surname, different first names.
@@ -172,12 +177,11 @@ def decide(
     # First name and surname both different: two people (a household shares an address).
     decision = np.where((given == 0) & (family == 0) & ~vouched, _NO, decision)
     # A date of birth that disagrees outright, at another address: two people of one name.
-    elsewhere = scored["postcode"].to_numpy() != 3
+    elsewhere = (postcode != 3) & ~by_street
     decision = np.where((dob == 0) & elsewhere & ~vouched, _NO, decision)
     # Names alone at different houses (no date of birth, NHS number, phone or e-mail to
     # compare) fit too many people in a city: not the same person.
-    house = scored["house"].to_numpy()
-    elsewhere_house = (house == 0) | (scored["postcode"].to_numpy() == 0)
+    elsewhere_house = (house == 0) | (postcode == 0) | other_street
     decision = np.where(~strong & elsewhere_house & ~vouched, _NO, decision)
     # Another first name, at another address, with nothing of the person's own agreeing
     # but a birthday: two people of a surname (or one that only sounds alike).
@@ -191,7 +195,7 @@ def decide(
     # one that differs needs the first name and the home): the same person, whatever else
     # was mistyped.
     names_differ = (given == 0) & (family == 0)
-    at_home = (postcode == 3) & (scored["house"].to_numpy() == 1)
+    at_home = home
     birth_or_name = (
         (dob == 3)
         | ((dob == 2) & ~names_differ)

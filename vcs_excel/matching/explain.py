@@ -40,6 +40,13 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
         differ.append(f"postcodes differ: {a['postcode']} / {b['postcode']}")
     if pair["house"] == 1:
         same.append("house number")
+    street = pair.get("street", -1)
+    if street == 2:
+        same.append("street")
+    elif street == 1:
+        differ.append(f"streets spelt differently: {a['street'].title()} / {b['street'].title()}")
+    elif street == 0:
+        differ.append(f"streets differ: {a['street'].title()} / {b['street'].title()}")
     if pair["phone"] == 1:
         same.append("phone number")
     if pair["email"] == 1:

@@ -210,8 +210,35 @@ def split_address(text: object) -> AddressParts:
     else:
         rest = t
     street = collapse_spaces(rest.split(",")[0] if "," in rest.strip(" ,") else rest)
-    street = re.sub(r"[^a-z ]", "", street.lower()).strip()
-    return AddressParts(flat, house, collapse_spaces(street), postcode)
+    return AddressParts(flat, house, street_key(street), postcode)
+
+
+# Royal Mail's thoroughfare words as people shorten them ("Mill Ln", "Ash Gdns").
+_STREET_WORDS = {
+    "rd": "road", "ave": "avenue", "av": "avenue", "ln": "lane", "cl": "close",
+    "cres": "crescent", "cresc": "crescent", "ct": "court", "crt": "court", "dr": "drive",
+    "gdns": "gardens", "gdn": "gardens", "gr": "grove", "gro": "grove", "pl": "place",
+    "sq": "square", "ter": "terrace", "terr": "terrace", "tce": "terrace", "wy": "way",
+    "pk": "park", "mt": "mount", "hts": "heights", "wlk": "walk", "pde": "parade",
+    "bvd": "boulevard", "blvd": "boulevard", "cir": "circus", "grn": "green", "hl": "hill",
+    "vw": "view", "mws": "mews", "cotts": "cottages", "ests": "estate", "est": "estate",
+}  # fmt: skip
+
+
+def street_key(text: str) -> str:
+    """A street name as letters, with its thoroughfare word written out, so "Mill Ln" and
+    "mill lane" agree. "St" is "street" only at the end ("St Mary's Rd": saint).
+
+    >>> street_key("St. Mary's Rd")
+    'st marys road'
+    >>> street_key("Cavendish St")
+    'cavendish street'
+    """
+    words = re.sub(r"[^a-z ]", "", str(text).lower()).split()
+    words = [_STREET_WORDS.get(w, w) for w in words]
+    if len(words) > 1 and words[-1] == "st":
+        words[-1] = "street"
+    return " ".join(words)
 
 
 # ------------------------------------------------------------------ records
