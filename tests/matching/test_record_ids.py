@@ -193,3 +193,14 @@ def test_an_id_with_two_characters_swapped_and_the_same_birthday_is_a_match(tmp_
     assert first["id"].tolist() == [1] and first["decision"].tolist() == ["match"]
     father_son = pairs[(born[pairs["a"]] == D(1942, 7, 7)) & (born[pairs["b"]] == D(1972, 3, 1))]
     assert set(father_son["decision"]) == {"no"}  # the next ID given out: his son
+
+
+def test_an_id_one_swap_from_a_namesakes_is_not_evidence_when_birthdays_differ(tmp_path):
+    # Client IDs are given out in turn, so ASC-343117 is one swap from ASC-343171; two
+    # Colin Carters born eight years apart in different streets stay two people.
+    colin = ["ASC-343117", "Colin", "Carter", D(1935, 11, 16), "148 Mill Row", "LS13 6YU"]
+    other = ["ASC-343171", "Colin", "Carter", D(1943, 7, 13), "71 Wetherby Road", "LS13 6NJ"]
+    sheets = {"Last week": [HEADER, *PEOPLE, colin], "This week": [HEADER, *PEOPLE, other]}
+    d, pairs = _run(tmp_path, sheets)
+    assert (pairs["id"] == 2).sum() == len(PEOPLE)  # the scheme is trusted
+    assert d[("Last week", "Colin", "This week", "Colin")] == "no"

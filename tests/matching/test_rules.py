@@ -255,3 +255,16 @@ def test_one_street_and_number_is_one_home_when_the_postcode_is_cut_short(tmp_pa
     assert d[("Catherine", "rose mount", "Catherine", "rose mount")] == "match"
     assert d[("Catherine", "rose mount", "David", "rose mount")] == "no"
     assert d[("David", "rose mount", "Catherine", "rose mount")] == "no"
+
+
+def test_a_changed_surname_at_one_home_with_the_same_birthday_is_one_person(tmp_path):
+    d = decisions(
+        tmp_path,
+        [[None, "Olivia", "Wheatley", D(1992, 10, 7), "5 Crisp Close", "LS6 2AB", None],
+         [None, "Ruth", "Hale", D(1960, 3, 1), "8 Kirk Lane", "LS9 4QT", None]],
+        [[None, "Olivia", "Winfield", D(1992, 10, 7), "5 Crisp Close", "LS6 2AB", None],
+         [None, "Ruth", "Moss", D(1960, 3, 1), "40 Holt Road", "LS14 1JP", None]],
+    )  # fmt: skip
+    assert d[("Olivia", "Olivia")] == "match"
+    # Elsewhere, a first name and birthday under another surname is someone else's.
+    assert d.get(("Ruth", "Ruth"), "no") != "match"

@@ -134,7 +134,8 @@ class _Coded:
         house = records["house"].fillna("")
         self.house = _codes(records["flat"].fillna("") + "/" + house)[0]
         self.house[house.to_numpy() == ""] = -1
-        self.street, self.streets = _codes(records["street"])
+        # Streets compare without spaces ("kelleway avenue" / "kellewayavenue").
+        self.street, self.streets = _codes(records["street"].fillna("").str.replace(" ", ""))
         dob = records["dob"].to_numpy(object)
         self.year = np.array([d.year if isinstance(d, dt.date) else 0 for d in dob], dtype=np.int32)
         self.month = np.array(
@@ -154,7 +155,7 @@ def _street_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     ("cavendish" / "cavendish road")."""
     alike = _jw(x, y) >= 0.9
     start = np.array([
-        (p + " ").startswith(q + " ") or (q + " ").startswith(p + " ")
+        min(len(p), len(q)) >= 5 and (p.startswith(q) or q.startswith(p))
         for p, q in zip(x, y, strict=True)
     ])  # fmt: skip
     return np.where(alike | start, 1, 0)

@@ -95,7 +95,10 @@ def decide(
     # A record ID with two characters swapped vouches only with the birthday, or both
     # names, to back it.
     record_id = scored["id"].to_numpy() if "id" in scored else np.full(len(scored), -1)
-    id_slip = (record_id == 1) & ((dob == 3) | ((given >= 2) & (family >= 2)))
+    # Nothing may contradict it: IDs given out in turn are often one swap from another
+    # person's (ASC343117 / ASC343171).
+    ages_differ = (dob == 0) | (scored["age"].to_numpy() == 0)
+    id_slip = (record_id == 1) & ((dob == 3) | ((given >= 2) & (family >= 2) & ~ages_differ))
     by_id = (record_id == 2) | id_slip
     vouched = (nhs == 1) | by_id
     year = np.array(
@@ -131,7 +134,10 @@ def decide(
         & (scored["phone"].to_numpy() != 1)
         & (scored["email"].to_numpy() != 1)
     )
-    weak = (~strong | (family == 0) | namesake) & (decision == _MATCH)
+    # The same first name and date of birth at one home under another surname is one
+    # person whose surname changed (a marriage): no one else fits.
+    renamed = (family == 0) & (given >= 2) & (dob == 3) & home
+    weak = (~strong | ((family == 0) & ~renamed) | namesake) & (decision == _MATCH)
     decision = np.where(weak, _REVIEW, decision)
     # Household guards: never definite without a person, unless NHS numbers agree.
     different_first = given == 0
