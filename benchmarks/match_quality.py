@@ -82,12 +82,15 @@ def _data(people: int) -> tuple[list[str], str]:
     folder = DATA / f"match_{people}_{_generator_version()}"
     truth = folder / "truth.npz"
     if not truth.exists():
-        from vcs_excel.synthetic import demo_lists
+        from vcs_excel.synthetic.lists import shielding_list, social_care_list, vcs_list
         from vcs_excel.synthetic.people import generate_population
 
         folder.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
-        lists = demo_lists(people=people, seed=17)
+        # As demo_lists(people, seed=17) draws them, keeping the population for the truth.
+        population = generate_population(people, 17)
+        rng = np.random.default_rng(17 + 1)
+        lists = [make(population, rng) for make in (shielding_list, social_care_list, vcs_list)]
         for name, sheet in zip(LISTS, lists, strict=True):
             with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as f:
                 out = csv.writer(f)
@@ -98,7 +101,7 @@ def _data(people: int) -> tuple[list[str], str]:
                         for v in row
                     )
         # Indexed by person_id (from 1; index 0 is no one).
-        population = sorted(generate_population(people, 17), key=lambda p: p.person_id)
+        population = sorted(population, key=lambda p: p.person_id)
         assert [p.person_id for p in population] == list(range(1, len(population) + 1))
         np.savez_compressed(
             truth,

@@ -29,3 +29,15 @@ def test_households_are_shaped_like_real_ones():
                 juniors += 1
                 assert members[0].first_name == p.first_name and members[0].sex == "M"
     assert twins > 50 and juniors > 100
+
+
+def test_every_household_has_a_home_of_its_own():
+    homes = defaultdict(set)
+    postcodes = defaultdict(set)
+    for p in generate_population(20_000, seed=5):
+        homes[(p.house_number, p.flat, p.street, p.locality)].add(p.household_id)
+        postcodes[(p.street, p.locality, int(p.house_number) // 20)].add(p.postcode)
+    assert all(len(h) == 1 for h in homes.values())
+    # Neighbours on one stretch of a street share a postcode.
+    assert all(len(p) == 1 for p in postcodes.values())
+    assert max(len(h) for h in homes.values()) == 1 and len(homes) > 8_000

@@ -84,6 +84,10 @@ class _Draw:
         self.lang_p = _norm([w for _, w in N.LANGUAGES])
         self.used_nhs: set[str] = set()
         self.used_emails: set[str] = set()
+        self.used_addresses: set[tuple[str, str, int, str]] = set()
+        self.street_sectors: dict[tuple[str, str], str] = {}
+        self.street_units: dict[tuple[str, str, int], str] = {}
+        self.used_units: set[str] = set()
         # Every number comes from Ofcom's drama ranges, each given out once: when a pool
         # runs out, people have no number rather than a stranger's.
         from ..clean.phones import DRAMA_RANGES
@@ -144,23 +148,42 @@ def _norm(weights: list[float]) -> np.ndarray:
     return arr / arr.sum()
 
 
-def _address(draw: _Draw, street_postcodes: dict[str, str]) -> dict[str, str]:
+def _address(draw: _Draw) -> dict[str, str]:
+    """A home of its own: no two households share a street, number and flat. A street
+    name recurs in other districts (every district has a Church Road), lies in one
+    sector of its district, and each run of 20 numbers on it has one postcode, as a
+    postman's walk does."""
     rng = draw.rng
-    street = N.STREET_NAMES[int(rng.integers(0, len(N.STREET_NAMES)))]
-    if street not in street_postcodes:
-        district = list(N.LOCALITIES)[int(rng.integers(0, len(N.LOCALITIES)))]
-        street_postcodes[street] = f"{district} {int(rng.integers(1, 10))}"
-    outward_sector = street_postcodes[street]
-    unit = "".join(rng.choice(list(_UNIT_LETTERS), 2))
-    district = outward_sector.split()[0]
-    flat = f"Flat {int(rng.integers(1, 12))}" if rng.random() < 0.18 else ""
+    districts = list(N.LOCALITIES)
+    while True:
+        district = districts[int(rng.integers(0, len(districts)))]
+        street = N.STREET_NAMES[int(rng.integers(0, len(N.STREET_NAMES)))]
+        number = int(rng.integers(1, 180))
+        flat = f"Flat {int(rng.integers(1, 12))}" if rng.random() < 0.18 else ""
+        if (district, street, number, flat) not in draw.used_addresses:
+            break
+    draw.used_addresses.add((district, street, number, flat))
+    sector = draw.street_sectors.setdefault(
+        (district, street), f"{district} {int(rng.integers(1, 10))}"
+    )
+    block = (district, street, number // 20)
+    postcode = draw.street_units.get(block)
+    if postcode is None:
+        # A postcode of its own while the sector has some left (in a city of millions
+        # some are shared, as a postcode can cover two short streets).
+        for _ in range(20):
+            postcode = f"{sector}{''.join(rng.choice(list(_UNIT_LETTERS), 2))}"
+            if postcode not in draw.used_units:
+                break
+        draw.street_units[block] = postcode
+        draw.used_units.add(postcode)
     return {
         "flat": flat,
-        "house_number": str(int(rng.integers(1, 180))),
+        "house_number": str(number),
         "street": street,
         "locality": N.LOCALITIES[district],
         "town": N.TOWN,
-        "postcode": f"{outward_sector}{unit}",
+        "postcode": postcode,
     }
 
 
@@ -195,11 +218,10 @@ def generate_population(n: int, seed: int = 2026) -> list[Person]:
     rng = np.random.default_rng(seed)
     draw = _Draw(rng)
     people: list[Person] = []
-    street_postcodes: dict[str, str] = {}
     household = 0
     while len(people) < n:
         household += 1
-        addr = _address(draw, street_postcodes)
+        addr = _address(draw)
         size = int(rng.choice([1, 2, 3, 4, 5], p=[0.33, 0.35, 0.15, 0.12, 0.05]))
         surname = draw.surname()
         landline = draw.landline() if rng.random() < 0.35 else ""
