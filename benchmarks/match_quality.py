@@ -168,9 +168,10 @@ def prepare():
         "member.",
         "",
         "Splink is given vcs-excel's prepared records (the same names, dates, postcodes, phones "
-        "and e-mail addresses), compares them with its own name, date-of-birth, postcode and "
-        "e-mail comparisons with term frequencies, blocks on NHS number, phone, e-mail and "
-        "pairs of name, date of birth and postcode, trains u by random sampling and m by EM "
+        "and e-mail addresses), compares them with its own name, date-of-birth, postcode, "
+        "street and e-mail comparisons with term frequencies, blocks on NHS number, phone, "
+        "e-mail and pairs of name, date of birth and postcode, trains u by random sampling "
+        "and m by EM "
         "on date of birth and on full name, and calls a pair a match at probability 0.5. Its "
         "blocking recall and pairs per record are those of its predictions. Its EM, like "
         "recordlinkage's ECM, takes people who share a surname, an address and a phone for "
@@ -300,6 +301,7 @@ df = pd.DataFrame({
     "dob": records["dob"].map(lambda d: d.isoformat() if d else None),
     "postcode": records["postcode"],
     "house": records["house"].replace("", None),
+    "street": records["street"].replace("", None),
     "phone": records["phones"].map(lambda p: p[0] if p else None),
     "email": records["email"],
     "nhs": records["nhs"],
@@ -312,6 +314,7 @@ settings = SettingsCreator(
         cl.DateOfBirthComparison("dob", input_is_string=True),
         cl.PostcodeComparison("postcode"),
         cl.ExactMatch("house"),
+        cl.JaroWinklerAtThresholds("street", [0.9]),
         cl.ExactMatch("phone"),
         cl.EmailComparison("email"),
         cl.ExactMatch("nhs"),
