@@ -179,8 +179,10 @@ def prepare():
         "NHS numbers.",
         "",
         "The generator gives each person their own phone number from Ofcom's drama ranges while "
-        "they last (about 17,000; after that, none), an e-mail address of their own and one of "
-        "about 650 streets, and NHS numbers from the test range (999) while they last (about "
+        "they last (about 17,000; after that, none), an e-mail address of their own, a home "
+        "of their household's own (about 740 street names in each of ten districts, numbers "
+        "1 to 179, one postcode for each run of 20 numbers; siblings never share a first "
+        "name), and NHS numbers from the test range (999) while they last (about "
         "900,000 people; after that, none): at a million records most people have only a name, "
         "a birthday and an address. Two things favour vcs-excel here: the matcher's short list "
         "of UK "

@@ -35,33 +35,11 @@ def cluster(
     (a household rule said two people)."""
     n = len(records)
     parent = np.arange(n)
-    nhs: list[set[str]] = [{v} if isinstance(v, str) and v else set() for v in records["nhs"]]
-    members: list[set[int]] = [{i} for i in range(n)]
-    never: dict[int, set[int]] = {}  # a person said, or a household rule said, two people
-    said: dict[int, set[int]] = {}  # a person said so
-    ruled_out = pairs[(pairs["decision"] == "no") & (pairs["probability"] >= ruled_out_above)]
-    # Only records that some match would join can be joined wrongly.
-    matched = pairs.loc[pairs["decision"] == "match", ["a", "b"]].to_numpy().ravel()
-    in_match = np.zeros(n, dtype=bool)
-    in_match[matched] = True
-    ruled_out = ruled_out[in_match[ruled_out["a"].to_numpy()] & in_match[ruled_out["b"].to_numpy()]]
-    for frame, books in ((apart, (never, said)), (ruled_out[["a", "b"]], (never,))):
-        if frame is None:
-            continue
-        for x, y in zip(frame["a"], frame["b"], strict=True):
-            for book in books:
-                book.setdefault(int(x), set()).add(int(y))
-                book.setdefault(int(y), set()).add(int(x))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return int(i)
-
+    decision = pairs["decision"].to_numpy(object)
+    ruled_out = pairs[(decision == "no") & (pairs["probability"].to_numpy() >= ruled_out_above)]
     decisions = pairs["decision"].copy()
     # People's "Same person" answers (priority 1) are joined before the model's matches.
-    chosen = pairs[pairs["decision"] == "match"]
+    chosen = pairs[decision == "match"]
     if "priority" not in chosen:
         chosen = chosen.assign(priority=0)
     order = chosen.sort_values(["priority", "probability"], ascending=False)
@@ -72,6 +50,42 @@ def cluster(
     for column, level in (("nhs", 1), ("id", 2)):
         if column in order:
             vouched |= order[column].to_numpy() == level
+    # A group of records joined by matches that holds no two NHS numbers and no pair
+    # kept apart is joined whole: no link in it can be refused. Joining one link at a
+    # time is needed only in the groups where a refusal may happen.
+    kept_apart = np.concatenate(
+        [f[["a", "b"]].to_numpy(np.int64) for f in (apart, ruled_out) if f is not None]
+    )
+    nhs_numbers = records["nhs"].to_numpy(object)
+    group = _free_groups(n, order, nhs_numbers, kept_apart)
+    free = np.flatnonzero(group >= 0)
+    parent[free] = pd.Series(free).groupby(group[free]).transform("min").to_numpy()
+    left = group[order["a"].to_numpy(np.int64)] < 0
+    order, vouched = order[left], vouched[left]
+    held = group < 0
+    nhs = {
+        int(i): {nhs_numbers[i]} if isinstance(nhs_numbers[i], str) and nhs_numbers[i] else set()
+        for i in np.flatnonzero(held)
+    }
+    members = {int(i): {int(i)} for i in np.flatnonzero(held)}
+    never: dict[int, set[int]] = {}  # a person said, or a household rule said, two people
+    said: dict[int, set[int]] = {}  # a person said so
+    for frame, books in ((apart, (never, said)), (ruled_out, (never,))):
+        if frame is None:
+            continue
+        x, y = frame["a"].to_numpy(np.int64), frame["b"].to_numpy(np.int64)
+        inside = held[x] & held[y]
+        for u, v in zip(x[inside].tolist(), y[inside].tolist(), strict=True):
+            for book in books:
+                book.setdefault(u, set()).add(v)
+                book.setdefault(v, set()).add(u)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return int(i)
+
     for idx, a, b, by_id in zip(order.index, order["a"], order["b"], vouched, strict=True):
         ra, rb = find(int(a)), find(int(b))
         if ra == rb:
@@ -86,7 +100,36 @@ def cluster(
         parent[rb] = ra
         nhs[ra] |= nhs[rb]
         members[ra] |= members[rb]
-    roots = np.array([find(i) for i in range(n)])
-    _, first = np.unique(roots, return_index=True)
-    number = {roots[i]: k + 1 for k, i in enumerate(sorted(first))}
-    return np.array([number[r] for r in roots]), decisions
+    roots = parent.copy()
+    while True:  # every record's root, by pointer jumping
+        up = parent[roots]
+        if (up == roots).all():
+            break
+        roots = up
+    # People are numbered in the order of their first record.
+    _, first, inverse = np.unique(roots, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first)] = np.arange(1, len(first) + 1)
+    return rank[inverse], decisions
+
+
+def _free_groups(
+    n: int, links: pd.DataFrame, nhs: np.ndarray, kept_apart: np.ndarray
+) -> np.ndarray:
+    """For each record, the number of its group of records joined by ``links`` where the
+    group holds no two different NHS numbers and no pair ``kept_apart``; -1 elsewhere."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    a, b = links["a"].to_numpy(np.int64), links["b"].to_numpy(np.int64)
+    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    _, group = connected_components(graph, directed=False)
+    held = np.zeros(group.max(initial=0) + 1, dtype=bool)
+    has_nhs = np.array([isinstance(v, str) and bool(v) for v in nhs])
+    numbers = pd.Series(nhs[has_nhs]).groupby(group[has_nhs]).nunique()
+    held[numbers[numbers > 1].index.to_numpy()] = True
+    if len(kept_apart):
+        x, y = kept_apart[:, 0].astype(np.int64), kept_apart[:, 1].astype(np.int64)
+        same = group[x] == group[y]
+        held[group[x][same]] = True
+    return np.where(held[group], -1, group)

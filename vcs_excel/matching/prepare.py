@@ -225,6 +225,7 @@ _STREET_WORDS = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=100_000)
 def street_key(text: str) -> str:
     """A street name as letters, with its thoroughfare word written out, so "Mill Ln" and
     "mill lane" agree. "St" is "street" only at the end ("St Mary's Rd": saint).

@@ -1,0 +1,67 @@
+"""Grouping matches into people: whole groups at once where nothing can be refused, one
+link at a time where a constraint may hold a link back; the result is the same."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vcs_excel.matching.cluster import cluster
+
+
+def _one_link_at_a_time(records, pairs, apart):
+    """The rule in its plainest form: strongest link first, refused if it would put two
+    NHS numbers or a pair kept apart (a person's answer, or a household rule's "no" at
+    a probability of 0.3 or more) in one person."""
+    n = len(records)
+    person = list(range(n))
+    nhs = [{v} if v else set() for v in records["nhs"]]
+    never = {(int(a), int(b)) for a, b in zip(apart["a"], apart["b"], strict=True)}
+    ruled = pairs[(pairs["decision"] == "no") & (pairs["probability"] >= 0.3)]
+    never |= {(int(a), int(b)) for a, b in zip(ruled["a"], ruled["b"], strict=True)}
+    decisions = pairs["decision"].copy()
+    chosen = pairs[pairs["decision"] == "match"].sort_values("probability", ascending=False)
+    for idx, a, b in zip(chosen.index, chosen["a"], chosen["b"], strict=True):
+        pa, pb = person[a], person[b]
+        if pa == pb:
+            continue
+        ma = {i for i in range(n) if person[i] == pa}
+        mb = {i for i in range(n) if person[i] == pb}
+        numbers = set().union(*(nhs[i] for i in ma | mb))
+        kept = any((x, y) in never or (y, x) in never for x in ma for y in mb)
+        if len(numbers) > 1 or kept:
+            decisions[idx] = "review"
+            continue
+        person = [pa if p == pb else p for p in person]
+    return person, decisions
+
+
+@st.composite
+def _cases(draw):
+    n = draw(st.integers(2, 12))
+    record = st.integers(0, n - 1)
+    numbers = draw(st.lists(st.sampled_from([None, "A", "B"]), min_size=n, max_size=n))
+    decision = st.sampled_from(["match", "match", "no", "review"])
+    link = st.tuples(record, record, decision, st.floats(0.0, 1.0))
+    links = draw(st.lists(link, max_size=3 * n))
+    kept = draw(st.lists(st.tuples(record, record), max_size=2))
+    return numbers, links, kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(_cases())
+def test_grouping_equals_joining_one_link_at_a_time(case):
+    numbers, links, kept = case
+    links = [(a, b, d, p) for a, b, d, p in links if a != b]
+    pairs = pd.DataFrame(links, columns=["a", "b", "decision", "probability"])
+    pairs = pairs.drop_duplicates(["a", "b"]).drop_duplicates("probability").reset_index(drop=True)
+    records = pd.DataFrame({"nhs": numbers})
+    apart = pd.DataFrame(kept, columns=["a", "b"], dtype=np.int64)
+    person, decisions = cluster(records, pairs, apart)
+    expected_person, expected_decisions = _one_link_at_a_time(records, pairs, apart)
+    assert list(decisions) == list(expected_decisions)
+    # The same people (numbering aside).
+    assert len(set(zip(person, expected_person, strict=True))) == len(set(person))
+    assert len(set(person)) == len(set(expected_person))
