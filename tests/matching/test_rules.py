@@ -268,3 +268,17 @@ def test_a_changed_surname_at_one_home_with_the_same_birthday_is_one_person(tmp_
     assert d[("Olivia", "Olivia")] == "match"
     # Elsewhere, a first name and birthday under another surname is someone else's.
     assert d.get(("Ruth", "Ruth"), "no") != "match"
+
+
+def test_names_of_their_own_that_the_nickname_dataset_links_stay_two_people(tmp_path):
+    # Emma and Emily are twins; Ian and John brothers. The dataset lists Emma under Emily
+    # and Ian under John, but in the UK they are names of their own.
+    d = decisions(
+        tmp_path,
+        [[None, "Emma", "Wilson", D(1993, 7, 10), "43 Cavendish Walk", "LS14 8BF", None],
+         [None, "John", "Harris", D(2022, 1, 30), "130 Elm Road", "LS15 1UP", None]],
+        [[None, "Emily", "Wilson", D(1993, 7, 10), "43 Cavendish Walk", "LS14 8BF", None],
+         [None, "Ian", "Harris", None, "130 Elm Road", "LS15 1UP", None]],
+    )  # fmt: skip
+    assert d[("Emma", "Emily")] == "no"
+    assert d[("John", "Ian")] == "no"

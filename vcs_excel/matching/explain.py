@@ -11,6 +11,18 @@ def _name(rec: pd.Series) -> str:
     return " ".join(p for p in (rec["given"], rec["middle"], rec["family"]) if p)
 
 
+def _agreement(
+    same: list[str], differ: list[str], what: str, top: bool, level: int, x: str, y: str
+) -> None:
+    """ "same street"; "streets spelt differently: X / Y"; "streets differ: X / Y"."""
+    if top:
+        same.append(what)
+    elif level >= 1:
+        differ.append(f"{what}s spelt differently: {x} / {y}")
+    elif level == 0:
+        differ.append(f"{what}s differ: {x} / {y}")
+
+
 def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
     """E.g. "same date of birth and postcode; first names differ: Bill / William, a known
     nickname"."""
@@ -41,22 +53,15 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
     if pair["house"] == 1:
         same.append("house number")
     street = pair.get("street", -1)
-    if street == 2:
-        same.append("street")
-    elif street == 1:
-        differ.append(f"streets spelt differently: {a['street'].title()} / {b['street'].title()}")
-    elif street == 0:
-        differ.append(f"streets differ: {a['street'].title()} / {b['street'].title()}")
+    _agreement(
+        same, differ, "street", street == 2, street, a["street"].title(), b["street"].title()
+    )
     if pair["phone"] == 1:
         same.append("phone number")
     if pair["email"] == 1:
         same.append("e-mail")
-    if pair["family"] == 3:
-        same.append("surname")
-    elif pair["family"] in (1, 2):
-        differ.append(f"surnames spelt differently: {a['family']} / {b['family']}")
-    elif pair["family"] == 0:
-        differ.append(f"surnames differ: {a['family']} / {b['family']}")
+    family = pair["family"]
+    _agreement(same, differ, "surname", family == 3, family, a["family"], b["family"])
     given = pair["given"]
     if pair.get("swapped_names"):
         differ.append("first name and surname swapped")

@@ -484,13 +484,21 @@ EXTRA_NICKNAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Names the nicknames dataset links that are names of their own in the UK: Ian and Ivan
+# are John in Scots and Russian, not what anyone calls a John; Emma is not short for Emily.
+# Two children of one home can have both.
+NOT_NICKNAMES: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair) for pair in (("ian", "john"), ("ivan", "john"), ("emma", "emily"))
+)
+
+
 @functools.lru_cache(maxsize=50_000)
 def _nickname_sets(name: str) -> frozenset[str]:
     namer = _namer()
     forms = {name, *namer.canonicals_of(name), *namer.nicknames_of(name)}
     forms.update(EXTRA_NICKNAMES.get(name, ()))
     forms.update(full for full, nicks in EXTRA_NICKNAMES.items() if name in nicks)
-    return frozenset(forms)
+    return frozenset(f for f in forms if frozenset((name, f)) not in NOT_NICKNAMES)
 
 
 @functools.lru_cache(maxsize=1)
@@ -503,7 +511,7 @@ def _namer() -> Any:
 def nickname_related(a: str, b: str) -> bool:
     """True when the first names are nicknames of one name (Bill / William, Ted / Ed)."""
     a, b = name_key(a), name_key(b)
-    if not a or not b or a == b:
+    if not a or not b or a == b or frozenset((a, b)) in NOT_NICKNAMES:
         return False
     namer = _namer()
     if b in _nickname_sets(a) or a in _nickname_sets(b):
