@@ -227,11 +227,12 @@ MILLION = (
     "one it found. Most review pairs are one name at one home with an age on one list only, "
     "which is also how a father and son of one name look: merging those when no second "
     "person of the name shows at the home (tried) merged juniors with their fathers by the "
-    "hundred. The household false merges are two people of one home whose first names "
-    "the nickname dataset links (Elizabeth and Lisa, Emma and Emily, John and Ian) or that "
-    "are one letter apart (Jean and Sean, Michael and Michelle), the same age and nothing "
-    "else recorded on one side; sending such pairs at one home to a person would put about "
-    "20,000 true pairs in review to catch them."
+    "hundred. The household false merges are two people of one home written Elizabeth and "
+    "Lisa (a nickname), or one letter apart (Jean and Sean, Michael and Michelle written "
+    "Shell), the same age and nothing else recorded on one side; sending every pair at one "
+    "home whose first names only look alike to a person would put about 20,000 true pairs "
+    "in review to catch them, and telling Jean from Sean needs a name's usual sex, which "
+    "no dataset here gives under a licence the add-in can ship with."
 )
 
 
