@@ -2,6 +2,9 @@
 
 * A valid NHS number the same on both records, with dates of birth that agree,
   is a definite match. Two different valid NHS numbers are never the same person.
+* A home is the house number with the full postcode, or with the street where the
+  postcode is cut short, mistyped or missing; the same number in another street is
+  another home.
 * Households are the hard part: two people at one address with one surname
   (twins, a father and son of the same name, a couple) must never be merged
   without a person deciding. First names that differ (and are not a known
@@ -201,12 +204,11 @@ def decide(
     # one that differs needs the first name and the home): the same person, whatever else
     # was mistyped.
     names_differ = (given == 0) & (family == 0)
-    at_home = home
     birth_or_name = (
         (dob == 3)
         | ((dob == 2) & ~names_differ)
         | ((dob == -1) & ((given >= 2) | (family >= 2)))
-        | ((given >= 2) & at_home)
+        | ((given >= 2) & home)
     )
     same_id = by_id & birth_or_name
     decision = np.where(same_id, _MATCH, decision)
