@@ -282,3 +282,17 @@ def test_names_of_their_own_that_the_nickname_dataset_links_stay_two_people(tmp_
     )  # fmt: skip
     assert d[("Emma", "Emily")] == "no"
     assert d[("John", "Ian")] == "no"
+
+
+def test_the_reason_says_when_there_is_no_age_to_tell_two_people_apart(tmp_path):
+    # One list has no date of birth: John Williams could be a father or his son.
+    why = {}
+    food_bank_decisions(
+        tmp_path,
+        [["John Williams", 87, "145 Victoria Drive", "LS9 4BQ"]],
+        [["John Williams", None, "145 Victoria Drive", "LS9 4BQ"]],
+        reasons=why,
+    )
+    text = why[("John", "victoria drive", "John", "victoria drive")]
+    assert text.startswith("same postcode, house number, street")
+    assert text.endswith("no date of birth or age on one of them")

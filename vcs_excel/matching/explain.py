@@ -77,6 +77,9 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
         differ.append(f"first names differ: {a['given']} / {b['given']}")
     if pair["age"] == 0:
         differ.append(f"ages differ: {a['age']} / {b['age']}")
+    elif pair["age"] == -1 and pair["dob"] == -1:
+        # Why one name at one home is not settled: a father and son look the same.
+        differ.append("no date of birth or age on one of them")
     parts: list[Any] = []
     if same:
         parts.append("same " + ", ".join(same[:-1]) + (" and " if len(same) > 1 else "") + same[-1])
