@@ -163,12 +163,13 @@ def run(quick: bool = False) -> str:
                 ("Splink 5, without the social security number", False),
             )
         ]
+        f1 = []
         for m in (ours, ecm, *splinks):
-            lines.append(_row(name, len(truth), m, truth))
+            q = pair_metrics(truth, m.info["a"], m.info["b"], m.info["decision"])
+            lines.append(_row(name, len(truth), m, q))
             print("  " + lines[-1])
-        f1 = [pair_metrics(truth, m.info["a"], m.info["b"], m.info["decision"])["f1"]
-              for m in (ours, *splinks)]  # fmt: skip
-        gaps.append((name.upper(), f1[0] - f1[1], f1[0] - f1[2]))
+            f1.append(q["f1"])
+        gaps.append((name.upper(), f1[0] - f1[2], f1[0] - f1[3]))
     against = "; ".join(f"{n} {with_ssn:+.3f} / {without:+.3f}" for n, with_ssn, without in gaps)
     lines += [
         "",
@@ -229,8 +230,7 @@ info = {{"a": a.tolist(), "b": b.tolist(), "decision": ["match"] * len(a)}}
 """
 
 
-def _row(name: str, records: int, m, truth: list[str]) -> str:
-    q = pair_metrics(truth, m.info["a"], m.info["b"], m.info["decision"])
+def _row(name: str, records: int, m, q: dict[str, float]) -> str:
     return (
         f"| {name.upper()} | {records:,} | {m.name} | {m.seconds:.1f} | {q['precision']:.4f} "
         f"| {q['recall']:.4f} | {q['f1']:.4f} | {q['with_review']:.4f} "

@@ -82,15 +82,13 @@ def _data(people: int) -> tuple[list[str], str]:
     folder = DATA / f"match_{people}_{_generator_version()}"
     truth = folder / "truth.npz"
     if not truth.exists():
-        from vcs_excel.synthetic.lists import shielding_list, social_care_list, vcs_list
+        from vcs_excel.synthetic.lists import lists_of
         from vcs_excel.synthetic.people import generate_population
 
         folder.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
-        # As demo_lists(people, seed=17) draws them, keeping the population for the truth.
-        population = generate_population(people, 17)
-        rng = np.random.default_rng(17 + 1)
-        lists = [make(population, rng) for make in (shielding_list, social_care_list, vcs_list)]
+        population = generate_population(people, 17)  # kept for the truth
+        lists = lists_of(population, 17)
         for name, sheet in zip(LISTS, lists, strict=True):
             with open(folder / f"{name}.csv", "w", newline="", encoding="utf-8") as f:
                 out = csv.writer(f)
@@ -169,15 +167,14 @@ def prepare():
         "twins (one birthday), a junior and a senior (one first name), a couple, or another "
         "member.",
         "",
-        "Splink is given vcs-excel's prepared records (the same names, dates, postcodes, phones "
-        "and e-mail addresses), compares them with its own name, date-of-birth, postcode, "
+        "Splink is given vcs-excel's prepared records (the same names, dates, postcodes, phones"
+        " and e-mail addresses), compares them with its own name, date-of-birth, postcode, "
         "street and e-mail comparisons with term frequencies, blocks on NHS number, phone, "
-        "e-mail and pairs of name, date of birth and postcode, trains u by random sampling "
-        "and m by EM "
-        "on date of birth and on full name, and calls a pair a match at probability 0.5. Its "
-        "blocking recall and pairs per record are those of its predictions. Its EM, like "
-        "recordlinkage's ECM, takes people who share a surname, an address and a phone for "
-        "one person: it merges thousands of household members, and pairs with two different "
+        "e-mail and pairs of name, date of birth and postcode, trains u by random sampling and "
+        "m by EM on date of birth and on full name, and calls a pair a match at probability "
+        "0.5. Its blocking recall and pairs per record are those of its predictions. Its EM, "
+        "like recordlinkage's ECM, takes people who share a surname, an address and a phone for"
+        " one person: it merges thousands of household members, and pairs with two different "
         "NHS numbers.",
         "",
         "The generator gives each person their own phone number from Ofcom's drama ranges while "

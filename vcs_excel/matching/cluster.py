@@ -57,16 +57,14 @@ def cluster(
         [f[["a", "b"]].to_numpy(np.int64) for f in (apart, ruled_out) if f is not None]
     )
     nhs_numbers = records["nhs"].to_numpy(object)
-    group = _free_groups(n, order, nhs_numbers, kept_apart)
+    has_nhs = np.array([isinstance(v, str) and bool(v) for v in nhs_numbers], dtype=bool)
+    group = _free_groups(n, order, np.where(has_nhs, nhs_numbers, None), kept_apart)
     free = np.flatnonzero(group >= 0)
     parent[free] = pd.Series(free).groupby(group[free]).transform("min").to_numpy()
     left = group[order["a"].to_numpy(np.int64)] < 0
     order, vouched = order[left], vouched[left]
     held = group < 0
-    nhs = {
-        int(i): {nhs_numbers[i]} if isinstance(nhs_numbers[i], str) and nhs_numbers[i] else set()
-        for i in np.flatnonzero(held)
-    }
+    nhs = {int(i): {nhs_numbers[i]} if has_nhs[i] else set() for i in np.flatnonzero(held)}
     members = {int(i): {int(i)} for i in np.flatnonzero(held)}
     never: dict[int, set[int]] = {}  # a person said, or a household rule said, two people
     said: dict[int, set[int]] = {}  # a person said so
@@ -117,7 +115,8 @@ def _free_groups(
     n: int, links: pd.DataFrame, nhs: np.ndarray, kept_apart: np.ndarray
 ) -> np.ndarray:
     """For each record, the number of its group of records joined by ``links`` where the
-    group holds no two different NHS numbers and no pair ``kept_apart``; -1 elsewhere."""
+    group holds no two different NHS numbers (``nhs``: None where a record has none) and
+    no pair ``kept_apart``; -1 elsewhere."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
@@ -125,8 +124,7 @@ def _free_groups(
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, group = connected_components(graph, directed=False)
     held = np.zeros(group.max(initial=0) + 1, dtype=bool)
-    has_nhs = np.array([isinstance(v, str) and bool(v) for v in nhs])
-    numbers = pd.Series(nhs[has_nhs]).groupby(group[has_nhs]).nunique()
+    numbers = pd.Series(nhs).groupby(group).nunique()  # None is not counted
     held[numbers[numbers > 1].index.to_numpy()] = True
     if len(kept_apart):
         x, y = kept_apart[:, 0].astype(np.int64), kept_apart[:, 1].astype(np.int64)

@@ -288,7 +288,12 @@ def vcs_list(people: list[Person], rng: np.random.Generator) -> SyntheticSheet:
 
 def demo_lists(people: int = 600, seed: int = 2026) -> list[SyntheticSheet]:
     """The three demo lists drawn from one seeded population."""
-    population = generate_population(people, seed)
+    return lists_of(generate_population(people, seed), seed)
+
+
+def lists_of(population: list[Person], seed: int) -> list[SyntheticSheet]:
+    """The three lists (shielding, adult social care, a VCS group) drawn from
+    ``population`` as :func:`demo_lists` draws them for ``seed``."""
     rng = np.random.default_rng(seed + 1)
     return [
         shielding_list(population, rng),
