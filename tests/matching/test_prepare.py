@@ -126,3 +126,12 @@ def test_three_lists_in_their_own_shapes_give_the_same_person(tmp_path):
 )
 def test_nickname_relations_including_spellings_and_uk_names(a, b, related):
     assert nickname_related(a, b) is related
+
+
+def test_a_first_name_nearly_always_given_to_one_sex_is_known():
+    from vcs_excel.matching.prepare import usual_sex
+
+    assert usual_sex("Jean") == "F" and usual_sex("SEAN") == "M"
+    assert usual_sex("Shell") == "F"  # a nickname of Michelle
+    assert usual_sex("Chris") is None and usual_sex("Francis") is None  # either sex
+    assert usual_sex("Agnieszka") is None  # not in the census lists

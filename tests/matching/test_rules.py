@@ -296,3 +296,32 @@ def test_the_reason_says_when_there_is_no_age_to_tell_two_people_apart(tmp_path)
     text = why[("John", "victoria drive", "John", "victoria drive")]
     assert text.startswith("same postcode, house number, street")
     assert text.endswith("no date of birth or age on one of them")
+
+
+def test_a_couple_with_names_a_letter_apart_or_linked_by_a_nickname_stay_two_people(tmp_path):
+    # A food bank row has only a name, an age and an address. Jean and Sean, Michael and
+    # Michelle (written "Shell"), Elizabeth and Lisa: couples of one age at one home.
+    d = food_bank_decisions(
+        tmp_path,
+        [["Jean Wright", 93, "97 Cross Row", "LS13 7WP"],
+         ["Michael Jones", 73, "143 Otley Grove", "LS6 3TN"],
+         ["Elizabeth Collins", 95, "176 Queens Lane", "LS12 6TT"]],
+        [["Sean Wright", 93, "97 Cross Row", "LS13 7WP"],
+         ["Shell Jones", 73, "143 Otley Grove", "LS6 3TN"],
+         ["Lisa Collins", 95, "176 Queens Lane", "LS12 6TT"]],
+    )  # fmt: skip
+    assert d[("Jean", "cross row", "Sean", "cross row")] == "no"
+    assert d[("Michael", "otley grove", "Shell", "otley grove")] == "no"
+    assert d[("Elizabeth", "queens lane", "Lisa", "queens lane")] == "no"
+
+
+def test_a_misspelt_name_or_a_nickname_of_the_same_sex_still_matches(tmp_path):
+    d = food_bank_decisions(
+        tmp_path,
+        [["Jean Wright", 93, "97 Cross Row", "LS13 7WP"],
+         ["Michelle Jones", 73, "143 Otley Grove", "LS6 3TN"]],
+        [["Jaen Wright", 93, "97 Cross Row", "LS13 7WP"],
+         ["Shell Jones", 73, "143 Otley Grove", "LS6 3TN"]],
+    )  # fmt: skip
+    assert d[("Jean", "cross row", "Jaen", "cross row")] == "match"
+    assert d[("Michelle", "otley grove", "Shell", "otley grove")] == "match"

@@ -15,7 +15,7 @@ import pandas as pd
 from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.process import cpdist
 
-from .prepare import is_known_name, name_forms, nickname_related
+from .prepare import is_known_name, name_forms, nickname_related, usual_sex
 
 LEVELS: dict[str, list[str]] = {
     "family": ["different", "sounds alike", "close spelling", "same"],
@@ -82,6 +82,11 @@ def _typo(p: str, q: str) -> bool:
     return one_letter or JaroWinkler.normalized_similarity(p, q) >= 0.9
 
 
+def _two_sexes(p: str, q: str) -> bool:
+    sexes = {usual_sex(p), usual_sex(q)}
+    return None not in sexes and len(sexes) == 2
+
+
 def _given_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Levels of two different first names (keys): a known nickname, a close spelling
     or an initial."""
@@ -92,14 +97,20 @@ def _given_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
             continue
         # Two real names spelt alike (Christine, Christopher; Mark, Mary) are different
         # names, not a typo; a misspelt nickname ("Berrt" for Bert, so Albert) is a close
-        # spelling.
-        if not (is_known_name(p) and is_known_name(q)) and (
-            _typo(p, q)
-            or any(
-                _typo(name, form)
-                for name, forms in ((p, name_forms(q) - {q}), (q, name_forms(p) - {p}))
-                for form in forms
+        # spelling, but a real name is not a misspelt full name of a nickname (Michael is
+        # not Michelle, so not Shell). Names of two sexes (Jean, Sean) are two people.
+        if (
+            not (is_known_name(p) and is_known_name(q))
+            and (
+                _typo(p, q)
+                or any(
+                    _typo(name, form)
+                    for name, forms in ((p, name_forms(q) - {q}), (q, name_forms(p) - {p}))
+                    for form in forms
+                    if not (is_known_name(name) and is_known_name(form))
+                )
             )
+            and not _two_sexes(p, q)
         ):
             out[i] = 2
         elif (len(p) == 1 or len(q) == 1) and p[:1] == q[:1]:

@@ -485,10 +485,19 @@ EXTRA_NICKNAMES: dict[str, tuple[str, ...]] = {
 
 
 # Names the nicknames dataset links that are names of their own in the UK: Ian and Ivan
-# are John in Scots and Russian, not what anyone calls a John; Emma is not short for Emily.
-# Two children of one home can have both.
+# are John in Scots and Russian, not what anyone calls a John; Emma is not short for
+# Emily, nor Emily for Amelia; a Lisa is registered as Lisa, not Elizabeth; Peter is not
+# Patrick. Two children of one home, or a couple, can have both.
 NOT_NICKNAMES: frozenset[frozenset[str]] = frozenset(
-    frozenset(pair) for pair in (("ian", "john"), ("ivan", "john"), ("emma", "emily"))
+    frozenset(pair)
+    for pair in (
+        ("ian", "john"),
+        ("ivan", "john"),
+        ("emma", "emily"),
+        ("emily", "amelia"),
+        ("lisa", "elizabeth"),
+        ("peter", "patrick"),
+    )
 )
 
 
@@ -560,6 +569,41 @@ def _known_names() -> frozenset[str]:
 def is_known_name(name: str) -> bool:
     """True for a first name in the nicknames dataset (so a spelling of its own, not a typo)."""
     return name_key(name) in _known_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _census_sexes() -> dict[str, str]:
+    """First names that are nearly always one sex ("F" or "M"): at least nine in ten
+    holders, from the US 1990 census name lists that the ``names`` package ships. Names
+    held by fewer than one in 10,000 of that sex are left out: a typo can land on one."""
+    import names
+
+    shares: dict[str, list[float]] = {}
+    for column, which in ((0, "first:female"), (1, "first:male")):
+        with open(names.FILES[which], encoding="ascii") as lines:
+            for line in lines:
+                name, share, *_ = line.split()
+                shares.setdefault(name.lower(), [0.0, 0.0])[column] = float(share)
+    return {
+        name: "F" if female >= 9 * male else "M"
+        for name, (female, male) in shares.items()
+        if max(female, male) >= 0.01 and (female >= 9 * male or male >= 9 * female)
+    }
+
+
+@functools.lru_cache(maxsize=50_000)
+def usual_sex(name: str) -> str | None:
+    """ "F" or "M" for a first name nearly always given to one sex (Jean, Sean), else None.
+    A nickname the census does not list (Shell) takes the sex of its full names, if they
+    agree."""
+    key = name_key(name)
+    if not key:
+        return None
+    sexes = _census_sexes()
+    if key in sexes:
+        return sexes[key]
+    found = {sexes.get(form) for form in _full_names(key) if form != key} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def name_forms(name: str) -> frozenset[str]:
