@@ -325,3 +325,29 @@ def test_a_misspelt_name_or_a_nickname_of_the_same_sex_still_matches(tmp_path):
     )  # fmt: skip
     assert d[("Jean", "cross row", "Jaen", "cross row")] == "match"
     assert d[("Michelle", "otley grove", "Shell", "otley grove")] == "match"
+
+
+def test_a_move_with_the_same_phone_or_a_swapped_birthday_goes_to_a_person(tmp_path):
+    # Another address: the same names and mobile number (no birthday on one list), or the
+    # same names and a birthday with its day and month swapped. A move is likely, a
+    # namesake possible: a person decides rather than the tool saying no.
+    d = decisions(
+        tmp_path,
+        [[None, "Gareth", "Pembridge", D(1961, 4, 2), "12 Ash Way", "LS13 8DU", "07700 900123"],
+         [None, "Ruth", "Ingleby", D(1958, 3, 11), "4 Moor View", "LS14 4EF", None]],
+        [[None, "Gareth", "Pembridge", None, "88 Kirk Lane", "LS9 4QT", "07700 900123"],
+         [None, "Ruth", "Ingleby", D(1958, 11, 3), "30 Holt Road", "LS15 1JP", None]],
+    )  # fmt: skip
+    assert d[("Gareth", "Gareth")] == "review"
+    assert d[("Ruth", "Ruth")] == "review"
+
+
+def test_first_names_a_letter_apart_at_one_home_and_one_age_go_to_a_person(tmp_path):
+    # Jen is a name of its own, and also "Jean" with a letter missing: at one home, of
+    # one age, with no birthday on the food bank's list, a person decides.
+    d = food_bank_decisions(
+        tmp_path,
+        [["Jean Clark", 72, "24 Kirk Lane", "LS8 8RL"]],
+        [["Jen Clark", 72, "24 Kirk Lane", "LS8 8RL"]],
+    )
+    assert d[("Jean", "kirk lane", "Jen", "kirk lane")] == "review"

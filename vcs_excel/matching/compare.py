@@ -82,6 +82,12 @@ def _typo(p: str, q: str) -> bool:
     return one_letter or JaroWinkler.normalized_similarity(p, q) >= 0.9
 
 
+def spelt_alike(p: str, q: str) -> bool:
+    """Two first names (keys) a letter apart, or spelt alike, and not of two sexes: Jean
+    and Jen, Mary and Maty, though each may also be a name of its own."""
+    return _typo(p, q) and not _two_sexes(p, q)
+
+
 def _two_sexes(p: str, q: str) -> bool:
     sexes = {usual_sex(p), usual_sex(q)}
     return None not in sexes and len(sexes) == 2

@@ -84,6 +84,22 @@ def _only_through_a_third_name(
     return out
 
 
+def _spelt_alike(scored: pd.DataFrame, records: pd.DataFrame, chosen: np.ndarray) -> np.ndarray:
+    """For the ``chosen`` pairs, whether their first names are spelt alike (see
+    :func:`compare.spelt_alike`), each distinct pair of names looked at once."""
+    from .compare import spelt_alike
+
+    key = records["given_key"].fillna("").to_numpy(object)
+    a, b = scored["a"].to_numpy()[chosen], scored["b"].to_numpy()[chosen]
+    out = np.zeros(len(scored), dtype=bool)
+    names = pd.DataFrame({"x": key[a], "y": key[b]})
+    verdict = {
+        (x, y): spelt_alike(x, y) for x, y in names.drop_duplicates().itertuples(index=False)
+    }
+    out[chosen] = [verdict[(x, y)] for x, y in names.itertuples(index=False)]
+    return out
+
+
 def decide(
     scored: pd.DataFrame,
     records: pd.DataFrame,
@@ -199,6 +215,25 @@ def decide(
                         _NO, decision)  # fmt: skip
     # A different surname and a different address: two people.
     decision = np.where((family == 0) & elsewhere & ~vouched, _NO, decision)
+    # Worth a person's look, though the rules above say no:
+    # * the same names and phone number, or the same e-mail address, at another address
+    #   (a move), with no birthday or age against it;
+    # * the same names with the day and month of the birthday swapped, at another address;
+    # * at one home, first names a letter apart (Jean / Jen, Mary / Maty), of one age with
+    #   no date of birth on one of them, or with one date of birth: a typo that made
+    #   another real name, or two people of a household a person can tell apart.
+    email = scored["email"].to_numpy()
+    no_age_against = (dob != 0) & (age != 0)
+    moved = (
+        ((scored["phone"].to_numpy() == 1) & (given >= 2) & (family >= 2))
+        | (email == 1)
+        | ((dob == 2) & (given >= 3) & (family >= 2))
+    ) & no_age_against
+    typo_at_home = same_home & (given == 0) & ((dob == 3) | ((dob == -1) & (age == 1)))
+    typo_at_home &= ~junior_senior & (decision == _NO) & ~vouched
+    typo_at_home = _spelt_alike(scored, records, typo_at_home)
+    look = (moved | typo_at_home) & (decision == _NO) & (nhs != 0)
+    decision = np.where(look, _REVIEW, decision)
     # One person's record ID and date of birth (or, with no date of birth to compare, the
     # first name or surname; a birthday with its day and month swapped needs a name too;
     # one that differs needs the first name and the home): the same person, whatever else
