@@ -41,3 +41,17 @@ def test_every_household_has_a_home_of_its_own():
     # Neighbours on one stretch of a street share a postcode.
     assert all(len(p) == 1 for p in postcodes.values())
     assert max(len(h) for h in homes.values()) == 1 and len(homes) > 8_000
+
+
+def test_surnames_have_a_long_tail_as_in_a_real_city():
+    from collections import Counter
+
+    people = generate_population(20_000, seed=5)
+    households = {p.household_id: p.last_name for p in people if p.role == "adult"}
+    counts = Counter(households.values())
+    top_100 = sum(n for _, n in counts.most_common(100))
+    # A common name is common (Smith about one in a hundred), but most households have a
+    # surname outside the hundred most common, and thousands of surnames are in use.
+    assert 0.005 < counts["Smith"] / len(households) < 0.03
+    assert top_100 / len(households) < 0.5
+    assert len(counts) > 2_000

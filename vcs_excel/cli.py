@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="run every task on bundled synthetic lists and write demo_output.xlsx"
     )
     demo.add_argument("--out", default="demo_output.xlsx", help="output workbook path")
-    demo.add_argument("--people", type=int, default=600, help="size of the synthetic population")
+    demo.add_argument("--people", type=int, default=800, help="size of the synthetic population")
     demo.add_argument("--seed", type=int, default=2026, help="random seed")
     template = sub.add_parser("template", help="build or render the template workbook")
     template_sub = template.add_subparsers(dest="template_command", metavar="ACTION")

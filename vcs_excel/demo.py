@@ -35,7 +35,7 @@ class DemoResult:
 def run_demo(
     out: Path | str = "demo_output.xlsx",
     *,
-    people: int = 600,
+    people: int = 800,
     seed: int = 2026,
     progress: ProgressFn | None = None,
     status: StatusFn | None = None,

@@ -51,9 +51,18 @@ def test_dedupe_writes_review_and_one_list_and_leaves_sources_unchanged(demo, ca
 def test_people_found_match_the_truth_on_the_demo_lists(demo, tmp_path):
     folder, lists = demo
     clusters = tmp_path / "clusters.csv"
-    main(["dedupe", str(folder / "lists.xlsx"), "--clusters-csv", str(clusters)])
+    review = tmp_path / "review.csv"
+    main([
+        "dedupe", str(folder / "lists.xlsx"), "--clusters-csv", str(clusters),
+        "--review-csv", str(review),
+    ])  # fmt: skip
     with clusters.open(encoding="utf-8") as fh:
         found = {(r["sheet"], int(r["row"])): r["person_id"] for r in csv.DictReader(fh)}
+    with review.open(encoding="utf-8") as fh:
+        asked = {
+            tuple(sorted([(r["sheet_a"], int(r["row_a"])), (r["sheet_b"], int(r["row_b"]))]))
+            for r in csv.DictReader(fh)
+        }
     truth = {}
     for sheet in lists:
         for i, pid in enumerate(sheet.truth):
@@ -62,7 +71,13 @@ def test_people_found_match_the_truth_on_the_demo_lists(demo, tmp_path):
     pairs_true = {(a, b) for a in truth for b in truth if a < b and truth[a] == truth[b]}
     precision = len(pairs_found & pairs_true) / max(len(pairs_found), 1)
     recall = len(pairs_found & pairs_true) / len(pairs_true)
-    assert precision >= 0.99 and recall >= 0.9, (precision, recall)
+    # The rest of the true pairs are mostly on the Review tab, for a person to decide.
+    with_review = len((pairs_found | asked) & pairs_true) / len(pairs_true)
+    assert precision >= 0.99 and recall >= 0.85 and with_review >= 0.97, (
+        precision,
+        recall,
+        with_review,
+    )
 
 
 def test_review_tab_has_decision_dropdown_and_links(demo):

@@ -141,7 +141,7 @@ def shielding_list(people: list[Person], rng: np.random.Generator) -> SyntheticS
         nhs = f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}" if mess.chance(0.6) and nhs else nhs
         if mess.chance(0.02) and nhs:
             nhs = nhs[:-1] + str((int(nhs[-1]) + 1) % 10)
-            planted.append((i, "NHS Number", "nhs-check-digit"))
+            planted.append((i, "NHS Number", "nhs-number-check-digit"))
         dob: Any = p.dob
         if mess.chance(0.01):
             dob = dt.date(TODAY.year + 1, p.dob.month, min(p.dob.day, 28))
@@ -286,7 +286,7 @@ def vcs_list(people: list[Person], rng: np.random.Generator) -> SyntheticSheet:
     )
 
 
-def demo_lists(people: int = 600, seed: int = 2026) -> list[SyntheticSheet]:
+def demo_lists(people: int = 800, seed: int = 2026) -> list[SyntheticSheet]:
     """The three demo lists drawn from one seeded population."""
     return lists_of(generate_population(people, seed), seed)
 

@@ -151,6 +151,33 @@ SURNAMES: list[tuple[str, float]] = [
     ("Holroyd", 0.05), ("Sutcliffe", 0.08), ("Greenwood", 0.3), ("Smith-Jones", 0.02),
 ]  # fmt: skip
 
+# The surnames above are the common ones of a diverse English city. Most people have a
+# surname outside any such list: in England and Wales the 100 most common surnames are
+# held by under a quarter of people. The rest are drawn from a long tail.
+COMMON_SURNAME_SHARE = 0.25
+TAIL_SURNAMES = (300, 20_300)  # ranks in the census list
+
+
+def surname_tail() -> tuple[list[str], list[float]]:
+    """The long tail of surnames and their weights: the US 1990 census surname list (as
+    the ``names`` package ships it), less the common surnames above. Its first 300 are
+    left out too, as the common surnames of another country (Garcia, Nguyen)."""
+    import names
+
+    common = {name.upper().replace("'", "").replace(" ", "") for name, _ in SURNAMES}
+    start, stop = TAIL_SURNAMES
+    tail, weights = [], []
+    with open(names.FILES["last"], encoding="ascii") as lines:
+        for rank, line in enumerate(lines):
+            if rank >= stop:
+                break
+            name, share, *_ = line.split()
+            if rank >= start and name not in common:
+                tail.append(name.capitalize())
+                weights.append(max(float(share), 0.0005))  # shares are given to 0.001
+    return tail, weights
+
+
 STREET_NAMES = [
     "Mill Lane", "Church Road", "Victoria Street", "Station Road", "Park Avenue", "Grange Road",
     "Queens Road", "Moor View", "Beech Grove", "Chapel Street", "Oak Tree Drive", "Elm Close",

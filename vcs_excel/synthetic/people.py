@@ -80,6 +80,8 @@ class _Draw:
         self.first = {s: [f for f in N.FIRST_NAMES if f[1] == s] for s in "FM"}
         self.first_p = {s: _norm([f[2] for f in self.first[s]]) for s in "FM"}
         self.surname_p = _norm([w for _, w in N.SURNAMES])
+        self.tail, tail_weights = N.surname_tail()
+        self.tail_p = _norm(tail_weights)
         self.eth_p = _norm([w for _, w in N.ETHNICITIES])
         self.lang_p = _norm([w for _, w in N.LANGUAGES])
         self.used_nhs: set[str] = set()
@@ -108,7 +110,9 @@ class _Draw:
                 return name, nicks
 
     def surname(self) -> str:
-        return N.SURNAMES[self.rng.choice(len(N.SURNAMES), p=self.surname_p)][0]
+        if self.rng.random() < N.COMMON_SURNAME_SHARE:
+            return N.SURNAMES[self.rng.choice(len(N.SURNAMES), p=self.surname_p)][0]
+        return self.tail[self.rng.choice(len(self.tail), p=self.tail_p)]
 
     def nhs(self) -> str:
         """A number from the test range (999), each given out once. The range holds
