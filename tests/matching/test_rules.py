@@ -351,3 +351,18 @@ def test_first_names_a_letter_apart_at_one_home_and_one_age_go_to_a_person(tmp_p
         [["Jen Clark", 72, "24 Kirk Lane", "LS8 8RL"]],
     )
     assert d[("Jean", "kirk lane", "Jen", "kirk lane")] == "review"
+
+
+def test_a_rare_name_of_one_age_at_another_address_goes_to_a_person(tmp_path):
+    # No one else on the lists is called Halina Wozniak: at another address, of the same
+    # age, she has probably moved. Three Patricia Joneses of one age could be anyone.
+    d = food_bank_decisions(
+        tmp_path,
+        [["Halina Wozniak", 87, "12 Ash Way", "LS13 8DU"],
+         ["Patricia Jones", 70, "4 Moor View", "LS14 4EF"],
+         ["Patricia Jones", 70, "19 Hill Top", "LS6 2AB"]],
+        [["Halina Wozniak", 87, "88 Kirk Lane", "LS9 4QT"],
+         ["Patricia Jones", 70, "30 Holt Road", "LS15 1JP"]],
+    )  # fmt: skip
+    assert d[("Halina", "ash way", "Halina", "kirk lane")] == "review"
+    assert d[("Patricia", "moor view", "Patricia", "holt road")] == "no"

@@ -229,6 +229,11 @@ def decide(
         | (email == 1)
         | ((dob == 2) & (given >= 3) & (family >= 2))
     ) & no_age_against
+    # * the same first name, surname and age at another address, and no one else on the
+    #   lists of that name (the date of birth missing on one): likely a move.
+    names = records.groupby(["given_key", "family_key"], dropna=False)["sheet"].transform("size")
+    only_two = names.to_numpy()[scored["a"].to_numpy()] == 2
+    moved |= (given == 4) & (family == 3) & (dob == -1) & (age == 1) & only_two
     typo_at_home = same_home & (given == 0) & ((dob == 3) | ((dob == -1) & (age == 1)))
     typo_at_home &= ~junior_senior & (decision == _NO) & ~vouched
     typo_at_home = _spelt_alike(scored, records, typo_at_home)
