@@ -354,11 +354,13 @@ def test_first_names_a_letter_apart_at_one_home_and_one_age_go_to_a_person(tmp_p
 
 
 def test_a_rare_name_of_one_age_at_another_address_goes_to_a_person(tmp_path):
-    # No one else on the lists is called Halina Wozniak: at another address, of the same
-    # age, she has probably moved. Three Patricia Joneses of one age could be anyone.
+    # No one else on the lists is called Halina Wozniak (her two rows at one home are one
+    # person): at another address, of the same age, she has probably moved. Three
+    # Patricia Joneses of one age could be anyone.
     d = food_bank_decisions(
         tmp_path,
         [["Halina Wozniak", 87, "12 Ash Way", "LS13 8DU"],
+         ["Halina Wozniak", 87, "12 Ash Way", "LS13 8DU"],
          ["Patricia Jones", 70, "4 Moor View", "LS14 4EF"],
          ["Patricia Jones", 70, "19 Hill Top", "LS6 2AB"]],
         [["Halina Wozniak", 87, "88 Kirk Lane", "LS9 4QT"],

@@ -100,6 +100,30 @@ def _spelt_alike(scored: pd.DataFrame, records: pd.DataFrame, chosen: np.ndarray
     return out
 
 
+def _people_of_the_name(
+    scored: pd.DataFrame, records: pd.DataFrame, joined: np.ndarray
+) -> np.ndarray:
+    """For each pair, how many people on the lists have the first record's first name and
+    surname, records ``joined`` as one person counting once."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    a, b = scored["a"].to_numpy(), scored["b"].to_numpy()
+    n = len(records)
+    links = coo_matrix((np.ones(int(joined.sum())), (a[joined], b[joined])), shape=(n, n))
+    person = connected_components(links, directed=False)[1]
+    people = (
+        pd.DataFrame({
+            "given": records["given_key"].fillna("").to_numpy(object),
+            "family": records["family_key"].fillna("").to_numpy(object),
+            "person": person,
+        })
+        .groupby(["given", "family"])["person"]
+        .transform("nunique")
+    )  # fmt: skip
+    return people.to_numpy()[a]
+
+
 def decide(
     scored: pd.DataFrame,
     records: pd.DataFrame,
@@ -231,9 +255,8 @@ def decide(
     ) & no_age_against
     # * the same first name, surname and age at another address, and no one else on the
     #   lists of that name (the date of birth missing on one): likely a move.
-    names = records.groupby(["given_key", "family_key"], dropna=False)["sheet"].transform("size")
-    only_two = names.to_numpy()[scored["a"].to_numpy()] == 2
-    moved |= (given == 4) & (family == 3) & (dob == -1) & (age == 1) & only_two
+    one_name = (given == 4) & (family == 3) & (dob == -1) & (age == 1) & (decision == _NO)
+    moved |= one_name & (_people_of_the_name(scored, records, decision == _MATCH) == 2)
     typo_at_home = same_home & (given == 0) & ((dob == 3) | ((dob == -1) & (age == 1)))
     typo_at_home &= ~junior_senior & (decision == _NO) & ~vouched
     typo_at_home = _spelt_alike(scored, records, typo_at_home)
