@@ -141,12 +141,15 @@ def test_postcodes_a_uk_rule_cannot_read_still_compare(tmp_path):
     book = FileBook.open(save_rows(tmp_path / "p.xlsx", {"List": rows}))
     records = prepare_book(book)
     assert records["postcode"].tolist()[:3] == ["LS15 6GS", "LS156G", "2615"]
-    assert records["district"].tolist()[1:3] == [None, None]
+    # Missing only its last letter, "LS156G" is still in sector LS15 6; "2615" is in none.
+    assert records["sector"].tolist()[1:3] == ["LS15 6", None]
+    assert records["district"].tolist()[1:3] == ["LS15", None]
     assert records["postcode"].tolist()[7:] == [None, None]  # no fixed abode, not known
-    pairs = pd.DataFrame({"a": [0, 2, 2, 2, 1], "b": [1, 3, 4, 5, 6]})
+    pairs = pd.DataFrame({"a": [0, 2, 2, 2, 1, 2], "b": [1, 3, 4, 5, 6, 6]})
     levels = compare_pairs(records, pairs)["postcode"].tolist()
-    # cut short / same text / one character apart / different / unread beside a full one
-    assert levels == [2, 3, 2, 0, -1]
+    # cut short / same text / one character apart / different / cut short in another
+    # district / unread beside a full one
+    assert levels == [2, 3, 2, 0, 0, -1]
 
 
 def test_placeholder_ids_are_no_ids(tmp_path):

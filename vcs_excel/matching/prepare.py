@@ -343,6 +343,15 @@ def _unread_postcode(value: Any) -> str | None:
     return text if len(text) >= 3 and any(ch.isdigit() for ch in text) else None
 
 
+_CUT_SHORT = re.compile(r"([A-Z]{1,2}\d[A-Z\d]?)(\d)[A-Z]")
+
+
+def _cut_short(text: str) -> tuple[str, str] | None:
+    """(sector, district) of a postcode missing only its last letter ("LS77B"), else None."""
+    m = _CUT_SHORT.fullmatch(text) if text else None
+    return (f"{m[1]} {m[2]}", m[1]) if m else None
+
+
 def _valid_postcode(value: Any) -> str | None:
     r = normalise_postcode(value)
     return (r.standard or None) if r.valid else None
@@ -428,9 +437,14 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
     out["sector"] = _derived(postcode, lambda p: p[:-2] if p else None)
     out["district"] = _derived(postcode, lambda p: p.split()[0] if p else None)
     # A postcode a UK rule cannot read (a typo, or another country's) still agrees with
-    # the same text on another record: it has no sector or district.
+    # the same text on another record: it has no sector or district, unless only its
+    # last letter is missing ("LS77B": LS7 7B?).
     unread = first_present(per("postcode", _unread_postcode), n)
     out["postcode"] = np.where(pd.isna(postcode), unread, postcode)
+    cut = _derived(np.where(pd.isna(postcode), unread, None), _cut_short)
+    for i, field in enumerate(("sector", "district")):
+        part = np.array([c[i] if c else None for c in cut], dtype=object)
+        out[field] = np.where(pd.isna(out[field].to_numpy(object)), part, out[field])
     phone_columns = per("phone", _valid_phone)
     if phone_columns:
         out["phones"] = [
