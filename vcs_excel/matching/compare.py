@@ -25,7 +25,7 @@ LEVELS: dict[str, list[str]] = {
     "house": ["different", "same"],
     "street": ["different", "close spelling", "same"],
     "nhs": ["different", "same"],
-    "id": ["different", "two characters swapped", "same"],
+    "id": ["different", "one typing slip apart", "same"],
     "phone": ["different", "shared"],
     "email": ["different", "same"],
     "sex": ["different", "same"],
@@ -260,6 +260,17 @@ def _record_ids(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return level
 
 
+def _one_character_apart(c: _Coded, a: np.ndarray, b: np.ndarray, level: np.ndarray) -> np.ndarray:
+    """Pairs whose different record IDs are one character apart: one wrong, missing or
+    added (3590063 / 3590068)."""
+    out = np.zeros(len(a), dtype=bool)
+    todo = np.flatnonzero(level == 0)
+    if len(todo):
+        x, y = c.ids[c.id[a[todo]]], c.ids[c.id[b[todo]]]
+        out[todo] = cpdist(list(x), list(y), scorer=OSA.distance, score_cutoff=1) == 1
+    return out
+
+
 def _swapped_neighbours(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     out = np.zeros(len(x), dtype=bool)
     for i, (p, q) in enumerate(zip(x, y, strict=True)):
@@ -272,7 +283,9 @@ def _swapped_neighbours(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return out
 
 
-def _trusted_ids(records: pd.DataFrame, out: pd.DataFrame, level: np.ndarray) -> np.ndarray:
+def _trusted_ids(
+    records: pd.DataFrame, out: pd.DataFrame, level: np.ndarray, one_apart: np.ndarray
+) -> np.ndarray:
     """The record-ID level, kept only between lists whose IDs name one person in one
     scheme; -1 (says nothing) elsewhere.
 
@@ -283,6 +296,13 @@ def _trusted_ids(records: pd.DataFrame, out: pd.DataFrame, level: np.ndarray) ->
     (first name, surname, and the date of birth or the home) must mostly share their
     ID; and an ID shared by two records must mostly be shared by one name, not by a
     household (a membership or claim number covers everyone at home).
+
+    Between lists whose IDs are trusted, IDs ``one_apart`` (one character wrong,
+    missing or added) are a typing slip, level 1, where such pairs agree on everything
+    else about as often as pairs sharing an ID do, as they do when IDs are drawn at
+    random (a social security number). Where IDs are given out in turn, one character
+    apart is usually the next person registered, often of the same household: they
+    stay different.
     """
     present = level >= 0
     if not present.any():
@@ -302,12 +322,23 @@ def _trusted_ids(records: pd.DataFrame, out: pd.DataFrame, level: np.ndarray) ->
         "alike_same": (alike & same)[present],
         "same": same[present],
         "same_name": (same & (given >= 1))[present],
+        "apart": one_apart[present],
+        "alike_apart": (alike & one_apart)[present],
     }).groupby("lists").sum()  # fmt: skip
-    trusted = tally[
+    trusted_rows = (
         (tally["alike"] >= 3)
         & (tally["alike_same"] * 2 >= tally["alike"])
         & (tally["same_name"] * 3 >= tally["same"] * 2)
+    )
+    trusted = tally[trusted_rows].index.to_numpy()
+    # One character apart is a slip where such pairs look like the pairs that share an
+    # ID: alike at least half as often.
+    slips = tally[
+        trusted_rows
+        & (tally["alike_apart"] >= 3)
+        & (tally["alike_apart"] * tally["same"] * 2 >= tally["apart"] * tally["alike_same"])
     ].index.to_numpy()
+    level = np.where(one_apart & np.isin(lists, slips), 1, level).astype(np.int8)
     # Within one list, an ID on two rows with different first names, as often as not,
     # numbers a household or a case: that list's IDs say nothing anywhere.
     inside = same & (sa == sb)
@@ -368,5 +399,7 @@ def compare_pairs(
     out["age"] = _age(c, a, b)
     out["suffix_differs"] = c.suffix[a] != c.suffix[b]
     ids = _record_ids(c, a, b)
-    out["id"] = _trusted_ids(records, out, ids) if judge_ids else ids
+    if judge_ids:
+        ids = _trusted_ids(records, out, ids, _one_character_apart(c, a, b, ids))
+    out["id"] = ids
     return out

@@ -135,7 +135,8 @@ def decide(
     nhs, dob, given, family = (scored[c].to_numpy() for c in ("nhs", "dob", "given", "family"))
     # A record ID shared between lists that use one scheme (see compare._trusted_ids)
     # vouches for a pair as an NHS number does: a household rule does not overrule it.
-    # A record ID with two characters swapped vouches only with the birthday, or both
+    # A record ID one typing slip away (two characters swapped; or, in lists whose IDs
+    # are drawn at random, one character wrong) vouches only with the birthday, or both
     # names, to back it.
     record_id = scored["id"].to_numpy() if "id" in scored else np.full(len(scored), -1)
     # Nothing may contradict it: IDs given out in turn are often one swap from another

@@ -33,7 +33,7 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
     if pair.get("id") == 2:
         same.append("record ID")
     elif pair.get("id") == 1:
-        differ.append(f"record IDs {a['id']} / {b['id']}: two characters swapped")
+        differ.append(f"record IDs {a['id']} / {b['id']}: one typing slip apart")
     elif pair.get("id") == 0:
         differ.append(f"record IDs differ: {a['id']} / {b['id']}")
     if pair["dob"] == 3:
