@@ -15,7 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-# Each rule: the fields that must all be present and equal.
+# Each rule: the fields that must all be present and equal. "!field": at least one of
+# the two records lacks that field.
 RULES: tuple[tuple[str, ...], ...] = (
     ("nhs",),
     ("id",),
@@ -24,17 +25,17 @@ RULES: tuple[tuple[str, ...], ...] = (
     ("dob", "postcode"),
     ("postcode", "family_sound"),
     ("postcode", "house"),
-    ("family_sound", "given_sound", "district"),
     ("family_sound", "given_sound", "house"),
     ("phone",),
     ("email",),
     # For lists with typos in both names, or no postcode a UK rule can read.
     ("dob", "given_initial"),
     ("dob", "family_initial"),
-    # One home where the postcode is cut short ("LS77B") or mistyped: in a big city the
-    # same number and street recur in every district, so this key is often over budget.
+    # One home where the postcode is cut short ("LS77B") or mistyped. In a big city the
+    # same number and street recur in every district: without a district to tell them
+    # apart (no UK postcode at all), the street and number are the key.
     ("house", "street", "district"),
-    ("house", "street"),
+    ("house", "street", "!district"),
     ("given_sound", "family_sound"),
 )
 MAX_BLOCK = 400  # records sharing one key; bigger groups are split by date of birth
@@ -44,7 +45,7 @@ MAX_BLOCK = 400  # records sharing one key; bigger groups are split by date of b
 PAIRS_PER_RECORD = 2
 
 
-KEY_FIELDS = sorted({f for rule in RULES for f in rule} | {"dob"})
+KEY_FIELDS = sorted({f.lstrip("!") for rule in RULES for f in rule} | {"dob"})
 
 
 def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
@@ -113,6 +114,28 @@ def _pairs_for(
     return pd.concat(found, ignore_index=True)
 
 
+def _rule_pairs(
+    keyed: pd.DataFrame, rule: Sequence[str], max_block: int, budget: int
+) -> pd.DataFrame:
+    """The pairs of one rule, "!field" entries honoured (see :data:`RULES`)."""
+    fields = [f for f in rule if not f.startswith("!")]
+    lacking = [f[1:] for f in rule if f.startswith("!")]
+    if not lacking:
+        return _pairs_for(keyed, fields, max_block, budget)
+    # Only groups holding a record that lacks the field, and only pairs with one such.
+    without = (keyed[lacking].to_numpy() < 0).any(axis=1)
+    present = (keyed[fields].to_numpy() >= 0).all(axis=1)
+    groups = keyed.loc[present & without, fields].drop_duplicates()
+    sub = keyed[present].merge(groups, on=fields)
+    pairs = _pairs_for(sub, fields, max_block, budget)
+    if pairs.empty:
+        return pairs
+    lacks = np.zeros(int(keyed["rid"].max()) + 1 if len(keyed) else 0, dtype=bool)
+    lacks[keyed.loc[without, "rid"].to_numpy()] = True
+    a, b = pairs["a"].to_numpy(np.int64), pairs["b"].to_numpy(np.int64)
+    return pairs[lacks[a] | lacks[b]]
+
+
 def _self_join(sub: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     """Every pair of records (a < b) that agree on ``cols``."""
     joined = sub.merge(sub, on=cols, suffixes=("_a", "_b"))
@@ -126,6 +149,14 @@ def candidate_pairs(
     """The union of pairs sharing any blocking key: columns ``a`` < ``b`` (record positions)."""
     keyed = _key_frame(records)
     budget = max(PAIRS_PER_RECORD * len(records), 100_000)
-    found = [_pairs_for(keyed, r, max_block, budget) for r in rules]
-    pairs = pd.concat(found, ignore_index=True).drop_duplicates(ignore_index=True)
-    return pairs.astype({"a": np.int64, "b": np.int64}).sort_values(["a", "b"], ignore_index=True)
+    found = [_rule_pairs(keyed, r, max_block, budget) for r in rules]
+    # Each pair as one number, a * n + b: sorted, then repeats dropped. (A plain sort
+    # and compare: numpy 2's np.unique without its return options is many times slower.)
+    n = np.int64(max(len(records), 1))
+    key = np.sort(
+        np.concatenate([
+            f["a"].to_numpy(np.int64) * n + f["b"].to_numpy(np.int64) for f in found
+        ] or [np.empty(0, np.int64)])
+    )  # fmt: skip
+    key = key[np.concatenate([[True], key[1:] != key[:-1]])] if len(key) else key
+    return pd.DataFrame({"a": key // n, "b": key % n})

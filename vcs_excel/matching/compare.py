@@ -138,8 +138,10 @@ class _Coded:
         ])  # fmt: skip
         codes, self.names = _codes(names)
         self.given, self.family = codes[:n], codes[n:]
-        self.sound = dict(zip(records["given_key"], records["given_sound"], strict=True))
-        self.sound.update(zip(records["family_key"], records["family_sound"], strict=True))
+        self.sound = {}
+        for side in ("given", "family"):
+            keys = records[[f"{side}_key", f"{side}_sound"]].drop_duplicates(f"{side}_key")
+            self.sound.update(zip(keys[f"{side}_key"], keys[f"{side}_sound"], strict=True))
         self.suffix = _codes(records["suffix"])[0]
         for f in ("sector", "district", "nhs", "email", "sex"):
             setattr(self, f, _codes(records[f])[0])
@@ -153,12 +155,14 @@ class _Coded:
         self.house[house.to_numpy() == ""] = -1
         # Streets compare without spaces ("kelleway avenue" / "kellewayavenue").
         self.street, self.streets = _codes(records["street"].fillna("").str.replace(" ", ""))
-        dob = records["dob"].to_numpy(object)
-        self.year = np.array([d.year if isinstance(d, dt.date) else 0 for d in dob], dtype=np.int32)
-        self.month = np.array(
-            [d.month if isinstance(d, dt.date) else 0 for d in dob], dtype=np.int32
-        )
-        self.day = np.array([d.day if isinstance(d, dt.date) else 0 for d in dob], dtype=np.int32)
+        # Each distinct date of birth taken apart once.
+        codes, dates = pd.factorize(records["dob"].to_numpy(object), use_na_sentinel=True)
+        ymd = np.array(
+            [(d.year, d.month, d.day) if isinstance(d, dt.date) else (0, 0, 0) for d in dates]
+            + [(0, 0, 0)],
+            dtype=np.int32,
+        ).reshape(-1, 3)[codes]  # the last row (0, 0, 0) is for a missing date
+        self.year, self.month, self.day = ymd[:, 0].copy(), ymd[:, 1].copy(), ymd[:, 2].copy()
         self.age = pd.to_numeric(records["age"], errors="coerce").to_numpy(np.float64)
         phones = records["phones"].to_numpy(object)
         width = max((len(p) for p in phones if p), default=0)

@@ -110,8 +110,12 @@ def estimate_u(records: pd.DataFrame, samples: int = 20000, seed: int = 1) -> di
         b = rng.integers(0, n, samples)
         keep = a != b
         a, b = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
-    pairs = pd.DataFrame({"a": a, "b": b})
-    vectors = compare_pairs(records, pairs, judge_ids=False)
+    # Only the sampled records are compared: coding a million records for 20,000 pairs
+    # would take longer than the comparing.
+    sampled, inverse = np.unique(np.concatenate([a, b]), return_inverse=True)
+    pairs = pd.DataFrame({"a": inverse[: len(a)], "b": inverse[len(a) :]})
+    subset = records.iloc[sampled].reset_index(drop=True)
+    vectors = compare_pairs(subset, pairs, judge_ids=False)
     u = {}
     for f in FIELDS:
         levels = vectors[f].to_numpy()
