@@ -28,7 +28,9 @@ sys.path.insert(0, {root!r})
 t0 = time.perf_counter()
 {body}
 elapsed = time.perf_counter() - t0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# Worker processes (if any) count too: the largest one's peak, added as if at once.
+peak = sum(resource.getrusage(w).ru_maxrss
+           for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
 {after}
 result = {{"seconds": elapsed, "peak_mb": peak, "info": locals().get("info")}}
 print("@@RESULT@@" + json.dumps(result))

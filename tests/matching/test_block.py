@@ -32,6 +32,8 @@ def test_pairs_are_each_once_in_order():
     pairs = candidate_pairs(records)
     keys = pairs["a"].to_numpy() * 10 + pairs["b"].to_numpy()
     assert (np.diff(keys) > 0).all() and (pairs["a"] < pairs["b"]).all()
-    assert [(0, 1), (0, 2), (1, 2)] == [
-        (a, b) for a, b in zip(pairs["a"], pairs["b"], strict=True) if b < 3
+    assert [(a, b) for a, b in zip(pairs["a"], pairs["b"], strict=True) if b < 3] == [
+        (0, 1),
+        (0, 2),
+        (1, 2),
     ]

@@ -135,3 +135,29 @@ def test_a_first_name_nearly_always_given_to_one_sex_is_known():
     assert usual_sex("Shell") == "F"  # a nickname of Michelle
     assert usual_sex("Chris") is None and usual_sex("Francis") is None  # either sex
     assert usual_sex("Agnieszka") is None  # not in the census lists
+
+
+def test_several_files_prepared_side_by_side_match_one_by_one(tmp_path):
+    import pandas as pd
+
+    from vcs_excel.errors import BadInputError
+    from vcs_excel.matching.prepare import prepare_book, prepare_books
+    from vcs_excel.synthetic import demo_lists, write_workbook
+    from vcs_excel.workbook import FileBook
+
+    paths = []
+    for i, sheet in enumerate(demo_lists()):
+        paths.append(tmp_path / f"list{i}.xlsx")
+        write_workbook([sheet], paths[-1])
+    one_by_one = [prepare_book(FileBook.open(p)) for p in paths]
+    expected = pd.concat(one_by_one, ignore_index=True)
+    side_by_side = prepare_books(paths, workers=2)
+    pd.testing.assert_frame_equal(side_by_side, expected)
+    # Opened books work too, and so does one process.
+    pd.testing.assert_frame_equal(prepare_books([FileBook.open(p) for p in paths]), expected)
+    pd.testing.assert_frame_equal(prepare_books(paths, workers=1), expected)
+    # A file that is not a workbook is the same clear message from a worker.
+    bad = tmp_path / "notes.xlsx"
+    bad.write_text("not a workbook", "utf-8")
+    with pytest.raises(BadInputError, match="not an Excel workbook"):
+        prepare_books([paths[0], bad], workers=2)

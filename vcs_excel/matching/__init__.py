@@ -1,5 +1,5 @@
 """Finding the same person across lists: prepare -> block -> compare -> score -> decide ->
-cluster -> review -> merge. This package holds the steps built so far."""
+cluster -> review -> merge."""
 
 from .pipeline import Deduper, Matches, find_matches
 from .prepare import (
@@ -7,6 +7,7 @@ from .prepare import (
     NameParts,
     nickname_related,
     prepare_book,
+    prepare_books,
     prepare_table,
     split_address,
     split_name,
@@ -22,6 +23,7 @@ __all__ = [
     "find_matches",
     "nickname_related",
     "prepare_book",
+    "prepare_books",
     "prepare_table",
     "split_address",
     "split_name",

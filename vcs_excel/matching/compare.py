@@ -61,7 +61,7 @@ def _per_distinct_pair(
 
 
 def _jw(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return cpdist(list(a), list(b), scorer=JaroWinkler.normalized_similarity)
+    return cpdist(list(a), list(b), scorer=JaroWinkler.normalized_similarity, workers=-1)
 
 
 def _family_levels(sounds: dict[str, str]) -> Callable[..., np.ndarray]:
@@ -163,6 +163,12 @@ class _Coded:
             dtype=np.int32,
         ).reshape(-1, 3)[codes]  # the last row (0, 0, 0) is for a missing date
         self.year, self.month, self.day = ymd[:, 0].copy(), ymd[:, 1].copy(), ymd[:, 2].copy()
+        # The eight digits of ddmmyyyy, for counting the digits two dates differ in.
+        self.digits = np.stack(
+            [self.day // 10, self.day % 10, self.month // 10, self.month % 10]
+            + [self.year // 10**k % 10 for k in (3, 2, 1, 0)],
+            axis=1,
+        ).astype(np.int8)
         self.age = pd.to_numeric(records["age"], errors="coerce").to_numpy(np.float64)
         phones = records["phones"].to_numpy(object)
         width = max((len(p) for p in phones if p), default=0)
@@ -193,11 +199,7 @@ def _dob(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     same = (ya == yb) & (ma == mb) & (da == db)
     swapped = (ya == yb) & (da == mb) & (ma == db)
     # Written as ddmmyyyy, one digit differs; or the same birthday a year apart.
-    digits = np.zeros(len(a), dtype=np.int8)
-    for x, y, scale in ((da, db, 10), (ma, mb, 10), (ya, yb, 1000)):
-        while scale >= 1:
-            digits += (x // scale % 10) != (y // scale % 10)
-            scale //= 10
+    digits = (c.digits[a] != c.digits[b]).sum(axis=1)
     near = (digits == 1) | ((ma == mb) & (da == db) & (np.abs(ya - yb) == 1))
     level = np.where(same, 3, np.where(swapped, 2, np.where(near, 1, 0)))
     return np.where((ya == 0) | (yb == 0), MISSING, level).astype(np.int8)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -468,6 +469,45 @@ def prepare_book(book: Book, sheets: Iterable[str] | None = None) -> pd.DataFram
     return pd.concat(frames, ignore_index=True)
 
 
+def prepare_books(
+    books: Sequence[Book | str | os.PathLike[str]], workers: int | None = None
+) -> pd.DataFrame:
+    """Prepared records from every user sheet of several books, one frame, in the order
+    :func:`prepare_book` gives them book by book.
+
+    Workbook files (given as paths, or opened from disk) are prepared side by side, in
+    up to ``workers`` processes (one per processor core when not given), each reading
+    its own file: lists of hundreds of thousands of rows then take about as long as the
+    longest. A workbook open in Excel, or one process, is worked through in turn.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..workbook import FileBook
+
+    def path_of(book: Book | str | os.PathLike[str]) -> str | None:
+        if isinstance(book, FileBook):
+            return str(book.path)
+        return None if isinstance(book, Book) else os.fspath(book)
+
+    paths = [path_of(book) for book in books]
+    workers = min(workers or os.cpu_count() or 1, len(books))
+    if workers < 2 or None in paths:
+        opened = [FileBook.open(b) if isinstance(b, (str, os.PathLike)) else b for b in books]
+        frames = [prepare_book(book) for book in opened]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            frames = list(pool.map(_prepare_file, paths))
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FIELDS)
+
+
+def _prepare_file(path: str) -> pd.DataFrame:
+    """Every user sheet of a workbook file, prepared (run in a worker process)."""
+    from ..workbook import FileBook
+
+    return prepare_book(FileBook.open(path))
+
+
 # Nicknames common in UK communities that the `nicknames` dataset (built from US
 # sources) does not have.
 EXTRA_NICKNAMES: dict[str, tuple[str, ...]] = {
@@ -536,19 +576,28 @@ def nickname_related(a: str, b: str) -> bool:
     a, b = name_key(a), name_key(b)
     if not a or not b or a == b or frozenset((a, b)) in NOT_NICKNAMES:
         return False
-    namer = _namer()
     if b in _nickname_sets(a) or a in _nickname_sets(b):
         return True
     # Two forms of one name (Ted and Ed, both Edward; Jack and Johnny, both John) are
     # related; two full names that share only a short form (William and Robert, both
     # Bill) are not.
-    shared = (namer.canonicals_of(a) | {a}) & (namer.canonicals_of(b) | {b})
+    shared = _canonicals(a) & _canonicals(b)
     if any(len(x) >= min(len(a), len(b)) for x in shared):
         return True
     # Spellings of one full name (C/K, PH/F): Kate is a nickname of Katherine, so of
     # Catherine. Sharing a nickname (Chris) does not make two full names one.
-    full_a = {_spelling(f) for f in _full_names(a)}
-    return any(_spelling(f) in full_a for f in _full_names(b))
+    return bool(_full_spellings(a) & _full_spellings(b))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _canonicals(name: str) -> frozenset[str]:
+    """The name and the full names the nicknames dataset gives for it."""
+    return frozenset(_namer().canonicals_of(name) | {name})
+
+
+@functools.lru_cache(maxsize=50_000)
+def _full_spellings(name: str) -> frozenset[str]:
+    return frozenset(_spelling(f) for f in _full_names(name))
 
 
 def nickname_of(a: str, b: str) -> bool:
