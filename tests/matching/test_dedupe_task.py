@@ -97,3 +97,12 @@ def test_review_csv_is_formula_safe(tmp_path):
     _write_csv(str(path), ["reason"], [["=cmd|' /C calc'!A0"], ["+44 fine"], ["plain"]])
     text = path.read_text("utf-8").splitlines()
     assert text[1:] == ["'=cmd|' /C calc'!A0", "'+44 fine", "plain"]
+
+
+def test_tabs_with_headers_only_are_a_clear_message(tmp_path, capsys):
+    from helpers import save_rows
+
+    path = save_rows(tmp_path / "empty.xlsx", {"Shielding": [["Name", "Postcode"]]})
+    assert main(["dedupe", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "no rows below their headers" in err and "Traceback" not in err

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..errors import BadInputError
 from ..workbook import Book
 from .block import candidate_pairs
 from .compare import compare_pairs
@@ -61,6 +62,10 @@ class Deduper:
         s = self.settings
         decisions = decisions or {}
         records = prepare_book(book, sheets)
+        if records.empty:
+            raise BadInputError(
+                "There is no one to compare: the tabs have no rows below their headers."
+            )
         pairs = candidate_pairs(records, s.blocking_rules, s.max_block)
         vectors = compare_pairs(records, pairs)
         keys = pair_keys(records, vectors)
