@@ -117,12 +117,7 @@ def _free_groups(
     """For each record, the number of its group of records joined by ``links`` where the
     group holds no two different NHS numbers (``nhs``: None where a record has none) and
     no pair ``kept_apart``; -1 elsewhere."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
-    a, b = links["a"].to_numpy(np.int64), links["b"].to_numpy(np.int64)
-    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
-    _, group = connected_components(graph, directed=False)
+    group = linked_groups(n, links["a"].to_numpy(np.int64), links["b"].to_numpy(np.int64))
     held = np.zeros(group.max(initial=0) + 1, dtype=bool)
     numbers = pd.Series(nhs).groupby(group).nunique()  # None is not counted
     held[numbers[numbers > 1].index.to_numpy()] = True
@@ -131,3 +126,13 @@ def _free_groups(
         same = group[x] == group[y]
         held[group[x][same]] = True
     return np.where(held[group], -1, group)
+
+
+def linked_groups(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For each of ``n`` records, the number of its group of records joined, directly or
+    through others, by the links ``a``-``b``."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]

@@ -19,9 +19,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+
+from .compare import spelt_alike
+from .prepare import nickname_of, nickname_related
 
 DEFINITE = 0.995
 REVIEW = 0.30
@@ -34,8 +38,6 @@ def _fits_two_people(scored: pd.DataFrame, records: pd.DataFrame, near: np.ndarr
     Hall" beside both "Christine Hall" and "Christopher Hall". ``near`` marks the pairs
     at one home whose first names fit (the same, a nickname, a close spelling, an
     initial)."""
-    from .prepare import nickname_related
-
     a, b = scored["a"].to_numpy(), scored["b"].to_numpy()
     key = records["given_key"].fillna("").to_numpy(object)
     others = pd.DataFrame({
@@ -63,39 +65,21 @@ def _fits_two_people(scored: pd.DataFrame, records: pd.DataFrame, near: np.ndarr
     return ambiguous[a] | ambiguous[b]
 
 
-def _only_through_a_third_name(
-    scored: pd.DataFrame, records: pd.DataFrame, chosen: np.ndarray
+def _first_names_where(
+    scored: pd.DataFrame,
+    records: pd.DataFrame,
+    chosen: np.ndarray,
+    test: Callable[[str, str], bool],
 ) -> np.ndarray:
-    """For the ``chosen`` pairs, whether their first names are related only through a
-    third name, each looked up once per distinct pair of names."""
-    from .prepare import nickname_of
-
+    """For the ``chosen`` pairs, ``test(x, y)`` of their first names (keys), worked out
+    once per distinct pair of names; False elsewhere."""
     key = records["given_key"].fillna("").to_numpy(object)
     a, b = scored["a"].to_numpy()[chosen], scored["b"].to_numpy()[chosen]
     out = np.zeros(len(scored), dtype=bool)
     if not len(a):
         return out
     names = pd.DataFrame({"x": key[a], "y": key[b]})
-    distinct = names.drop_duplicates()
-    verdict = {
-        (x, y): not nickname_of(x, y) for x, y in zip(distinct["x"], distinct["y"], strict=True)
-    }
-    out[chosen] = [verdict[(x, y)] for x, y in zip(names["x"], names["y"], strict=True)]
-    return out
-
-
-def _spelt_alike(scored: pd.DataFrame, records: pd.DataFrame, chosen: np.ndarray) -> np.ndarray:
-    """For the ``chosen`` pairs, whether their first names are spelt alike (see
-    :func:`compare.spelt_alike`), each distinct pair of names looked at once."""
-    from .compare import spelt_alike
-
-    key = records["given_key"].fillna("").to_numpy(object)
-    a, b = scored["a"].to_numpy()[chosen], scored["b"].to_numpy()[chosen]
-    out = np.zeros(len(scored), dtype=bool)
-    names = pd.DataFrame({"x": key[a], "y": key[b]})
-    verdict = {
-        (x, y): spelt_alike(x, y) for x, y in names.drop_duplicates().itertuples(index=False)
-    }
+    verdict = {(x, y): bool(test(x, y)) for x, y in names.drop_duplicates().itertuples(index=False)}
     out[chosen] = [verdict[(x, y)] for x, y in names.itertuples(index=False)]
     return out
 
@@ -105,13 +89,10 @@ def _people_of_the_name(
 ) -> np.ndarray:
     """For each pair, how many people on the lists have the first record's first name and
     surname, records ``joined`` as one person counting once."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
+    from .cluster import linked_groups  # cluster imports this module
 
-    a, b = scored["a"].to_numpy(), scored["b"].to_numpy()
-    n = len(records)
-    links = coo_matrix((np.ones(int(joined.sum())), (a[joined], b[joined])), shape=(n, n))
-    person = connected_components(links, directed=False)[1]
+    a, b = scored["a"].to_numpy(np.int64), scored["b"].to_numpy(np.int64)
+    person = linked_groups(len(records), a[joined], b[joined])
     people = (
         pd.DataFrame({
             "given": records["given_key"].fillna("").to_numpy(object),
@@ -208,7 +189,9 @@ def decide(
     )
     # Two names linked only through a third (Jean and Janet, both short for Jeanette) are
     # usually two people; so are two ways of writing a name within one list.
-    distant = _only_through_a_third_name(scored, records, same_home & (given == 3))
+    distant = _first_names_where(
+        scored, records, same_home & (given == 3), lambda x, y: not nickname_of(x, y)
+    )
     sheet = records["sheet"].to_numpy(object)
     one_list = sheet[scored["a"].to_numpy()] == sheet[scored["b"].to_numpy()]
     doubtful = fits_two | distant | one_list
@@ -248,19 +231,18 @@ def decide(
     #   no date of birth on one of them, or with one date of birth: a typo that made
     #   another real name, or two people of a household a person can tell apart.
     email = scored["email"].to_numpy()
-    no_age_against = (dob != 0) & (age != 0)
     moved = (
         ((scored["phone"].to_numpy() == 1) & (given >= 2) & (family >= 2))
         | (email == 1)
         | ((dob == 2) & (given >= 3) & (family >= 2))
-    ) & no_age_against
+    ) & ~ages_differ
     # * the same first name, surname and age at another address, and no one else on the
     #   lists of that name (the date of birth missing on one): likely a move.
     one_name = (given == 4) & (family == 3) & (dob == -1) & (age == 1) & (decision == _NO)
     moved |= one_name & (_people_of_the_name(scored, records, decision == _MATCH) == 2)
     typo_at_home = same_home & (given == 0) & ((dob == 3) | ((dob == -1) & (age == 1)))
     typo_at_home &= ~junior_senior & (decision == _NO) & ~vouched
-    typo_at_home = _spelt_alike(scored, records, typo_at_home)
+    typo_at_home = _first_names_where(scored, records, typo_at_home, spelt_alike)
     look = (moved | typo_at_home) & (decision == _NO) & (nhs != 0)
     decision = np.where(look, _REVIEW, decision)
     # One person's record ID and date of birth (or, with no date of birth to compare, the

@@ -344,13 +344,13 @@ def _unread_postcode(value: Any) -> str | None:
     return text if len(text) >= 3 and any(ch.isdigit() for ch in text) else None
 
 
-_CUT_SHORT = re.compile(r"([A-Z]{1,2}\d[A-Z\d]?)(\d)[A-Z]")
-
-
 def _cut_short(text: str) -> tuple[str, str] | None:
-    """(sector, district) of a postcode missing only its last letter ("LS77B"), else None."""
-    m = _CUT_SHORT.fullmatch(text) if text else None
-    return (f"{m[1]} {m[2]}", m[1]) if m else None
+    """(sector, district) of a postcode missing only its last letter ("LS77B"), else None.
+    The postcode rule allows an A there, so "LS77BA" checks the rest."""
+    if len(text) < 4 or not (text[-1].isalpha() and text[-2].isdigit()):
+        return None
+    whole = normalise_postcode(text + "A")
+    return (whole.standard[:-2], whole.standard.split()[0]) if whole.standard else None
 
 
 def _valid_postcode(value: Any) -> str | None:
@@ -485,9 +485,9 @@ def prepare_books(
     from ..workbook import FileBook
 
     def path_of(book: Book | str | os.PathLike[str]) -> str | None:
-        if isinstance(book, FileBook):
-            return str(book.path)
-        return None if isinstance(book, Book) else os.fspath(book)
+        if isinstance(book, (str, os.PathLike)):
+            return os.fspath(book)
+        return str(book.path) if isinstance(book, FileBook) else None  # None: open in Excel
 
     paths = [path_of(book) for book in books]
     workers = min(workers or os.cpu_count() or 1, len(books))
