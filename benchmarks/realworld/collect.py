@@ -1,0 +1,192 @@
+"""How the real-world corpus in this folder was made (kept for provenance; not run by tests).
+
+Every file here comes from a public repository, copied at the commit named in
+``sources.csv``. Run ``python -m benchmarks.realworld.collect MIRRORS`` where MIRRORS
+holds a bare copy of each repository as ``owner+name/repo`` to make the files again.
+
+Gold tags (``headers.csv``) were written by hand from the header text, the file's
+own documentation and, for HXL files, the file's own hashtag row, before the tag
+suggester was run on them. Only files about organisations, places and grants keep
+their values; from files about people only headers are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+# (source id, repository, commit, path, licence, publisher, split)
+SOURCES = [
+    ("iom-haiti-dtm", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/iom-haiti-dtm.csv", "Unlicense (repository); IOM data", "IOM Haiti", "dev"),
+    ("rowca-3w", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/rowca-3w-hxl.csv", "Unlicense (repository); OCHA ROWCA data", "OCHA ROWCA", "test"),
+    ("rowca-gin-adm2", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/rowca-gin-adm2.csv", "Unlicense (repository); OCHA ROWCA data", "OCHA ROWCA", "dev"),
+    ("sbtf-gin-health", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/sbtf-gin-health.csv", "Unlicense (repository); SBTF data", "Standby Task Force", "dev"),
+    ("sbtf-lbr-health", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/sbtf-lbr-health.csv", "Unlicense (repository); SBTF data", "Standby Task Force", "dev"),
+    ("unhcr-3w", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/unhcr-3w.csv", "Unlicense (repository); UNHCR data", "UNHCR", "test"),
+    ("unhcr-refugees", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/unhcr-refugee-data.csv", "Unlicense (repository); UNHCR data", "UNHCR", "dev"),
+    ("mali-movements", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/mali-population-movements.csv", "Unlicense (repository)", "OCHA Mali", "test"),
+    ("brc-movement", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/brc-westafrica-movement.csv", "Unlicense (repository); British Red Cross data",
+     "British Red Cross", "dev"),
+    ("iati-sle", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
+     "sample-data/iati-sierraleone.csv", "Unlicense (repository); IATI data", "IATI", "test"),
+    ("libhxl-3w-es", "HXLStandard/libhxl-python", "e1b745c7cc4c2c856bb73aabc53ee1f235244b49",
+     "tests/files/test_io/input-valid.csv", "Unlicense", "HXL project", "dev"),
+    ("ccew-register", "drkane/charity-lookups", "6264d4f2aa5ebdcbf076002ea3caf403cbcda00b",
+     "ccew-fields.csv", "ODbL (repository); field names of the Charity Commission register "
+     "extract (OGL)", "Charity Commission for England and Wales", "test"),
+    ("360giving-grants", "ThreeSixtyGiving/standard", "9387abcf8fa3db035b1ae9584c1ec68ae561af70",
+     "documentation/_static/360-giving-schema-titles-with-meta-tab.xlsx", "CC BY 4.0",
+     "360Giving", "dev"),
+    ("hsds-tables", "openreferral/specification", "279fd2eb3552c349bf698c07c00cc25f5fc8249b",
+     "examples/csv/*.csv", "CC BY-SA 4.0", "Open Referral", "test"),
+    ("ods-gp-practices", "psychty/primary-care-geographies",
+     "628a9bd2594527f5884c61f4fc18dcd2e4a7b004", "epraccur.csv",
+     "OGL v3 (NHS Digital ODS data; headers from the ODS file specification)", "NHS Digital",
+     "test"),
+    ("360g-abct", "ThreeSixtyGiving/dataquality", "783b746fb031208e92553bdb47a37af8fc84fd32",
+     "tools/data/json_acceptable_license_valid/a001p00000zgyHZAAY.json", "CC BY 4.0",
+     "A B Charitable Trust (360Giving)", "dev"),
+    ("360g-alwf", "ThreeSixtyGiving/dataquality", "783b746fb031208e92553bdb47a37af8fc84fd32",
+     "tools/data/json_acceptable_license_valid/a003W000001B7PzQAK.json", "CC BY 4.0",
+     "Andrew Lloyd Webber Foundation (360Giving)", "dev"),
+]  # fmt: skip
+
+# The NHS ODS epraccur file has no header row; these are the column names of its
+# published file specification.
+ODS_HEADERS = [
+    "Organisation Code", "Name", "National Grouping", "High Level Health Geography",
+    "Address Line 1", "Address Line 2", "Address Line 3", "Address Line 4", "Address Line 5",
+    "Postcode", "Open Date", "Close Date", "Status Code", "Organisation Sub-Type Code",
+    "Commissioner", "Join Provider/Purchaser Date", "Left Provider/Purchaser Date",
+    "Contact Telephone Number", "Null 1", "Null 2", "Null 3", "Amended Record Indicator",
+    "Null 4", "Provider/Purchaser", "Null 5", "Prescribing Setting", "Null 6",
+]  # fmt: skip
+
+# The 360Giving spreadsheet titles a funder's grants are published under (flatten-tool).
+GRANT_COLUMNS = [
+    ("Identifier", lambda g: g.get("id")),
+    ("Title", lambda g: g.get("title")),
+    ("Description", lambda g: g.get("description")),
+    ("Currency", lambda g: g.get("currency")),
+    ("Amount Applied For", lambda g: g.get("amountAppliedFor")),
+    ("Amount Awarded", lambda g: g.get("amountAwarded")),
+    ("Award Date", lambda g: g.get("awardDate")),
+    ("Planned Dates:Duration (months)", lambda g: _first(g, "plannedDates", "duration")),
+    ("Recipient Org:Identifier", lambda g: _first(g, "recipientOrganization", "id")),
+    ("Recipient Org:Name", lambda g: _first(g, "recipientOrganization", "name")),
+    ("Recipient Org:Charity Number", lambda g: _first(g, "recipientOrganization", "charityNumber")),
+    ("Recipient Org:Company Number", lambda g: _first(g, "recipientOrganization", "companyNumber")),
+    ("Recipient Org:Street Address", lambda g: _first(g, "recipientOrganization", "streetAddress")),
+    ("Recipient Org:City", lambda g: _first(g, "recipientOrganization", "addressLocality")),
+    ("Recipient Org:Postal Code", lambda g: _first(g, "recipientOrganization", "postalCode")),
+    ("Recipient Org:Organisation Type",
+     lambda g: _first(g, "recipientOrganization", "organisationType")),
+    ("Beneficiary Location:Name", lambda g: _first(g, "beneficiaryLocation", "name")),
+    ("Beneficiary Location:Geographic Code", lambda g: _first(g, "beneficiaryLocation", "geoCode")),
+    ("Beneficiary Location:Country Code",
+     lambda g: _first(g, "beneficiaryLocation", "countryCode")),
+    ("Grant Programme:Title", lambda g: _first(g, "grantProgramme", "title")),
+    ("Funding Org:Identifier", lambda g: _first(g, "fundingOrganization", "id")),
+    ("Funding Org:Name", lambda g: _first(g, "fundingOrganization", "name")),
+    ("Last Modified", lambda g: g.get("dateModified")),
+    ("Data Source", lambda g: g.get("dataSource")),
+]  # fmt: skip
+
+# Files kept whole (or their first rows) for the checker and for tags from values.
+FILES = {
+    "iom-haiti-dtm": None,  # about sites, but names contact people: headers only
+    "rowca-3w": "rowca_3w.csv",
+    "rowca-gin-adm2": "rowca_gin_adm2.csv",
+    "sbtf-gin-health": "sbtf_gin_health.csv",
+    "sbtf-lbr-health": "sbtf_lbr_health.csv",
+    "unhcr-3w": "unhcr_3w.csv",
+    "unhcr-refugees": "unhcr_refugees.csv",
+    "ods-gp-practices": "gp_practices.csv",
+    "360g-abct": "grants_abct.csv",
+    "360g-alwf": "grants_alwf.csv",
+}
+MAX_ROWS = 400
+
+# HSDS 3.0 feeds: the Open Referral UK validator's own mock feeds and the specification's
+# examples. (target name, repository, commit, path)
+FEEDS = [
+    (f"oruk-{kind.lower()}-{name}", "OpenReferralUK/oruk-validator",
+     "8cbf722927b22c8ab5b37f34519fe075c72a1ebf",
+     f"OpenReferralApi/Mocks/V3.0-UK-{kind}/{name}.json")
+    for kind in ("Default", "Test", "Warn", "Fail")
+    for name in ("service_list", "service_full", "organization_list", "organization_full",
+                 "service_at_location_list", "service_at_location_full")
+    if not (kind == "Default" and name == "organization_full")
+] + [
+    (f"hsds-spec-{name}", "openreferral/specification",
+     "279fd2eb3552c349bf698c07c00cc25f5fc8249b", f"examples/{name}.json")
+    for name in ("service_full", "service_list", "organization_full", "organization_list",
+                 "service_at_location_full", "service_at_location_list")
+]  # fmt: skip
+
+
+def _first(grant: dict, key: str, field: str) -> object:
+    items = grant.get(key) or []
+    return items[0].get(field) if items and isinstance(items[0], dict) else None
+
+
+def _show(mirrors: Path, repo: str, commit: str, path: str) -> bytes:
+    git = mirrors / repo.replace("/", "+") / "repo"
+    return subprocess.run(
+        ["git", "-C", str(git), "show", f"{commit}:{path}"], capture_output=True, check=True
+    ).stdout
+
+
+def main(mirrors: Path) -> None:
+    files = HERE / "files"
+    feeds = HERE / "hsds"
+    files.mkdir(exist_ok=True)
+    feeds.mkdir(exist_ok=True)
+    for sid, repo, commit, path, _licence, _publisher, _split in SOURCES:
+        target = FILES.get(sid)
+        if not target:
+            continue
+        raw = _show(mirrors, repo, commit, path)
+        if sid == "ods-gp-practices":
+            rows = list(csv.reader(io.StringIO(raw.decode("utf-8"))))
+            # Every 40th practice, so the sample spans the country and open and closed ones.
+            rows = [ODS_HEADERS] + rows[::40][:MAX_ROWS]
+        elif sid.startswith("360g-"):
+            grants = json.loads(raw)["grants"][:MAX_ROWS]
+            rows = [[name for name, _ in GRANT_COLUMNS]]
+            rows += [["" if (v := fn(g)) is None else v for _, fn in GRANT_COLUMNS] for g in grants]
+        else:
+            rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))[: MAX_ROWS + 2]
+        with (files / target).open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows(rows)
+    for name, repo, commit, path in FEEDS:
+        (feeds / f"{name}.json").write_bytes(_show(mirrors, repo, commit, path))
+    with (HERE / "sources.csv").open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["source", "publisher", "repository", "commit", "path", "licence", "split",
+                      "file"])  # fmt: skip
+        for sid, repo, commit, path, licence, publisher, split in SOURCES:
+            out.writerow([sid, publisher, repo, commit, path, licence, split, FILES.get(sid) or ""])
+        for name, repo, commit, path in FEEDS:
+            split = "dev" if name.startswith(("oruk-default", "oruk-warn")) else "test"
+            out.writerow([name, "Open Referral", repo, commit, path, "CC BY-SA 4.0", split,
+                          f"hsds/{name}.json"])  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
