@@ -16,6 +16,7 @@ BENCHMARKS = {
     "febrl": "benchmarks.febrl",
     "directory": "benchmarks.directory_speed",
     "insights": "benchmarks.insights_speed",
+    "realworld": "benchmarks.real_world",
 }
 
 

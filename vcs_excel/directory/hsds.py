@@ -31,6 +31,24 @@ def _validator() -> Any:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+@cache
+def _service_validator() -> Any:
+    import jsonschema
+
+    schema = json.loads((HSDS_DIR / "service.schema.json").read_text("utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def service_schema_problems(service: dict[str, Any]) -> list[str]:
+    """Where one service, with everything nested in it, breaks the compiled HSDS 3.0
+    service schema (empty when it is valid)."""
+    return [
+        f"{'.'.join(str(p) for p in e.absolute_path) or 'service'}: {e.message}"
+        for e in _service_validator().iter_errors(service)
+    ]
+
+
 def schema_problems(service: dict[str, Any]) -> list[str]:
     """Where one exported service breaks the HSDS 3.0 schema (empty when it is valid)."""
     return [

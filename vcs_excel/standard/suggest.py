@@ -211,3 +211,10 @@ def suggest_tag(header: object) -> Sequence[object]:
     """One header's suggestion as (tag, confidence)."""
     s = default_suggester().suggest(header)
     return s.tag, s.confidence
+
+
+def suggest_columns(
+    headers: Sequence[object], values: Sequence[Sequence[object]] | None = None
+) -> list[Suggestion]:
+    """The best tag for each column of one sheet, from its header (and values)."""
+    return suggest_tags(headers)
