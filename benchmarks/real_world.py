@@ -179,14 +179,14 @@ def evaluate_checker(today: dt.date) -> dict[str, FlagScore]:
     from vcs_excel.workbook import FileBook
 
     scores = {s: FlagScore() for s in SPLITS}
-    for sid, source in _sources().items():
+    for source in _sources().values():
         kept = source["file"]
         if not kept or kept.startswith("hsds/"):
             continue
         path = HERE / "files" / kept
         book = FileBook.open(path)
         table = book.read_table(book.sheet_names()[0])
-        plans, tag_issues, _ = plan_columns(table)
+        plans, _, _ = plan_columns(table)
         issues, _ = check_table(table, CheckSettings(today=today), plans=plans)
         letters = {c.header: c.letter for c in table.columns}
         with path.with_suffix(".problems.csv").open(encoding="utf-8", newline="") as fh:
@@ -336,7 +336,8 @@ def run(quick: bool = False) -> str:
         "",
         f"Machine: {machine()}. Corpus: `benchmarks/realworld/` ({n_headers} headers from "
         f"{sum(1 for s in sources.values() if not s['file'].startswith('hsds/'))} sources, "
-        f"{sum(1 for s in sources.values() if s['file'] and '/' not in s['file'])} kept files, {sum(1 for s in sources.values() if s['file'].startswith('hsds/'))} "
+        f"{sum(1 for s in sources.values() if s['file'] and '/' not in s['file'])} "
+        "kept files, {sum(1 for s in sources.values() if s['file'].startswith('hsds/'))} "
         "HSDS feeds; sources, commits and licences in its `sources.csv`). The corpus is split "
         "by source: the development half was used while changing the code, the test half "
         "was not looked at.",

@@ -26,13 +26,13 @@ SOURCES = [
     ("iom-haiti-dtm", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
      "sample-data/iom-haiti-dtm.csv", "Unlicense (repository); IOM data", "IOM Haiti", "dev"),
     ("rowca-3w", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
-     "sample-data/rowca-3w-hxl.csv", "Unlicense (repository); OCHA ROWCA data", "OCHA ROWCA", "test"),
+     "sample-data/rowca-3w-hxl.csv", "Unlicense (repository); OCHA ROWCA data", "OCHA ROWCA", "test"),  # noqa: E501
     ("rowca-gin-adm2", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
-     "sample-data/rowca-gin-adm2.csv", "Unlicense (repository); OCHA ROWCA data", "OCHA ROWCA", "dev"),
+     "sample-data/rowca-gin-adm2.csv", "Unlicense (repository); OCHA ROWCA data", "OCHA ROWCA", "dev"),  # noqa: E501
     ("sbtf-gin-health", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
-     "sample-data/sbtf-gin-health.csv", "Unlicense (repository); SBTF data", "Standby Task Force", "dev"),
+     "sample-data/sbtf-gin-health.csv", "Unlicense (repository); SBTF data", "Standby Task Force", "dev"),  # noqa: E501
     ("sbtf-lbr-health", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
-     "sample-data/sbtf-lbr-health.csv", "Unlicense (repository); SBTF data", "Standby Task Force", "dev"),
+     "sample-data/sbtf-lbr-health.csv", "Unlicense (repository); SBTF data", "Standby Task Force", "dev"),  # noqa: E501
     ("unhcr-3w", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
      "sample-data/unhcr-3w.csv", "Unlicense (repository); UNHCR data", "UNHCR", "test"),
     ("unhcr-refugees", "HXLStandard/hxl-showcase", "fdfbd98d39c8dae02750a1abd085ef5755270644",
@@ -165,7 +165,7 @@ def main(mirrors: Path) -> None:
         if sid == "ods-gp-practices":
             rows = list(csv.reader(io.StringIO(raw.decode("utf-8"))))
             # Every 40th practice, so the sample spans the country and open and closed ones.
-            rows = [ODS_HEADERS] + rows[::40][:MAX_ROWS]
+            rows = [ODS_HEADERS, *rows[::40][:MAX_ROWS]]
         elif sid.startswith("360g-"):
             grants = json.loads(raw)["grants"][:MAX_ROWS]
             rows = [[name for name, _ in GRANT_COLUMNS]]

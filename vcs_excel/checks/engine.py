@@ -8,7 +8,6 @@ ones), then the findings are spread back to every cell holding that value.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,25 +15,18 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..clean import (
-    check_nhs_number,
-    collapse_spaces,
-    has_stray_whitespace,
-    normalise_email,
-    normalise_phone,
-    normalise_postcode,
-    parse_date,
-)
-from ..standard.dictionary import MULTI_SPLIT, CodeList, DataDictionary, TagEntry, load_dictionary
+from ..clean import collapse_spaces, has_stray_whitespace, parse_date
+from ..clean.datatypes import Context, age_on, datatype
+from ..clean.missing import formula_like, placeholder
+from ..standard.dictionary import CodeList, DataDictionary, TagEntry, load_dictionary
 from ..standard.hashtags import HashtagError, parse_hashtag
-from ..standard.suggest import CONFIDENT, default_suggester
+from ..standard.suggest import CONFIDENT, default_suggester, suggest_table
 from ..workbook.grid import Column, Table
 from ..workbook.values import ExcelError, display_text
+from .fast import FUTURE_OK
 from .issues import Issue, SheetCheck
 
 Finding = tuple[str, str, Any]  # code, message, suggestion
-# Text dates already in a standard form (day first with a four-digit year, or ISO).
-_STANDARD_DATE = re.compile(r"^(?:\d{2}/\d{2}/\d{4}|\d{4}-\d{2}-\d{2})$")
 
 
 def key(tag: str) -> str:
@@ -48,6 +40,8 @@ RANGES = {
     key("#household+num"): (1, 20),
     key("#volunteer+household+num"): (1, 20),
     key("#service+capacity+num"): (0, None),
+    key("#geo+lat"): (-90, 90),
+    key("#geo+lon"): (-180, 180),
 }
 
 
@@ -124,9 +118,7 @@ def plan_columns(
                 )
             plans.append(ColumnPlan(col, entry, col.tag))
         return plans, issues, False
-    suggester = default_suggester()
-    for col in table.columns:
-        s = suggester.suggest(col.header)
+    for col, s in zip(table.columns, suggest_table(table), strict=True):
         entry = dictionary.lookup(s.tag) if s.tag and s.confidence >= CONFIDENT else None
         plans.append(ColumnPlan(col, entry, s.tag if entry else None, suggested=True))
     return plans, issues, True
@@ -134,40 +126,33 @@ def plan_columns(
 
 # ------------------------------------------------------------------ values
 def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        text = value.strip().replace(",", "")
-        if re.fullmatch(r"[+-]?\d+(\.0+)?", text):
-            return int(float(text))
-    return None
+    return datatype("integer").parse(value, Context(dt.date.today()))
 
 
-_POSTCODE_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1", "S": "5"})
-
-
-def _repair_postcode(text: str) -> str | None:
-    """A valid postcode one look-alike letter away (O for 0 in the inward code...)."""
-    compact = re.sub(r"[^A-Z0-9]", "", text.upper())
-    if len(compact) < 5:
-        return None
-    fixed = compact[:-3] + compact[-3].translate(_POSTCODE_LOOKALIKES) + compact[-2:]
-    result = normalise_postcode(fixed)
-    return result.standard if result.valid else None
-
-
-def _age_on(born: dt.date, day: dt.date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+def context_for(entry: TagEntry | None, codes: CodeList | None, settings: CheckSettings) -> Context:
+    """What the datatype of a column needs to know: the day, the limits, the code list."""
+    key = entry.key if entry else ""
+    return Context(
+        today=settings.day,
+        test_data=settings.test_data,
+        max_age=settings.max_age,
+        birth=key == BIRTH,
+        value_range=RANGES.get(key),
+        codes=codes,
+        multiple=bool(entry and entry.multiple),
+        future_ok=key in FUTURE_OK,
+    )
 
 
 def value_findings(
     value: Any, entry: TagEntry | None, codes: CodeList | None, settings: CheckSettings
 ) -> list[Finding]:
-    """What is wrong with one value of a column tagged ``entry``."""
+    """What is wrong with one value of a column tagged ``entry``.
+
+    The same for every column: an Excel error, stray spaces, a placeholder for a
+    missing value ("N/A", "TBC", "0000 000 0000"), text that could run as a formula.
+    The rest is the column's datatype's to say (:mod:`vcs_excel.clean.datatypes`).
+    """
     if isinstance(value, ExcelError):
         return [("excel-error", f"The cell shows the Excel error {value}.", None)]
     found: list[Finding] = []
@@ -180,125 +165,28 @@ def value_findings(
                 ("stray-whitespace", "Extra spaces or line breaks.", collapse_spaces(value))
             )
         text = collapse_spaces(value)
-    datatype = entry.datatype if entry else "text"
-    shown = display_text(text)
+    kind = datatype(entry.datatype if entry else "text")
+    ctx = context_for(entry, codes, settings)
     typed: list[Finding] = []
-    if datatype == "date":
-        birth = entry is not None and entry.key == BIRTH
-        r = parse_date(text, birth=birth, today=settings.day, max_age=settings.max_age)
-        if r.problem == "date-invalid":
-            typed.append(("date-invalid", f"'{shown}' is not a real date.", None))
-        elif r.problem == "date-in-future":
-            typed.append(("date-in-future", f"{r.date:%d/%m/%Y} is in the future.", None))
-        elif r.problem == "date-too-old" and r.date:
-            age = _age_on(r.date, settings.day)
-            typed.append(("date-too-old", f"{r.date:%d/%m/%Y} makes the person {age}.", None))
-        elif r.source == "serial" or (r.source == "text" and not _STANDARD_DATE.match(str(text))):
-            if r.source == "serial":
-                why = f"'{shown}' is an Excel serial number for {r.date:%d %B %Y}."
-            elif re.search(r"[/.\-]\d{2}$", str(text)):
-                why = f"'{shown}' has a two-digit year: read as {r.date:%d %B %Y}."
-            else:
-                why = f"'{shown}' is {r.date:%d %B %Y}."
-            found.append(("date-format", why, r.date))
-    elif datatype in ("integer", "number"):
-        n = _int(text) if datatype == "integer" else _number(text)
-        if n is None:
-            kind = "a whole number" if datatype == "integer" else "a number"
-            typed.append(("type-error", f"'{shown}' is not {kind}.", None))
-        else:
-            low, high = RANGES.get(entry.key if entry else "", (0, None))
-            if n < low or (high is not None and n > high):
-                limit = f"from {low} to {high}" if high is not None else f"{low} or more"
-                typed.append(("number-out-of-range", f"{n} is outside {limit}.", None))
-    elif datatype == "postcode":
-        r = normalise_postcode(text)
-        if not r.valid:
-            repair = _repair_postcode(str(text))
-            hint = f" Did you mean {repair}?" if repair else ""
-            typed.append(("postcode-invalid", f"'{shown}' is not a UK postcode.{hint}", repair))
-        elif r.standard != text:
-            found.append(
-                ("postcode-format", f"'{shown}' is written {r.standard} as standard.", r.standard)
-            )
-    elif datatype == "phone":
-        r = normalise_phone(text)
-        if not r.valid:
-            typed.append(("phone-invalid", f"'{shown}' is not a valid phone number.", None))
-        elif r.fictional and not settings.test_data:
-            typed.append(("phone-fictional", f"{shown} is in Ofcom's drama range.", None))
-    elif datatype == "email":
-        r = normalise_email(text)
-        if not r.valid:
-            typed.append(("email-invalid", f"'{shown}' is not a valid e-mail address.", None))
-        elif r.example and not settings.test_data:
-            typed.append(("email-example", f"{shown} is at a domain kept for examples.", None))
-    elif datatype == "nhs_number":
-        r = check_nhs_number(text)
-        if r.problem:
-            typed.append((r.problem, _NHS_MESSAGES[r.problem].format(shown), None))
-        elif r.test_number and not settings.test_data:
-            typed.append(("nhs-number-test", f"{shown} is an NHS test number.", None))
-    elif datatype in ("code", "yes_no") and codes is not None:
-        typed += _code_findings(str(text), entry, codes, found)
-    elif datatype == "uprn":
-        digits = str(_int(text) if _int(text) is not None else text).strip()
-        if not (digits.isdigit() and 1 <= len(digits) <= 12):
-            typed.append(("type-error", f"'{shown}' is not a UPRN (1 to 12 digits).", None))
-    if isinstance(value, str) and len(value.strip()) > 1:
+    if isinstance(text, str) and placeholder(text, kind.numeric) and not _a_code(text, codes):
+        typed.append(("placeholder", f"'{display_text(text)}' stands for a missing value.", None))
+    elif entry is not None:
+        typed += kind.check(text, ctx)
+    if isinstance(value, str) and formula_like(value):
         lead = value.lstrip()[0]
-        free_text = datatype in ("text", "name", "address", "id")
-        if lead == "=" or (lead in "+-@" and (typed or free_text)):
-            found.append(
-                (
-                    "formula-like-text",
-                    f"'{shown}' starts with {lead} and could run as a formula.",
-                    None,
-                )
+        found.append(
+            (
+                "formula-like-text",
+                f"'{display_text(text)}' starts with {lead} and could run as a formula.",
+                None,
             )
+        )
     return typed + found
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    try:
-        return float(str(value).replace(",", "").strip())
-    except ValueError:
-        return None
-
-
-_NHS_MESSAGES = {
-    "nhs-number-length": "'{}' does not have 10 digits.",
-    "nhs-number-check-digit": "{} fails the NHS number check digit.",
-    "nhs-number-dummy": "{} is a placeholder, not an NHS number.",
-}
-
-
-def _code_findings(
-    text: str, entry: TagEntry | None, codes: CodeList, found: list[Finding]
-) -> list[Finding]:
-    parts = [p for p in MULTI_SPLIT.split(text) if p] if entry and entry.multiple else [text]
-    canonical, errors = [], []
-    for part in parts:
-        label = codes.canonical(part)
-        if label is None:
-            guess = codes.suggest(part)
-            hint = f" Did you mean '{guess}'?" if guess else ""
-            errors.append(
-                ("not-in-code-list", f"'{part}' is not in the {codes.name} list.{hint}", guess)
-            )
-            canonical.append(guess or part)
-        else:
-            canonical.append(label)
-    standard = ", ".join(canonical)
-    if not errors and standard != text:
-        found.append(
-            ("code-list-format", f"'{text}' is written '{standard}' as standard.", standard)
-        )
-    return errors
+def _a_code(text: str, codes: CodeList | None) -> bool:
+    """A value the column's code list has ("None" of allergies, "Not known")."""
+    return codes is not None and codes.canonical(text) is not None
 
 
 # ------------------------------------------------------------------ table
@@ -372,7 +260,7 @@ def _column_issues(
     dictionary: DataDictionary,
     distinct: tuple[np.ndarray, np.ndarray, Any],
 ) -> Iterator[Issue]:
-    from .fast import blank_values, fine_values, id_keys
+    from .fast import blank_values, fine_values, id_keys, placeholder_values
     from .issues import ISSUE_TYPES
 
     entry = plan.entry
@@ -415,12 +303,13 @@ def _column_issues(
                 yield _issue(table, plan, rows[i], values[i], (code, message + more, suggestion))
     if entry.required:
         label = entry.label.lower()
-        blank = (which < 0) | np.isin(which, np.flatnonzero(blank_values(uniques, text)))
+        missing = blank_values(uniques, text) | placeholder_values(uniques, text, entry, codes)
+        blank = (which < 0) | np.isin(which, np.flatnonzero(missing))
         for i in np.flatnonzero(blank):
             yield _issue(
                 table, plan, rows[i], values[i], ("required-missing", f"No {label} given.", None)
             )
-    if entry.datatype == "id":
+    if entry.datatype == "id" and entry.unique:
         # IDs compare as text, ignoring case and spaces around them.
         key_of, has_key = id_keys(uniques, text)
         cells = np.flatnonzero((which >= 0) & has_key[np.maximum(which, 0)])
@@ -501,7 +390,7 @@ def _age_against_birth(table: Table, by_key: dict[str, ColumnPlan], settings: Ch
         r = parse_date(born, birth=True, today=settings.day, max_age=settings.max_age)
         if r.date is None or r.problem:
             continue
-        actual = _age_on(r.date, settings.day)
+        actual = age_on(r.date, settings.day)
         if abs(actual - years) > 1:
             yield _issue(
                 table,

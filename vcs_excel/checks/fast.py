@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..clean.emails import _RESERVED_LABEL, _SIMPLE, EXAMPLE_DOMAINS
+from ..clean.missing import PLACEHOLDER_PATTERN, ZEROS_PATTERN, placeholder
 from ..clean.phones import DRAMA_RANGES, uk_number_valid
 from ..standard.dictionary import CodeList, TagEntry
 
@@ -39,6 +40,8 @@ _DATE_STANDARD = r"^[0-9]{2}/[0-9]{2}/[0-9]{4}$"
 _PHONE_STRIP = rf"[{_WS}\-().]"
 _UK = r"^(?:\+44|0044|0)(?P<national>[1-9][0-9]{8,9})$"
 _DRAMA_PREFIXES = tuple(prefix for prefix, _, _ in DRAMA_RANGES)
+# Dates that may rightly be in the future: when a project or service starts and ends.
+FUTURE_OK = frozenset({"#date+end", "#date+start"})
 
 
 def _np(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
@@ -112,6 +115,28 @@ def blank_values(uniques: np.ndarray, text: pa.Array | None) -> np.ndarray:
     return np.fromiter((isinstance(v, str) and not v.strip() for v in uniques), bool, len(uniques))
 
 
+def placeholder_values(
+    uniques: np.ndarray, text: pa.Array | None, entry: TagEntry, codes: CodeList | None
+) -> np.ndarray:
+    """Which distinct values stand for a missing value ("N/A", "TBC", "0000") and are
+    not a value of the column's code list."""
+    from ..clean.datatypes import datatype
+
+    numeric = datatype(entry.datatype).numeric
+    if text is not None:
+        found = _match(text, PLACEHOLDER_PATTERN)
+        if not numeric:
+            found |= _match(text, ZEROS_PATTERN)
+    else:
+        found = np.fromiter(
+            (isinstance(v, str) and placeholder(v, numeric) for v in uniques), bool, len(uniques)
+        )
+    if codes is not None and found.any():
+        for i in np.flatnonzero(found):
+            found[i] = codes.canonical(str(uniques[i])) is None
+    return found
+
+
 def id_keys(uniques: np.ndarray, text: pa.Array | None) -> tuple[np.ndarray, np.ndarray]:
     """IDs as compared for duplicates (text, trimmed, upper case): a key number for
     each distinct value, and whether it has a key at all (not blank)."""
@@ -140,7 +165,7 @@ def fine_values(
     kind = entry.datatype
     if text is not None:
         fine[:] = _text_fine(text, kind, entry, codes, today, test_data, max_age, value_range)
-        return fine
+        return fine & ~placeholder_values(values, text, entry, codes)
     is_str = np.fromiter((type(v) is str for v in values), bool, len(values))
     if is_str.any():
         text, held = _arrow_text(values[is_str])
@@ -148,7 +173,7 @@ def fine_values(
         if len(text):
             ok = _text_fine(text, kind, entry, codes, today, test_data, max_age, value_range)
         in_arrow = np.zeros(int(is_str.sum()), dtype=bool)
-        in_arrow[held] = ok
+        in_arrow[held] = ok & ~placeholder_values(values[is_str][held], text, entry, codes)
         fine[is_str] = in_arrow
     others = ~is_str
     if others.any():
@@ -222,7 +247,9 @@ def _date_in_range(
     stamps: pd.Series | pd.DatetimeIndex, entry: TagEntry, today: dt.date, max_age: int
 ) -> np.ndarray:
     stamps = pd.Series(stamps)
-    ok = stamps.notna() & (stamps <= pd.Timestamp(today))
+    ok = stamps.notna()
+    if entry.key not in FUTURE_OK:
+        ok &= stamps <= pd.Timestamp(today)
     if entry.key == "#date+birth":
         ok &= stamps.dt.year >= today.year - max_age
     return ok.to_numpy(bool)

@@ -38,6 +38,9 @@ ISSUE_TYPES: dict[str, IssueType] = {
                   "The cell shows an Excel error such as #N/A: fix the formula or type the value."),
         IssueType("postcode-invalid", "error", "Not a UK postcode",
                   "Check the postcode against the address (Royal Mail's postcode finder)."),
+        IssueType("postcode-foreign", "info", "Not a UK postcode",
+                  "This looks like another country's postal code: fine for an address abroad; "
+                  "otherwise check it."),
         IssueType("postcode-format", "info", "Postcode can be standardised",
                   "Upper case with one space before the last three characters, e.g. LS6 1AB."),
         IssueType("nhs-number-length", "error", "NHS number is not 10 digits",
@@ -55,6 +58,12 @@ ISSUE_TYPES: dict[str, IssueType] = {
                   "Check the year: this date has not happened yet."),
         IssueType("date-too-old", "error", "Age over 120",
                   "Check the year of birth: it makes the person older than 120."),
+        IssueType("date-partial", "warning", "Only part of a date",
+                  "A year, a month and year, or a month alone: enter the whole date (day, month "
+                  "and year) if it is known, or keep partial dates in a column of their own."),
+        IssueType("date-century-ambiguous", "warning", "Year of birth could be in two centuries",
+                  "A two-digit year fits both centuries (15: 2015 or 1915): write the year in "
+                  "full."),
         IssueType("date-format", "info", "Date can be standardised",
                   "Typed as text or a serial number; a real Excel date sorts and filters "
                   "correctly."),
@@ -62,6 +71,12 @@ ISSUE_TYPES: dict[str, IssueType] = {
                   "Check both: the age and the date of birth give different ages."),
         IssueType("phone-invalid", "error", "Not a valid phone number",
                   "Check the number of digits and the area code."),
+        IssueType("phone-missing-zero", "warning", "Phone number lost its leading 0",
+                  "Excel drops the 0 of a number typed into a number cell: put it back (the "
+                  "suggestion), and format the column as Text so it stays."),
+        IssueType("phone-scientific", "error", "Phone number in scientific notation",
+                  "Excel showed the number as 1.61834E+11 and kept only its first digits: find "
+                  "the number again and type it into a cell formatted as Text."),
         IssueType("phone-fictional", "warning", "Phone number reserved for drama",
                   "Ofcom keeps this range for TV and radio: it is not a real line."),
         IssueType("email-invalid", "error", "Not a valid e-mail address",
@@ -72,6 +87,14 @@ ISSUE_TYPES: dict[str, IssueType] = {
                   "Choose a value from the code list in the data dictionary."),
         IssueType("code-list-format", "info", "Value can be standardised",
                   "A known spelling of an allowed value; the standard spelling is suggested."),
+        IssueType("url-invalid", "error", "Not a web address",
+                  "A web address has no spaces: https://example.org or www.example.org."),
+        IssueType("id-free-text", "warning", "A note in an ID column",
+                  "Put the ID alone in the cell, and the note in a notes column."),
+        IssueType("placeholder", "info", "Placeholder for a missing value",
+                  "Text such as N/A, TBC, -- or 0000 stands for a value nobody knows: leave the "
+                  "cell empty instead (the standardised copy does), so it is not read as a "
+                  "value."),
         IssueType("duplicate-id", "error", "ID used twice",
                   "Each record needs its own ID: check whether both rows are the same record."),
         IssueType("duplicate-row", "warning", "Row repeated",
@@ -82,8 +105,9 @@ ISSUE_TYPES: dict[str, IssueType] = {
         IssueType("contact-method-missing", "warning", "Preferred contact detail missing",
                   "The person prefers a way of contact for which the list has no detail."),
         IssueType("formula-like-text", "warning", "Text that could run as a formula",
-                  "Text starting with = + - or @ can run as a formula when opened or pasted "
-                  "elsewhere (a security risk): add a word or a space at the start."),
+                  "Text starting with =, or with + - or @ and not a number, can run as a "
+                  "formula when opened or pasted elsewhere (a security risk): add a word or a "
+                  "space at the start."),
         IssueType("tag-unknown", "warning", "Tag not in the data standard",
                   "Choose a tag from the dropdown, or add this tag to the data dictionary."),
         IssueType("tag-malformed", "error", "Tag written wrongly",

@@ -47,6 +47,12 @@ class PhoneResult:
     standard: str | None  # E.164, "+447700900123"
     mobile: bool = False
     fictional: bool = False  # an Ofcom drama number: well-formed, not a real line
+    lost_zero: bool = False  # valid once the leading 0 that Excel dropped is put back
+    scientific: bool = False  # Excel wrote it as 1.61834E+11: its last digits are lost
+
+
+# A number Excel showed in scientific notation ("1.61834E+11"): digits are gone for good.
+_SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?e\+?\d{1,2}$", re.I)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -98,8 +104,15 @@ def normalise_phone(value: object) -> PhoneResult:
     compact = _STRIP.sub("", text)
     if not compact:
         return PhoneResult(False, None)
-    if compact.isdigit() and len(compact) == 10 and compact[0] in "1237":
-        compact = "0" + compact  # a number stored as a number loses its leading zero
+    if _SCIENTIFIC.match(text.strip()):
+        return PhoneResult(False, None, scientific=True)
+    if compact.isdigit() and len(compact) in (9, 10) and compact[0] != "0":
+        # A number stored as a number loses its leading zero (1612269647 is 0161 226 9647).
+        repaired = normalise_phone("0" + compact)
+        if repaired.valid:
+            return PhoneResult(
+                True, repaired.standard, repaired.mobile, repaired.fictional, lost_zero=True
+            )
     match = _UK.match(compact)
     if match:
         national = match.group(1)

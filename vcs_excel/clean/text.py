@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 _RUNS = re.compile(r"\s+")
+# Several values in one cell: separated by , ; / | or " & ".
+MULTI_SPLIT = re.compile(r"\s*[,;/|]\s*|\s+&\s+")
 
 
 def collapse_spaces(text: str) -> str:

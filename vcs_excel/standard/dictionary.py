@@ -16,14 +16,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..clean.text import MULTI_SPLIT
 from .hashtags import Hashtag, HashtagError, parse_hashtag
+
+__all__ = ["MULTI_SPLIT", "CodeList", "DataDictionary", "TagEntry", "load_dictionary"]
 
 DICTIONARY_DIR = Path(__file__).resolve().parents[2] / "data_dictionary"
 DATATYPES = (
     "text", "name", "date", "integer", "number", "postcode", "phone", "email", "nhs_number",
-    "code", "yes_no", "uprn", "id", "address",
+    "code", "yes_no", "uprn", "id", "address", "url",
 )  # fmt: skip
-MULTI_SPLIT = re.compile(r"\s*[,;/|]\s*|\s+&\s+")
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 
@@ -51,6 +53,7 @@ class TagEntry:
     multiple: bool = False
     required: bool = False
     special: bool = False
+    unique: bool = False  # each value appears once in a list (a record's own ID)
     example: str = ""
     synonyms: tuple[str, ...] = ()
 
@@ -221,6 +224,7 @@ def load_dictionary(folder: Path = DICTIONARY_DIR) -> DataDictionary:
                 multiple=_bool(raw.get("multiple")),
                 required=_bool(raw.get("required")),
                 special=_bool(raw.get("special")),
+                unique=_bool(raw.get("unique")),
                 example=raw.get("example", ""),
                 synonyms=tuple(raw.get("synonyms", ())),
             )

@@ -1,37 +1,60 @@
-"""Suggesting a tag for each free-text header.
+"""Suggesting a tag for each column of a sheet, from its header and its values.
 
-Real headers are messy: "D.O.B", "NHS No.", "Post Code", "Client's date of
-birth", "Adress". A header is matched, in this order, against every tag's
-synonyms, label and tag text:
+Real headers are messy: "D.O.B", "NHS No.", "Post Code", "Client's date of birth",
+"Adress", "charity_contact_postcode", "Recipient Org:Postal Code", "CandidateSurname",
+"How would you prefer to be contacted?". A header is first read the way people
+write them: CamelCase, snake_case and run-together words are split, ``Org:Field``
+and ``Org - Field`` give a field and what it belongs to, and words are compared
+by their stems. It is then matched, in this order, against every tag's synonyms,
+label and tag text:
 
 1. a header that is already a tag is looked up as one (confidence 1);
-2. the whole header, normalised (case, punctuation, "no." read as "number",
-   bracketed hints such as "(dd/mm/yyyy)" dropped), equals a synonym (1);
-3. every word of a synonym appears in the header and the words left over are
-   only fillers such as "client's" or "current" (0.9);
-4. the header is a near spelling of a synonym, as with a typo (0.75 to 0.9).
+2. the header or its field, normalised, equals a synonym (1);
+3. the name of a thing ("practice_name", "Site name", "Recipient Org:Name") is the
+   name of an organisation or a place, not a person;
+4. the header ends with a synonym and the words before it say whose it is
+   ("charity_contact_postcode", "CandidateSurname") (0.9);
+5. every word of a synonym appears in the header and the words left over are only
+   fillers such as "client's", "current" or a question's "how would you" (0.9);
+6. the header is a near spelling of a synonym, as with a typo (0.75 to 0.9).
 
-Below that the header gets no tag: an unknown header is left for a person
-rather than forced onto a wrong tag. Suggestions under ``CONFIDENT`` are
-marked for a person to confirm.
+The sheet is then read as a whole: what its rows are (people, or organisations,
+places and grants), so that a ``Name`` or ``Title`` column of a list of grants is not
+taken for a person's; and what each column's values are (postcodes, e-mail
+addresses, phone numbers, NHS numbers, dates, web addresses, coordinates and
+code-list values are recognisable by content). A header that says one thing and
+values that say another is unsure, never confident; a column with no fitting
+header whose values are clearly of one kind is suggested from them, unsure.
+
+Below that a column gets no tag: an unknown header is left for a person rather
+than forced onto a wrong tag. Suggestions under ``CONFIDENT`` are marked for a
+person to confirm.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .dictionary import DataDictionary, TagEntry, load_dictionary, normal_key
 from .hashtags import HashtagError
 
+if TYPE_CHECKING:
+    from ..workbook.grid import Table
+
 CONFIDENT = 0.85
 LOWEST = 0.72
+UNSURE = 0.8  # below CONFIDENT: a person confirms it
+FEW = 10  # fewer distinct values than this cannot make a header unsure
 
 _ABBREVIATIONS = {
     "no": "number", "num": "number", "nbr": "number", "tel": "telephone", "mob": "mobile",
     "addr": "address", "add": "address", "dob": "date of birth", "yrs": "years", "hh": "household",
     "info": "information", "org": "organisation", "approx": "approximately",
+    "organization": "organisation", "orgs": "organisations", "postal": "postal",
 }  # fmt: skip
 # Words that qualify a header without changing what the column holds.
 _FILLERS = {
@@ -48,7 +71,7 @@ _FILLERS = {
     "would", "like", "need", "needs", "have", "has", "can", "could", "for", "in", "on", "with",
     "tell", "give", "about", "prefer", "preferred", "best", "or", "and", "our", "my",
     "they", "them", "he", "she", "his", "her", "be", "will", "should", "there", "where", "who",
-    "at",
+    "at", "been", "by", "want", "description", "text", "notes",
 }  # fmt: skip
 _OPTIONS = re.compile(r"\s*/\s*|\s+or\s+")
 # Words that make a column about someone else (an emergency contact's phone is not
@@ -58,6 +81,52 @@ _OTHER_PARTY = {
     "landlord", "employer", "school", "nok", "spouse", "partner",
 }  # fmt: skip
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# Things that have names and are not people.
+_ORG_NOUNS = {
+    "organisation", "organisations", "organization", "org", "company", "charity", "practice",
+    "provider", "agency",
+    "business", "funder", "trust", "group", "school", "college", "club", "foundation",
+    "partner", "partners", "establishment", "surgery", "regulator", "employer", "department",
+    "recipient", "funding", "institution",
+}  # fmt: skip
+_PLACE_NOUNS = {
+    "site", "venue", "centre", "center", "camp", "location", "place", "facility", "premises",
+    "building", "clinic", "hospital", "station", "settlement", "village", "town", "city",
+}  # fmt: skip
+_THING_NOUNS = {
+    "grant", "programme", "program", "project", "activity", "document", "report", "event",
+    "fund", "award", "policy", "indicator", "objective", "classification", "scheme",
+}  # fmt: skip
+# Words that say whose a value is, before the field itself ("charity contact postcode").
+_WHOSE = _ORG_NOUNS | _PLACE_NOUNS | {
+    "contact", "reg", "registered", "candidate", "applicant", "main", "primary", "business",
+    "office", "head", "billing", "postal", "correspondence", "home", "personal", "own",
+    "trading", "address", "location", "recipient", "beneficiary", "volunteer", "participating",
+    "reporting", "implementing", "lead", "funding", "accountable", "extending", "assoc",
+    "associated", "parent", "linked",
+}  # fmt: skip
+# Words of headers about people, and of headers about organisations, places and grants.
+_PERSON_WORDS = {
+    "forename", "forenames", "surname", "dob", "birth", "nhs", "gender", "sex", "ethnicity",
+    "patient", "client", "resident", "firstname", "lastname", "pronouns", "age",
+}  # fmt: skip
+_PERSON_TAGS = {
+    "#date+birth", "#person+given+name", "#person+family+name", "#person+id+nhs", "#person+age",
+    "#person+sex", "#person+gender", "#person+ethnicity", "#person+religion", "#person+language",
+    "#contact+preferred", "#person+vulnerable", "#household+num", "#person+diet",
+    "#person+allergy", "#volunteer+skill", "#volunteer+availability", "#volunteer+dbs",
+}  # fmt: skip
+_NOT_PEOPLE_TAGS = {
+    "#org+id", "#org+name", "#value", "#geo+lat", "#geo+lon", "#loc+name", "#adm1+code",
+    "#adm2+code", "#adm3+code", "#country+code", "#sector", "#contact+url", "#service+name",
+    "#service+description", "#service+eligibility", "#service+referrals", "#service+hours",
+}  # fmt: skip
+_SERVICE_TAGS = {
+    "#service+name", "#service+description", "#service+eligibility", "#service+referrals",
+    "#service+hours", "#service+capacity+num", "#service+area", "#service+accessibility",
+}  # fmt: skip
+# Tags that say a row is one person: in a list of organisations they mean something else.
+_PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
 
 @dataclass(frozen=True)
@@ -79,15 +148,77 @@ def _expand(key: str) -> str:
     return " ".join(_ABBREVIATIONS.get(word, word) for word in key.split())
 
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
+# "country.of.origin" is only words joined by dots).
+_SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z])\.(?=[A-Z])")
+_CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref"}
+# Words that say what kind of value a header holds, whatever comes before them.
+_HEADS = {"status", "date", "website", "url", "email", "amount", "postcode"}
+_COUNT = re.compile(r"^(?:number|no|count|total|how many)\b(?: of)?\b")
+_AREA_CODES = {
+    "#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
+    "#country+name": "#country+code",
+}  # fmt: skip
+
+
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+
+
+def _split_camel(text: str) -> str:
+    """``CandidateSurname`` -> ``Candidate Surname``; ``RegAddress`` -> ``Reg Address``;
+    ``address1`` -> ``address 1``."""
+    text = _LETTER_DIGIT.sub(" ", text)
+    if text.isupper() or text.islower():
+        return text
+    return _CAMEL.sub(" ", text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unglue(word: str, vocabulary: frozenset[str]) -> str:
+    """A run-together word split into known words ("updateddate" -> "updated date")."""
+    if len(word) < 7 or word in vocabulary or not word.isalpha():
+        return word
+    import wordninja
+
+    parts = wordninja.split(word)
+    if len(parts) > 1 and all(p in vocabulary for p in parts):
+        return " ".join(parts)
+    return word
+
+
+@functools.cache
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def _stems(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_stemmer().stemWords(list(words)))
+
+
 def header_keys(header: str) -> list[str]:
     """The normalised forms a header is matched in (full, without brackets, expanded)."""
-    full = normal_key(header)
-    bare = normal_key(_BRACKETS.sub(" ", header))
+    full = normal_key(_split_camel(header))
+    bare = normal_key(_BRACKETS.sub(" ", _split_camel(header)))
     keys = []
     for key in (full, bare, _expand(full), _expand(bare)):
         if key and key not in keys:
             keys.append(key)
     return keys
+
+
+@dataclass(frozen=True)
+class _Header:
+    text: str
+    keys: list[str]  # the whole header, normalised
+    field: list[str]  # the field part ("Postal Code" of "Recipient Org:Postal Code")
+    owner: list[str]  # what the field belongs to, as words ("recipient organisation")
+
+
+def _key_candidates(entry: TagEntry) -> list[str]:
+    return [*entry.synonyms, entry.label, entry.tag.replace("#", " ").replace("+", " ")]
 
 
 class TagSuggester:
@@ -97,15 +228,41 @@ class TagSuggester:
         self.dictionary = dictionary or load_dictionary()
         self.index: dict[str, TagEntry] = {}
         for entry in self.dictionary.entries:
-            texts = [*entry.synonyms, entry.label, entry.tag.replace("#", " ").replace("+", " ")]
-            for text in texts:
+            for text in _key_candidates(entry):
+                text = _LETTER_DIGIT.sub(" ", text)
                 for key in {normal_key(text), _expand(normal_key(text))}:
                     if key:
                         self.index.setdefault(key, entry)
         self._keys = list(self.index)
         self._word_sets = [(set(k.split()), k) for k in self._keys]
+        self._stem_sets = [(_stems(k.split()), k) for k in self._keys]
+        self._filler_stems = _stems(_FILLERS)
+        self._other_stems = _stems(_OTHER_PARTY)
+        words = {w for k in self._keys for w in k.split()}
+        words |= _FILLERS | _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | _WHOSE | set(_ABBREVIATIONS)
+        self._vocabulary = frozenset(words)
+
+    # ------------------------------------------------------------------ one header
+    def _read(self, text: str) -> _Header:
+        keys = [self._unglued(k) for k in header_keys(text)]
+        keys = list(dict.fromkeys(k for k in keys if k))
+        segments = [s for s in _SEGMENTS.split(_BRACKETS.sub(" ", text)) if s.strip()]
+        if len(segments) > 1:
+            field = self._unglued(_expand(normal_key(_split_camel(segments[-1])))).split()
+            owner = []
+            for s in segments[:-1]:
+                owner += self._unglued(_expand(normal_key(_split_camel(s)))).split()
+        else:
+            field = keys[-1].split() if keys else []
+            owner = []
+        return _Header(text, keys, field, owner)
+
+    def _unglued(self, key: str) -> str:
+        return " ".join(_unglue(w, self._vocabulary) for w in key.split())
 
     def suggest(self, header: object) -> Suggestion:
+        """The best tag for one header on its own (see :func:`suggest_columns` for a
+        sheet, whose other columns and values say more)."""
         text = "" if header is None else str(header).strip()
         if not text:
             return Suggestion(text, None, 0.0, reason="empty header")
@@ -117,31 +274,141 @@ class TagSuggester:
             if entry:
                 return Suggestion(text, entry.tag, 1.0, entry.label, "already a tag")
             return Suggestion(text, None, 0.0, reason="unknown tag")
-        keys = header_keys(text)
-        for key in keys:
+        h = self._read(text)
+        found = self._match(text, h)
+        if found.tag and _COUNT.match(h.keys[-1] if h.keys else ""):
+            # "Number of households" is a count, whatever it counts.
+            entry = self.dictionary.entry(found.tag)
+            if entry.datatype not in ("integer", "number"):
+                return Suggestion(text, None, 0.0, reason="a count of something")
+        return found
+
+    def _match(self, text: str, h: _Header) -> Suggestion:
+        for key in h.keys:
             if key in self.index:
                 entry = self.index[key]
                 return Suggestion(text, entry.tag, 1.0, entry.label, f"'{key}' is a known header")
-        return self._contained(text, keys) or self._options(text) or self._near(text, keys)
+        field_key = " ".join(h.field)
+        if h.owner and field_key in self.index and field_key not in ("name", "names", "title"):
+            entry = self.index[field_key]
+            return Suggestion(text, entry.tag, 1.0, entry.label, f"'{field_key}' is a known header")
+        thing = self._thing_name(text, h) or self._area_code(text, h)
+        if thing is not None:
+            return thing
+        return (
+            self._suffix(text, h)
+            or self._contained(text, h)
+            or self._options(text)
+            or self._alternatives(text)
+            or self._near(text, h)
+        )
 
-    def _contained(self, text: str, keys: list[str]) -> Suggestion | None:
-        """A synonym whose words all appear in the header.
+    def _alternatives(self, text: str) -> Suggestion | None:
+        """ "Sector/Cluster", "Country or territory of residence": a header that names one
+        thing several ways gets the tag its parts agree on."""
+        parts = [p for p in _OPTIONS.split(_BRACKETS.sub(" ", text)) if p.strip()]
+        if len(parts) < 2:
+            return None
+        found = [s for s in (self.suggest(p) for p in parts) if s.tag]
+        tags = {s.tag for s in found}
+        if len(tags) != 1:
+            return None
+        best = max(found, key=lambda s: s.confidence)
+        return Suggestion(text, best.tag, min(best.confidence, 0.86), best.label,
+                          f"its parts say {best.label.lower()}")  # fmt: skip
+
+    def _area_code(self, text: str, h: _Header) -> Suggestion | None:
+        """ "Region p-code", "Adm1 ID", "Prefecture p-code": the code of an area."""
+        words = [*h.owner, *h.field]
+        if len(words) < 2 or words[-1] not in _CODE_WORDS:
+            return None
+        rest = words[:-1]
+        if rest and rest[-1] == "p":  # "p-code"
+            rest = rest[:-1]
+        if rest and rest[-1] in _ORG_NOUNS:
+            # "Organisation code", "reporting-org-ref": an organisation's identifier.
+            return self._entry_suggestion(text, "#org+id", 0.9, "the code of an organisation")
+        for start in range(len(rest)):
+            area = self.index.get(" ".join(rest[start:]))
+            if area is not None and area.tag in _AREA_CODES:
+                return self._entry_suggestion(
+                    text, _AREA_CODES[area.tag], 0.9, f"the code of a {area.label.lower()}"
+                )
+        return None
+
+    def _entry_suggestion(
+        self, text: str, tag: str | None, confidence: float, reason: str
+    ) -> Suggestion:
+        if tag is None:
+            return Suggestion(text, None, confidence, reason=reason)
+        entry = self.dictionary.entry(tag)
+        return Suggestion(text, entry.tag, confidence, entry.label, reason)
+
+    def _thing_name(self, text: str, h: _Header) -> Suggestion | None:
+        """ "practice_name", "Site name", "Recipient Org:Name", "Name of organisation",
+        "Grant Programme:Title": the name of something that is not a person."""
+        named = {"name", "names", "title"} & set(h.field)
+        if not named or len(h.field) > 4:
+            return None
+        ignore = named | _FILLERS | {"alternate", "other", "short", "official"}
+        words = [w for w in [*h.owner, *h.field] if w not in ignore]
+        if not words:
+            return None
+        # "Region name", "Ward name": the name of an area the standard has a tag for.
+        entry = self.index.get(" ".join(words))
+        if entry is not None and not entry.tag.startswith("#person") and entry.datatype == "text":
+            return Suggestion(text, entry.tag, 0.9, entry.label, f"the name of a {entry.label}")
+        # Otherwise the nearest noun says whose name it is ("Beneficiary Location:Name").
+        nouns = [w for w in words if w in _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | {"org"}]
+        if not nouns:
+            return None
+        noun = nouns[-1]
+        if noun in _ORG_NOUNS or noun in ("org", "organisation"):
+            if "name" not in named:
+                return Suggestion(text, None, 0.0, reason="the title of a thing, not a person")
+            return self._entry_suggestion(text, "#org+name", 0.9, "the name of an organisation")
+        if noun in _PLACE_NOUNS and "name" in named:
+            return self._entry_suggestion(text, "#loc+name", 0.9, "the name of a place")
+        return Suggestion(text, None, 0.0, reason="the name of a thing, not a person")
+
+    def _suffix(self, text: str, h: _Header) -> Suggestion | None:
+        """A header that ends with a synonym, after words that say whose it is."""
+        words = h.field if h.field else (h.keys[-1].split() if h.keys else [])
+        for start in range(1, len(words)):
+            key = " ".join(words[start:])
+            entry = self.index.get(key)
+            if entry is None or key in _FILLERS:
+                continue
+            dropped = set(words[:start]) | set(h.owner)
+            if dropped & _OTHER_PARTY and not (set(key.split()) & _OTHER_PARTY):
+                return None
+            if dropped <= _WHOSE | _FILLERS:
+                return Suggestion(text, entry.tag, 0.9, entry.label, f"ends with '{key}'")
+            if key.split()[-1] in _HEADS:
+                # English puts the kind of thing last: "charity registration status" is a
+                # status, "reporting due date" a date. Unsure: the rest may change it.
+                return Suggestion(text, entry.tag, UNSURE, entry.label, f"ends with '{key}'")
+            return None
+        return None
+
+    def _contained(self, text: str, h: _Header) -> Suggestion | None:
+        """A synonym whose words all appear in the header, compared by their stems.
 
         The header's other words must be fillers, unless the synonym itself has
         two or more real words ("main language", "email address"): that is
         strong enough evidence on its own.
         """
         best: tuple[float, int, str] | None = None
-        for key in keys:
-            words = set(key.split())
-            others = words & _OTHER_PARTY
-            for syn_words, syn in self._word_sets:
+        for key in h.keys:
+            words = _stems(key.split())
+            others = words & self._other_stems
+            for syn_words, syn in self._stem_sets:
                 if others - syn_words:
                     continue
-                content = syn_words - _FILLERS
+                content = syn_words - self._filler_stems
                 if not content or not syn_words <= words:
                     continue
-                extra = words - syn_words - _FILLERS
+                extra = words - syn_words - self._filler_stems
                 if extra and len(content) < 2:
                     continue
                 confidence = 0.9 if not extra else 0.86
@@ -168,11 +435,11 @@ class TagSuggester:
                 )
         return None
 
-    def _near(self, text: str, keys: list[str]) -> Suggestion:
+    def _near(self, text: str, h: _Header) -> Suggestion:
         from rapidfuzz import fuzz, process
 
         top: tuple[float, str] = (0.0, "")
-        for key in keys:
+        for key in h.keys:
             if len(key) < 4:
                 continue
             found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=85)
@@ -186,6 +453,119 @@ class TagSuggester:
             return Suggestion(text, None, confidence, reason=f"closest was '{top[1]}'")
         return Suggestion(text, entry.tag, confidence, entry.label, f"looks like '{top[1]}'")
 
+    # ------------------------------------------------------------------ a sheet
+    def suggest_columns(
+        self, headers: Sequence[object], values: Sequence[Sequence[object]] | None = None
+    ) -> list[Suggestion]:
+        """The best tag for each column of one sheet, from its headers and values."""
+        from .content import profile
+
+        out = [self.suggest(h) for h in headers]
+        kind = self.sheet_kind(headers, out)
+        out = [self._in_kind(s, kind) for s in out]
+        if values is not None:
+            out = [
+                self._with_values(s, profile(v, self.dictionary), kind)
+                for s, v in zip(out, values, strict=True)
+            ]
+        return out
+
+    def sheet_kind(self, headers: Sequence[object], found: Sequence[Suggestion]) -> str:
+        """What a sheet's rows are: "people", "services", or "things" (organisations,
+        places, grants), from its headers and their suggested tags."""
+        person = org = service = 0
+        for header, s in zip(headers, found, strict=True):
+            words = set(normal_key(_split_camel(str(header or ""))).split())
+            tag = self._key(s.tag)
+            if tag in _PERSON_TAGS or words & _PERSON_WORDS:
+                person += 1
+            if tag in _NOT_PEOPLE_TAGS or words & (_ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS):
+                org += 1
+            if tag in _SERVICE_TAGS:
+                service += 1
+        if person and person >= org:
+            return "people"
+        if service >= 2 and service * 2 >= org:
+            return "services"
+        return "things" if org else "people"
+
+    def _key(self, tag: str | None) -> str | None:
+        if tag is None:
+            return None
+        entry = self.dictionary.lookup(tag)
+        return entry.key if entry else None
+
+    def _in_kind(self, s: Suggestion, kind: str) -> Suggestion:
+        key = self._key(s.tag)
+        if kind == "people":
+            return s
+        if key == "#status" and kind == "services":
+            return self._entry_suggestion(s.header, "#service+status", s.confidence, s.reason)
+        if kind == "things" and key == "#service+description":
+            return Suggestion(s.header, None, 0.0, reason="a description in a list of things")
+        if key not in _PERSON_ONLY and not (kind == "things" and _about_a_person(key)):
+            return s
+        if key == "#person+name":
+            # A list of organisations, places or grants: its names are theirs.
+            return self._entry_suggestion(
+                s.header, "#org+name" if kind == "things" else "#service+name", UNSURE,
+                "a name in a list that is not of people",
+            )  # fmt: skip
+        return Suggestion(s.header, None, 0.0, reason="a list that is not of people")
+
+    def _with_values(self, s: Suggestion, found: dict[str, float], kind: str) -> Suggestion:
+        """Weigh the header's suggestion against what the column's values are."""
+        from .content import CONTENT_TAGS, fits
+
+        if not found:
+            return s
+        entry = self.dictionary.lookup(s.tag) if s.tag else None
+        if entry is not None:
+            fit = fits(entry, found, self.dictionary)
+            # Half the values of the header's kind is agreement enough: the rest are
+            # mistakes for the Data Checker to find, not a reason to doubt the header.
+            if fit is None or fit >= 0.5:
+                return s
+            better = _content_tag(found, kind, self.dictionary)
+            if better and better != entry.tag:
+                return Suggestion(
+                    s.header, better, UNSURE, self.dictionary.entry(better).label,
+                    f"the header says {entry.label.lower()}, but the values are not",
+                )  # fmt: skip
+            if found["values"] < FEW:
+                return s  # too few values to doubt the header by
+            return Suggestion(
+                s.header, s.tag, min(s.confidence, UNSURE), s.label,
+                f"the header says {entry.label.lower()}, but most values are not",
+            )  # fmt: skip
+        if s.reason.startswith("the name of a thing") or s.reason.startswith("a list that"):
+            return s
+        tag = _content_tag(found, kind, self.dictionary)
+        if tag is None:
+            return s
+        entry = self.dictionary.entry(tag)
+        return Suggestion(
+            s.header,
+            entry.tag,
+            UNSURE,
+            entry.label,
+            f"the values are {CONTENT_TAGS.get(tag, 'values of its list')}",
+        )
+
+
+def _about_a_person(key: str | None) -> bool:
+    """A tag that only a row about a person can have."""
+    return bool(key) and (
+        key.startswith("#person+") or key in ("#date+birth", "#household+num", "#contact+preferred")
+    )
+
+
+def _content_tag(found: dict[str, float], kind: str, dictionary: DataDictionary) -> str | None:
+    """The tag a column's values alone point to, when nearly all of them are one kind."""
+    from .content import content_tag
+
+    return content_tag(found, kind, dictionary)
+
 
 _DEFAULT: TagSuggester | None = None
 
@@ -198,7 +578,7 @@ def default_suggester() -> TagSuggester:
 
 
 def suggest_tags(headers: Iterable[object]) -> list[Suggestion]:
-    """The best tag and a confidence for each header.
+    """The best tag and a confidence for each header, one by one.
 
     >>> [s.tag for s in suggest_tags(["D.O.B", "Post Code", "Notes"])]
     ['#date+birth', '#contact+address+postcode', None]
@@ -216,5 +596,17 @@ def suggest_tag(header: object) -> Sequence[object]:
 def suggest_columns(
     headers: Sequence[object], values: Sequence[Sequence[object]] | None = None
 ) -> list[Suggestion]:
-    """The best tag for each column of one sheet, from its header (and values)."""
-    return suggest_tags(headers)
+    """The best tag for each column of one sheet, from all its headers (what the rows
+    are) and, when given, each column's values.
+
+    >>> [s.tag for s in suggest_columns(["Name", "Charity number", "Postcode"])]
+    ['#org+name', '#org+id', '#contact+address+postcode']
+    """
+    return default_suggester().suggest_columns(headers, values)
+
+
+def suggest_table(table: Table, sample: int = 500) -> list[Suggestion]:
+    """:func:`suggest_columns` for a table read from a sheet (its first ``sample`` rows)."""
+    head = table.frame.head(sample)
+    values = [head[c.name].tolist() for c in table.columns]
+    return suggest_columns([c.header for c in table.columns], values)

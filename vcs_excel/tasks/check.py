@@ -6,18 +6,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ..checks.engine import CheckSettings, ColumnPlan, check_table, plan_columns
+from ..checks.engine import CheckSettings, ColumnPlan, check_table, context_for, plan_columns
 from ..checks.issues import ISSUE_TYPES, SEVERITIES, Report
-from ..clean import (
-    check_nhs_number,
-    collapse_spaces,
-    normalise_email,
-    normalise_phone,
-    normalise_postcode,
-    parse_date,
-)
+from ..clean import collapse_spaces
+from ..clean.datatypes import datatype
+from ..clean.missing import placeholder
 from ..commands import Option, TaskResult, selected_sheets, task
-from ..standard.dictionary import MULTI_SPLIT, load_dictionary
+from ..standard.dictionary import load_dictionary
 from ..workbook import Book, CellLink, CellMark, SheetSpec
 from ..workbook.values import ExcelError, column_index, display_text
 
@@ -179,42 +174,24 @@ def _summary_spec(report: Report) -> SheetSpec:
 
 
 # ------------------------------------------------------------------ standardise
-_NORMALISERS = {
-    "postcode": normalise_postcode,
-    "phone": normalise_phone,
-    "email": normalise_email,
-    "nhs_number": check_nhs_number,
-}
-
-
 def standard_value(value: Any, plan: ColumnPlan, settings: CheckSettings) -> Any:
-    """The standard form of one value (unchanged when it cannot be standardised)."""
+    """The standard form of one value (unchanged when it cannot be standardised): its
+    datatype's standard form, trimmed text, and nothing for a placeholder ("N/A")."""
     if value is None or isinstance(value, ExcelError):
         return value
     text = collapse_spaces(value) if isinstance(value, str) else value
     entry = plan.entry
     if entry is None or text == "":
         return text
-    kind = entry.datatype
-    if kind in _NORMALISERS:
-        r = _NORMALISERS[kind](text)
-        return r.standard if r.valid else text
-    if kind == "date":
-        r = parse_date(text, birth=entry.key == "#date+birth", today=settings.day)
-        return r.date if r.date and not r.problem else text
-    if kind == "integer":
-        from ..checks.engine import _int
-
-        n = _int(text)
-        return n if n is not None else text
-    if kind in ("code", "yes_no"):
-        codes = load_dictionary().codelist_for(entry)
-        if codes is None:
-            return text
-        parts = [p for p in MULTI_SPLIT.split(str(text)) if p] if entry.multiple else [str(text)]
-        labels = [codes.canonical(p) for p in parts]
-        return ", ".join(labels) if all(labels) else text  # type: ignore[arg-type]
-    return text
+    kind = datatype(entry.datatype)
+    codes = load_dictionary().codelist_for(entry)
+    if (
+        isinstance(text, str)
+        and placeholder(text, kind.numeric)
+        and not (codes is not None and codes.canonical(text))
+    ):
+        return None
+    return kind.standard(text, context_for(entry, codes, settings))
 
 
 @task(
@@ -264,7 +241,7 @@ def standardise(
                             plan.column.header,
                             display_text(value),
                             display_text(new),
-                            _why(plan),
+                            _why(plan, new),
                         ]
                     )
                     change_links[(len(changes) - 1, 1)] = CellLink(
@@ -308,11 +285,16 @@ def standardise(
     )
 
 
-def _why(plan: ColumnPlan) -> str:
+def _why(plan: ColumnPlan, new: Any = "") -> str:
+    if new is None:
+        return "a placeholder for a missing value, left empty"
     if plan.entry is None:
         return "trimmed text"
     return {
         "postcode": "postcode spacing and case",
+        "number": "a number",
+        "id": "trimmed text",
+        "url": "trimmed text",
         "phone": "phone number in E.164 form",
         "email": "e-mail domain in lower case",
         "nhs_number": "NHS number written 3-3-4",

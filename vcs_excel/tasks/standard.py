@@ -8,7 +8,7 @@ from typing import Any
 from ..commands import Option, TaskResult, selected_sheets, task
 from ..standard.dictionary import load_dictionary
 from ..standard.docs import COLUMNS, dictionary_rows
-from ..standard.suggest import default_suggester
+from ..standard.suggest import suggest_table
 from ..workbook import Book, CellMark, SheetSpec
 
 CHECK_COLOUR = "FFD966"  # orange: a suggestion for a person to confirm
@@ -26,7 +26,6 @@ CHECK_COLOUR = "FFD966"  # orange: a suggestion for a person to confirm
 )
 def tag_headers(book: Book, sheets: Sequence[str] | None = None, apply: bool = False) -> TaskResult:
     dictionary = load_dictionary()
-    suggester = default_suggester()
     all_tags = [e.tag for e in dictionary.entries]
     report: list[dict[str, Any]] = []
     lines, to_check, problems = [], 0, 0
@@ -55,8 +54,7 @@ def tag_headers(book: Book, sheets: Sequence[str] | None = None, apply: bool = F
             problems += 1
             continue
         columns = []
-        for col in table.columns:
-            s = suggester.suggest(col.header)
+        for col, s in zip(table.columns, suggest_table(table), strict=True):
             columns.append(
                 {
                     "column": col.letter,

@@ -1,0 +1,144 @@
+"""What a column's values are: postcodes, e-mail addresses, phone numbers, NHS numbers,
+dates, web addresses, numbers, coordinates, values of a code list.
+
+The tag suggester weighs a header against its column's values with these shares: a
+``Whatsapp`` column of group links is not a mobile number, a ``Prefecture p-code``
+column of ``GIN002001`` is not a postcode, and a column with no usable header but
+nothing but e-mail addresses in it is a column of e-mail addresses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..clean.datatypes import Context, datatype
+from ..clean.missing import placeholder
+from .dictionary import DataDictionary, TagEntry
+
+SAMPLE = 200  # distinct values looked at per column
+MOST = 0.8  # the share of values that makes a column one kind
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# Code lists whose values are too common to say what a column is (Y/N, None).
+_UNTELLING = {"yes_no", "allergen", "diet", "dbs_level"}
+
+# What the values of a column suggest, for messages ("the values are postcodes").
+CONTENT_TAGS = {
+    "#contact+email": "e-mail addresses",
+    "#contact+address+postcode": "postcodes",
+    "#person+id+nhs": "NHS numbers",
+    "#contact+mobile+phone": "mobile numbers",
+    "#contact+phone": "phone numbers",
+    "#contact+url": "web addresses",
+    "#date": "dates",
+}
+
+
+def _values(values: Sequence[Any]) -> list[Any]:
+    seen: dict[Any, None] = {}
+    for v in values:
+        if v is None or (isinstance(v, float) and v != v):
+            continue
+        if isinstance(v, str):
+            v = v.strip()
+            if not v or placeholder(v):
+                continue
+        try:
+            seen.setdefault(v, None)
+        except TypeError:
+            continue
+        if len(seen) >= SAMPLE:
+            break
+    return list(seen)
+
+
+def profile(values: Sequence[Any], dictionary: DataDictionary) -> dict[str, float]:
+    """The share of a column's distinct values (placeholders aside) of each kind.
+
+    Keys: ``postcode``, ``email``, ``phone``, ``mobile``, ``nhs``, ``date``, ``url``,
+    ``number``, ``lat``, ``lon`` and ``codes:NAME`` for each code list. Empty when the
+    column has fewer than three values to go on.
+    """
+    sample = _values(values)
+    n = len(sample)
+    if n < 3:
+        return {}
+    ctx = Context(dt.date.today())
+    from ..clean.dates import parse_date
+    from ..clean.phones import normalise_phone
+
+    def share(test: Any) -> float:
+        return sum(1 for v in sample if test(v)) / n
+
+    texts = [str(v) for v in sample]
+    found = {
+        "values": float(n),
+        "postcode": share(lambda v: datatype("postcode").parse(v, ctx) is not None),
+        "email": share(lambda v: "@" in str(v) and datatype("email").parse(v, ctx) is not None),
+        "nhs": share(lambda v: datatype("nhs_number").parse(v, ctx) is not None),
+        "url": sum(1 for t in texts if _URL.match(t)) / n,
+        "number": share(lambda v: datatype("number").parse(v, ctx) is not None),
+    }
+    phones = [normalise_phone(v) for v in sample]
+    found["phone"] = sum(1 for p in phones if p.valid) / n
+    found["mobile"] = sum(1 for p in phones if p.valid and p.mobile) / n
+    dates = [parse_date(v) for v in sample]
+    found["date"] = sum(1 for d in dates if d.date or d.problem == "date-partial") / n
+    numbers = [datatype("number").parse(v, ctx) for v in sample]
+    decimals = [
+        x for x, t in zip(numbers, texts, strict=True)
+        if x is not None and re.search(r"\.\d{3,}", t)
+    ]  # fmt: skip
+    found["lat"] = sum(1 for x in decimals if -90 <= x <= 90) / n
+    found["lon"] = sum(1 for x in decimals if -180 <= x <= 180) / n
+    for name, codes in dictionary.codelists.items():
+        if name not in _UNTELLING:
+            # One or two letters (A, M, Z) are codes of too many lists to tell by.
+            found[f"codes:{name}"] = sum(1 for t in texts if len(t) > 2 and codes.canonical(t)) / n
+    return found
+
+
+def fits(entry: TagEntry, found: dict[str, float], dictionary: DataDictionary) -> float | None:
+    """The share of values that fit a tag's datatype (``None``: values cannot tell)."""
+    kind = entry.datatype
+    if entry.key == "#geo+lat":
+        return found["lat"]
+    if entry.key == "#geo+lon":
+        return found["lon"]
+    simple = {"postcode": "postcode", "email": "email", "phone": "phone", "nhs_number": "nhs",
+              "number": "number", "integer": "number", "url": None, "date": "date"}  # fmt: skip
+    if kind == "url":
+        return max(found["url"], 1 - found["number"] - found["email"] - found["phone"])
+    if kind in simple:
+        return found[simple[kind]]
+    if kind == "code" and entry.codelist and entry.codelist not in _UNTELLING:
+        codes = f"codes:{entry.codelist}"
+        return found.get(codes)
+    if kind == "name" and found["number"] >= MOST:
+        return 0.0  # numbers are not names
+    return None
+
+
+def content_tag(found: dict[str, float], kind: str, dictionary: DataDictionary) -> str | None:
+    """The tag a column's values alone point to, when nearly all of them are one kind."""
+    if not found:
+        return None
+    if found["email"] >= MOST:
+        return "#contact+email"
+    if found["postcode"] >= MOST:
+        return "#contact+address+postcode"
+    if found["nhs"] >= MOST and kind == "people":
+        return "#person+id+nhs"
+    if found["phone"] >= MOST:
+        return "#contact+mobile+phone" if found["mobile"] >= MOST else "#contact+phone"
+    if found["date"] >= MOST and found["number"] < MOST:
+        return "#date"
+    best = max(((v, k[6:]) for k, v in found.items() if k.startswith("codes:")), default=(0.0, ""))
+    if best[0] >= MOST:
+        tags = [e.tag for e in dictionary.entries if e.codelist == best[1]]
+        if best[1] == "language" and kind == "services":
+            return "#service+language"
+        return tags[0] if tags else None
+    return None
