@@ -41,13 +41,24 @@ class Score:
 
 def evaluate(rows: list[dict[str, str]] | None = None) -> tuple[dict[str, Score], list[str]]:
     from vcs_excel.standard.dictionary import load_dictionary
-    from vcs_excel.standard.suggest import suggest_tags
+    from vcs_excel.standard.suggest import suggest_columns
 
     rows = rows if rows is not None else list(csv.DictReader(HEADERS.open(encoding="utf-8")))
     dictionary = load_dictionary()
     scores = {"dev": Score(), "held-out": Score(), "all": Score()}
     misses = []
-    for row, s in zip(rows, suggest_tags(r["header"] for r in rows), strict=True):
+    # Each kind of list is one sheet, as Tag headers sees it: its other headers say what
+    # its rows are.
+    sheets: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        sheets.setdefault(row["list"], []).append(i)
+    suggested: list = [None] * len(rows)
+    for members in sheets.values():
+        for i, s in zip(
+            members, suggest_columns([rows[i]["header"] for i in members]), strict=True
+        ):
+            suggested[i] = s
+    for row, s in zip(rows, suggested, strict=True):
         expected = dictionary.entry(row["tag"]).tag if row["tag"] else None
         for key in (row["split"], "all"):
             sc = scores[key]

@@ -305,10 +305,27 @@ def _column_issues(
         label = entry.label.lower()
         missing = blank_values(uniques, text) | placeholder_values(uniques, text, entry, codes)
         blank = (which < 0) | np.isin(which, np.flatnonzero(missing))
-        for i in np.flatnonzero(blank):
-            yield _issue(
-                table, plan, rows[i], values[i], ("required-missing", f"No {label} given.", None)
+        empty = np.flatnonzero(blank)
+        if len(empty) * 2 > len(which) > 0:
+            # Mostly empty: the list does not keep this detail, and an error in every
+            # row would bury the rest. One finding, at the header, says so.
+            message = (
+                f"No {label} in {len(empty):,} of {len(which):,} rows: the data standard "
+                "expects one in every row."
             )
+            yield Issue(
+                "required-mostly-missing", table.sheet, table.header_row, plan.column.letter,
+                plan.column.header or plan.column.name, plan.tag, None, message,
+            )  # fmt: skip
+        else:
+            for i in empty:
+                yield _issue(
+                    table,
+                    plan,
+                    rows[i],
+                    values[i],
+                    ("required-missing", f"No {label} given.", None),
+                )
     if entry.datatype == "id" and entry.unique:
         # IDs compare as text, ignoring case and spaces around them.
         key_of, has_key = id_keys(uniques, text)

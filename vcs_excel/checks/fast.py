@@ -215,7 +215,9 @@ def _text_fine(
             ok[digits] = _in_range(numbers.astype(float), value_range)
         return ok
     tidy = _match(text, _TIDY)
-    if kind in ("text", "name", "address", "id"):
+    if kind == "id":
+        return tidy & ~_match(text, r"^\S+(?: \S+){3,}$")  # four words or more: a note?
+    if kind in ("text", "name", "address"):
         return tidy
     if kind == "postcode":
         return tidy & _match(text, _POSTCODE_STANDARD)

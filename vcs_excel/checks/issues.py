@@ -30,6 +30,9 @@ ISSUE_TYPES: dict[str, IssueType] = {
     for t in [
         IssueType("required-missing", "error", "Required value missing",
                   "Fill in the value, or remove the row if it is not a real record."),
+        IssueType("required-mostly-missing", "warning", "Required column mostly empty",
+                  "The list does not keep this detail for most rows: fill it in where it is "
+                  "known, or check that the column is tagged right."),
         IssueType("type-error", "error", "Wrong kind of value",
                   "Enter a value of the kind the column holds (see the data dictionary)."),
         IssueType("number-out-of-range", "error", "Number out of range",

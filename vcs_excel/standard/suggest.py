@@ -54,7 +54,7 @@ _ABBREVIATIONS = {
     "no": "number", "num": "number", "nbr": "number", "tel": "telephone", "mob": "mobile",
     "addr": "address", "add": "address", "dob": "date of birth", "yrs": "years", "hh": "household",
     "info": "information", "org": "organisation", "approx": "approximately",
-    "organization": "organisation", "orgs": "organisations", "postal": "postal",
+    "organization": "organisation", "orgs": "organisations", "rec": "record",
 }  # fmt: skip
 # Words that qualify a header without changing what the column holds.
 _FILLERS = {
@@ -91,7 +91,7 @@ _ORG_NOUNS = {
 }  # fmt: skip
 _PLACE_NOUNS = {
     "site", "venue", "centre", "center", "camp", "location", "place", "facility", "premises",
-    "building", "clinic", "hospital", "station", "settlement", "village", "town", "city",
+    "building", "clinic", "hospital", "station", "settlement",
 }  # fmt: skip
 _THING_NOUNS = {
     "grant", "programme", "program", "project", "activity", "document", "report", "event",
@@ -108,7 +108,9 @@ _WHOSE = _ORG_NOUNS | _PLACE_NOUNS | {
 # Words of headers about people, and of headers about organisations, places and grants.
 _PERSON_WORDS = {
     "forename", "forenames", "surname", "dob", "birth", "nhs", "gender", "sex", "ethnicity",
-    "patient", "client", "resident", "firstname", "lastname", "pronouns", "age",
+    "patient", "client", "resident", "firstname", "lastname", "pronouns", "age", "tenant",
+    "applicant", "volunteer", "customer", "carer", "pupil", "student", "attendee", "claimant",
+    "household", "referral", "referrer", "individual", "person", "people",
 }  # fmt: skip
 _PERSON_TAGS = {
     "#date+birth", "#person+given+name", "#person+family+name", "#person+id+nhs", "#person+age",
@@ -151,10 +153,25 @@ def _expand(key: str) -> str:
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
 # "country.of.origin" is only words joined by dots).
-_SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z])\.(?=[A-Z])")
+_SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref"}
 # Words that say what kind of value a header holds, whatever comes before them.
-_HEADS = {"status", "date", "website", "url", "email", "amount", "postcode"}
+_HEADS = {"status", "date", "website", "url", "email", "amount", "postcode", "country"}
+_PERSONAL_STATUS = {
+    "marital", "employment", "housing", "immigration", "residency", "smoking", "health",
+    "relationship", "veteran", "disability", "tenancy", "benefit", "benefits", "care",
+}  # fmt: skip
+_STARTS = {
+    "start", "started", "open", "opened", "opening", "incorporation", "incorporated", "founded",
+    "established", "join", "joined", "joining", "commenced", "begin", "began", "from", "effective",
+}  # fmt: skip
+_ENDS = {
+    "end", "ended", "close", "closed", "closing", "closure", "dissolution", "dissolved",
+    "removal", "removed", "left", "leaving", "ceased", "expiry", "expires", "expired", "until",
+    "to", "finish", "finished",
+}  # fmt: skip
+# Headers of yes/no flags ("is_organisation", "has_land"): only a yes/no tag fits.
+_FLAG = re.compile(r"^(?:is|has|have|does|do|can|was|are)\s+\S")
 _COUNT = re.compile(r"^(?:number|no|count|total|how many)\b(?: of)?\b")
 _AREA_CODES = {
     "#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
@@ -176,13 +193,21 @@ def _split_camel(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _unglue(word: str, vocabulary: frozenset[str]) -> str:
-    """A run-together word split into known words ("updateddate" -> "updated date")."""
+    """A run-together word split into known words ("updateddate" -> "updated date"),
+    unless it is a misspelling of one ("forname" is "forename", not "for name")."""
     if len(word) < 7 or word in vocabulary or not word.isalpha():
         return word
     import wordninja
+    from rapidfuzz import fuzz, process
+
+    near = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=85)
+    if near and abs(len(near[0]) - len(word)) <= 1:
+        return word
 
     parts = wordninja.split(word)
-    if len(parts) > 1 and all(p in vocabulary for p in parts):
+    # Real words only ("created date"), not letters picked out of a code ("f hr sid").
+    known = [p in vocabulary or len(p) >= 4 for p in parts]
+    if 1 < len(parts) <= 4 and all(known) and set(parts) & vocabulary:
         return " ".join(parts)
     return word
 
@@ -276,11 +301,16 @@ class TagSuggester:
             return Suggestion(text, None, 0.0, reason="unknown tag")
         h = self._read(text)
         found = self._match(text, h)
-        if found.tag and _COUNT.match(h.keys[-1] if h.keys else ""):
+        key = h.keys[-1] if h.keys else ""
+        if found.tag and _COUNT.match(key):
             # "Number of households" is a count, whatever it counts.
             entry = self.dictionary.entry(found.tag)
             if entry.datatype not in ("integer", "number"):
                 return Suggestion(text, None, 0.0, reason="a count of something")
+        flag = found.tag and " " not in text.strip() and _FLAG.match(key)
+        if flag and self.dictionary.entry(found.tag).datatype != "yes_no":
+            # "is_organisation", "hasLand": a yes or no, whatever it is about.
+            return Suggestion(text, None, 0.0, reason="a yes/no flag")
         return found
 
     def _match(self, text: str, h: _Header) -> Suggestion:
@@ -300,13 +330,46 @@ class TagSuggester:
             or self._contained(text, h)
             or self._options(text)
             or self._alternatives(text)
-            or self._near(text, h)
+            or self._near_or_head(text, h)
         )
+
+    def _near_or_head(self, text: str, h: _Header) -> Suggestion:
+        near = self._near(text, h)
+        return near if near.tag else (self._head(text, h) or near)
+
+    def _head(self, text: str, h: _Header) -> Suggestion | None:
+        """English puts the kind of thing last ("charity registration status" is a
+        status, "reporting due date" a date) or first before "of" ("country of origin").
+        Unsure: the other words may change what it is."""
+        words = h.field if h.field else (h.keys[-1].split() if h.keys else [])
+        if len(words) < 2:
+            return None
+        if "of" in words[1:]:
+            head, rest = words[: words.index("of")], words[words.index("of") + 1 :]
+        elif words[-1] in _CODE_WORDS and len(words) > 2:
+            head, rest = words[-2:-1], words[:-2]  # "registration status code"
+        else:
+            head, rest = words[-1:], words[:-1]
+        key = " ".join(head)
+        if key not in _HEADS or set(rest) & _OTHER_PARTY:
+            return None
+        if key == "status" and set(rest) & _PERSONAL_STATUS:
+            return None  # marital or housing status: about a person, not the record
+        tag = self.index[key].tag if key in self.index else None
+        if key == "date":
+            if set(rest) & _STARTS:
+                tag = "#date+start"
+            elif set(rest) & _ENDS:
+                tag = "#date+end"
+        if tag is None:
+            return None
+        return self._entry_suggestion(text, tag, UNSURE, f"a kind of {key}")
 
     def _alternatives(self, text: str) -> Suggestion | None:
         """ "Sector/Cluster", "Country or territory of residence": a header that names one
         thing several ways gets the tag its parts agree on."""
-        parts = [p for p in _OPTIONS.split(_BRACKETS.sub(" ", text)) if p.strip()]
+        plain = re.sub(r"[._]+", " ", _BRACKETS.sub(" ", text))
+        parts = [p for p in _OPTIONS.split(plain) if p.strip()]
         if len(parts) < 2:
             return None
         found = [s for s in (self.suggest(p) for p in parts) if s.tag]
@@ -384,10 +447,6 @@ class TagSuggester:
                 return None
             if dropped <= _WHOSE | _FILLERS:
                 return Suggestion(text, entry.tag, 0.9, entry.label, f"ends with '{key}'")
-            if key.split()[-1] in _HEADS:
-                # English puts the kind of thing last: "charity registration status" is a
-                # status, "reporting due date" a date. Unsure: the rest may change it.
-                return Suggestion(text, entry.tag, UNSURE, entry.label, f"ends with '{key}'")
             return None
         return None
 
@@ -442,7 +501,10 @@ class TagSuggester:
         for key in h.keys:
             if len(key) < 4:
                 continue
-            found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=85)
+            # A header of real words near another phrase ("status date", "start date")
+            # is more likely that other phrase's neighbour than its typo.
+            cutoff = 90 if all(w in self._vocabulary for w in key.split()) else 85
+            found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff)
             if found and found[1] > top[0]:
                 top = (found[1], found[0])
         if not top[1]:
@@ -483,11 +545,13 @@ class TagSuggester:
                 org += 1
             if tag in _SERVICE_TAGS:
                 service += 1
-        if person and person >= org:
+        if person and person * 2 >= org:
             return "people"
         if service >= 2 and service * 2 >= org:
             return "services"
-        return "things" if org else "people"
+        # Only a sheet that plainly is not about people is read as a list of things: a
+        # list of residents is the usual case, and the safe one to assume.
+        return "things" if org >= 2 and org > 2 * person else "people"
 
     def _key(self, tag: str | None) -> str | None:
         if tag is None:
