@@ -253,24 +253,30 @@ def _directory(args: argparse.Namespace) -> int:
     store = open_store(args.store, must_exist=args.directory_command != "import")
     who = args.by or "vcs-excel import"
     if args.directory_command == "import":
-        services, problems = read_hsds(args.file)
-        added, updated = store.import_services(services, by=who)
-        summary = f"{added} services added and {updated} updated from {Path(args.file).name}."
-        if problems:
-            summary += f" {len(problems)} could not be read: " + "; ".join(problems[:5])
-        print(summary)
-        return EXIT_PROBLEMS if problems else EXIT_OK
+        imported = read_hsds(args.file)
+        added, updated = store.import_services(imported.services, by=who)
+        name = Path(args.file).name
+        print(f"{name} is an HSDS {imported.describe()}")
+        print(f"{added} services added and {updated} updated from {name}.")
+        for line in imported.problems:
+            print(f"- {line}")
+        return EXIT_PROBLEMS if imported.problems else EXIT_OK
     directory = store.read()
     for note in directory.notes:
         print(f"vcs-excel: {note}", file=sys.stderr)
     if args.directory_command == "export":
-        document = export_services(directory.services())
         out = Path(args.out)
         if out.resolve() == store.path.resolve():
             raise BadInputError("Export to a new file, not over the directory itself.")
-        out.write_text(json.dumps(document, indent=2, ensure_ascii=False), "utf-8")
-        print(f"{document['total_items']} services written to {out} (HSDS 3.0).")
-        return EXIT_OK
+        export = export_services(directory.services())
+        left_out = export.invalid + [f"'{e.name}' ({e.id}): {e.error}" for e in directory.invalid()]
+        out.write_text(json.dumps(export.document, indent=2, ensure_ascii=False), "utf-8")
+        print(f"{export.document['total_items']} services written to {out} (HSDS 3.0).")
+        if left_out:
+            print(f"{len(left_out)} service(s) left out until they are fixed:")
+            for line in left_out:
+                print(f"- {line}")
+        return EXIT_PROBLEMS if left_out else EXIT_OK
     today = dt.date.today()
     stale = [
         (days, e)
@@ -279,16 +285,16 @@ def _directory(args: argparse.Namespace) -> int:
     ]
     stale.sort(key=lambda x: -x[0])
     if args.json:
-        rows = [{"service": e.name, "organisation": e.service.organization.name,
-                 "days": d, "email": e.service.email or e.service.organization.email}
+        rows = [{"service": e.name, "organisation": e.service.org_name,
+                 "days": d, "email": e.service.email or e.service.org_email}
                 for d, e in stale]  # fmt: skip
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(f"{len(stale)} entries not updated for {args.stale_days} days.")
         for d, e in stale:
-            email = e.service.email or e.service.organization.email or "no e-mail"
-            print(f"- {e.service.organization.name}: {e.name}, {d} days ({email})")
+            email = e.service.email or e.service.org_email or "no e-mail"
+            print(f"- {e.service.org_name}: {e.name}, {d} days ({email})")
     return EXIT_OK
 
 

@@ -184,7 +184,7 @@ def find_services(
         return f"No service found for {query.describe()}."
     rows: list[list[Any]] = [["Service", "Organisation", "Referrals", "Languages", "Contact"]]
     rows += [
-        [s.name, s.organization.name, REFERRAL_WORDS.get(s.x_referral_status or "", ""),
+        [s.name, s.org_name, REFERRAL_WORDS.get(s.x_referral_status or "", ""),
          language_names(s), contact_text(s)]
         for s in services
     ]  # fmt: skip

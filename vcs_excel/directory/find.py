@@ -185,7 +185,7 @@ def contact_text(service: Service) -> str:
 def message(service: Service) -> str:
     """Plain text for WhatsApp, a text message or an e-mail: what, who, where, when,
     how to get in touch, languages, and whether it is taking referrals."""
-    lines = [f"*{service.name}* ({service.organization.name})"]
+    lines = [f"*{service.name}* ({service.org_name})"]
     if service.description:
         lines.append(service.description.strip())
     if service.eligibility_description:

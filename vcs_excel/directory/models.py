@@ -198,7 +198,9 @@ class Service(HsdsObject):
     minimum_age: float | None = None
     maximum_age: float | None = None
     application_process: str | None = None
-    organization: Organization
+    # HSDS 3.0 needs only a service's id, name and status: a service may name its
+    # organisation by organization_id alone, or not at all.
+    organization: Organization | None = None
     languages: list[Language] = Field(default_factory=list)
     service_areas: list[ServiceArea] = Field(default_factory=list)
     service_at_locations: list[ServiceAtLocation] = Field(default_factory=list)
@@ -230,6 +232,18 @@ class Service(HsdsObject):
         return self
 
     # ------------------------------------------------------------ conveniences
+    @property
+    def org_name(self) -> str:
+        """The organisation's name, or what is known of it."""
+        if self.organization is not None:
+            return self.organization.name
+        org_id = (self.model_extra or {}).get("organization_id")
+        return f"(organisation {org_id})" if org_id else "(no organisation given)"
+
+    @property
+    def org_email(self) -> str | None:
+        return self.organization.email if self.organization is not None else None
+
     def postcodes(self) -> list[str]:
         return [
             a.postal_code

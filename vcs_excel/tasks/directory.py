@@ -117,7 +117,7 @@ def _directory_row(entry: Entry, today: dt.date, stale_days: int) -> list[Any]:
     days = _days_old(entry, today)
     when = _updated(entry)
     return [
-        s.organization.name,
+        s.org_name,
         s.name,
         ", ".join(s.x_categories),
         s.status,
@@ -142,9 +142,7 @@ def _directory_row(entry: Entry, today: dt.date, stale_days: int) -> list[Any]:
 
 
 def directory_spec(directory: Directory, today: dt.date, stale_days: int) -> SheetSpec:
-    entries = sorted(
-        directory.valid(), key=lambda e: (e.service.organization.name.lower(), e.name.lower())
-    )
+    entries = sorted(directory.valid(), key=lambda e: (e.service.org_name.lower(), e.name.lower()))
     rows, fills = [], {}
     referral_col = [h for h, _, _ in DIRECTORY_COLUMNS].index("Referrals")
     stale_col = [h for h, _, _ in DIRECTORY_COLUMNS].index("Stale")
@@ -190,16 +188,16 @@ def reminders_spec(directory: Directory, today: dt.date, stale_days: int) -> She
         if days is None or days <= stale_days:
             continue
         s = entry.service
-        to = s.email or s.organization.email or ""
+        to = s.email or s.org_email or ""
         subject = f"Please check your entry in the local services directory: {s.name}"
         body = (
-            f"Hello {s.organization.name},\n\nYour entry for {s.name} in the shared directory of "
+            f"Hello {s.org_name},\n\nYour entry for {s.name} in the shared directory of "
             f"local services was last updated {days} days ago. Could you check it is still "
             "right (referrals, places, opening times, languages, contacts) and update it, or "
             "reply to say it is?\n\nThank you."
         )
         link = f"mailto:{to}?subject={quote(subject)}&body={quote(body)}" if to else None
-        rows.append([s.organization.name, s.name, days, to or None, link])
+        rows.append([s.org_name, s.name, days, to or None, link])
     rows.sort(key=lambda r: -r[2])
     return SheetSpec(
         name="Reminders",
@@ -218,7 +216,7 @@ def spaces_spec(directory: Directory) -> SheetSpec:
         s = entry.service
         if s.x_space_to_share and s.x_space_to_share.kinds:
             space = s.x_space_to_share
-            row = [s.organization.name, ", ".join(space.kinds), space.description]
+            row = [s.org_name, ", ".join(space.kinds), space.description]
             rows.append([*row, address_text(s), contact_text(s)])
     return SheetSpec(
         name="Spaces to share",
@@ -274,7 +272,7 @@ def directory_sync(
 
 def _find_spec(found: list[Service], query: Query) -> SheetSpec:
     rows = [
-        [s.name, s.organization.name, REFERRAL_WORDS.get(s.x_referral_status or "", ""),
+        [s.name, s.org_name, REFERRAL_WORDS.get(s.x_referral_status or "", ""),
          language_names(s), opening_times(s.all_schedules()), contact_text(s), message(s)]
         for s in found
     ]  # fmt: skip
@@ -349,7 +347,7 @@ def _entry_for(directory: Directory, service: str | None, org: str | None) -> En
     """The entry named by ``service`` (its ID or name), or the first of ``org``'s."""
     entries = directory.valid()
     if org:
-        entries = [e for e in entries if _same(e.service.organization.name, org)]
+        entries = [e for e in entries if _same(e.service.org_name, org)]
         if not entries:
             raise BadInputError(f"The directory has no services of '{org}'.")
     if service:
@@ -360,7 +358,7 @@ def _entry_for(directory: Directory, service: str | None, org: str | None) -> En
                 + (f" run by {org}." if org else ".")
             )
         if len(found) > 1:
-            owners = ", ".join(sorted({e.service.organization.name for e in found}))
+            owners = ", ".join(sorted({e.service.org_name for e in found}))
             raise BadInputError(
                 f"Several services are called '{service}' ({owners}): say which organisation."
             )
@@ -394,7 +392,7 @@ def form_spec(entry: Entry) -> SheetSpec:
     return SheetSpec(
         name=FORM_SHEET,
         task="directory_form",
-        title=f"{entry.name} ({entry.service.organization.name})",
+        title=f"{entry.name} ({entry.service.org_name})",
         notes=[
             "Change the yellow cells, then press Update my entry. Only the rows you change "
             "are saved; the rest of the entry, and everyone else's, stays as it is.",
@@ -459,9 +457,9 @@ def _form_push(
     entry = directory.entries.get(service_id)
     if entry is None or entry.error is not None:
         raise BadInputError(f"The service in the {FORM_SHEET} tab is no longer in the directory.")
-    if not _same(entry.service.organization.name, org):
+    if not _same(entry.service.org_name, org):
         raise BadInputError(
-            f"The {FORM_SHEET} tab holds a service of {entry.service.organization.name}, "
+            f"The {FORM_SHEET} tab holds a service of {entry.service.org_name}, "
             f"not of {org}: only an organisation's own entry is updated from here."
         )
     edits = {k: v for k, (v, was) in rows.items() if not k.startswith("_")
@@ -587,7 +585,7 @@ def directory_push(
         entry = directory.entries.get(str(row.get("Service ID") or ""))
         if entry is None or entry.error is not None:
             continue
-        if not _same(entry.service.organization.name, org):
+        if not _same(entry.service.org_name, org):
             continue  # another organisation's row: never pushed from here
         changes = _cell_changes(entry, row)
         if not changes:
