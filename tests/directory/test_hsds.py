@@ -14,7 +14,7 @@ from vcs_excel.errors import BadInputError
 from vcs_excel.synthetic.services import generate_services
 
 
-def test_export_validates_against_the_hsds_service_list_schema():
+def test_export_validates_against_the_hsds_service_schema():
     export = export_services(generate_services(60, seed=8))
     assert export.invalid == []
     exported = export.document
