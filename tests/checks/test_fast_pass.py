@@ -33,6 +33,11 @@ TAGS = [
     "#consent+share",
     "#loc+uprn",
     "#person+diet",
+    "#geo+lat",
+    "#contact+url",
+    "#org+id",
+    "#date+end",
+    "#value",
 ]
 
 values = st.one_of(
@@ -61,6 +66,17 @@ values = st.one_of(
             "121",
             "07700 900123",
             "a@aa--a.com",  # a label IDNA reserves: the full e-mail validator refuses it
+            "N/A",
+            "TBC",
+            "0000 000 0000",
+            "2014",
+            "2022-05-03T18:09:56Z",
+            "1612269647",
+            "www.example.org",
+            "http:// www.example.org",
+            "-2.418753",
+            "We are not a registered charity",
+            "01/01/2030",
         ]
     ),
     st.integers(-5, 10**13),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.header_tags import evaluate
-from vcs_excel.standard.suggest import CONFIDENT, suggest_tags
+from vcs_excel.standard.suggest import CONFIDENT, suggest_columns, suggest_tags
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,65 @@ def test_labelled_benchmark_stays_above_target():
     assert scores["all"].accuracy >= 0.95
     assert scores["all"].wrong / scores["all"].known <= 0.02
     assert scores["all"].unknown_left / scores["all"].unknown >= 0.9
+
+
+# ------------------------------------------------------------------ headers by other hands
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [("charity_contact_postcode", "#contact+address+postcode"), ("practice_name", "#org+name"),
+     ("Recipient Org:Postal Code", "#contact+address+postcode"),
+     ("CandidateSurname", "#person+family+name"), ("ContactTel", "#contact+phone"),
+     ("updateddate", "#date+updated"), ("Admin1", "#adm1+name"), ("Sector/Cluster", "#sector"),
+     ("How would you prefer to be contacted?", "#contact+preferred"),
+     ("RegAddress.PostCode", "#contact+address+postcode"), ("Region p-code", "#adm1+code"),
+     ("Prefecture p-code", "#adm2+code"), ("site_name", "#loc+name"),
+     ("Country or territory of origin", "#country+name"), ("address_1", "#contact+address+line1"),
+     ("IncorporationDate", "#date+start"), ("Latitude", "#geo+lat"), ("lon", "#geo+lon")],
+)  # fmt: skip
+def test_headers_as_other_people_write_them(header, tag):
+    (s,) = suggest_tags([header])
+    assert s.tag == tag, s
+
+
+@pytest.mark.parametrize("header", ["isorganisation", "is_default", "maritalstatus"])
+def test_counts_flags_and_personal_statuses_get_no_wrong_tag(header):
+    (s,) = suggest_tags([header])
+    assert s.tag is None, s
+
+
+def test_name_and_title_in_a_list_of_grants_are_not_a_persons():
+    name, title, amount = suggest_columns(["Recipient Org:Name", "Title", "Amount Awarded"])
+    assert name.tag == "#org+name" and title.tag is None and amount.tag == "#value"
+    person, person_title, _ = suggest_columns(["Name", "Title", "Date of birth"])
+    assert person.tag == "#person+name" and person_title.tag == "#person+title"
+
+
+def test_values_that_say_another_thing_make_the_header_unsure():
+    links = [f"https://chat.whatsapp.com/group{n}" for n in range(5)]
+    _, whatsapp = suggest_columns(["Name", "Whatsapp"], [["A"] * 5, links])
+    assert whatsapp.tag == "#contact+mobile+phone" and not whatsapp.confident
+    pcodes = [f"GN0{n}" for n in range(1, 9)]
+    (pcode,) = suggest_columns(["P code"], [pcodes])
+    assert not (pcode.tag == "#contact+address+postcode" and pcode.confident)
+
+
+def test_values_alone_suggest_a_tag_for_a_column_with_no_usable_header():
+    emails = [f"person{n}@example.org" for n in range(6)]
+    postcodes = ["LS6 1AB", "LS7 2BD", "M13 9RD", "SE1 0EH", "EC1V 2NZ", "W4 1LY"]
+    a, b = suggest_columns(["Column1", "Column2"], [emails, postcodes])
+    assert (a.tag, b.tag) == ("#contact+email", "#contact+address+postcode")
+    assert not a.confident and not b.confident
+
+
+def test_tag_headers_uses_the_values_of_the_sheet(tmp_path):
+    from helpers import save_rows
+
+    from vcs_excel.commands import run_task
+    from vcs_excel.workbook import FileBook
+
+    rows = [["Column1", "Organisation"], *[[f"p{n}@example.org", f"Org {n}"] for n in range(6)]]
+    path = save_rows(tmp_path / "l.xlsx", {"List": rows})
+    result = run_task("tag", FileBook.open(path), commit=False)
+    columns = result.data["sheets"][0]["columns"] if "sheets" in result.data else None
+    report = columns or result.payload["sheets"][0]["columns"]
+    assert report[0]["tag"] == "#contact+email" and report[0]["confident"] is False

@@ -142,3 +142,10 @@ def content_tag(found: dict[str, float], kind: str, dictionary: DataDictionary) 
             return "#service+language"
         return tags[0] if tags else None
     return None
+
+
+def clearly_other(found: dict[str, float]) -> bool:
+    """Nearly every value is of one recognisable kind (web addresses, e-mail addresses,
+    postcodes, phone numbers, dates): a header that says otherwise is in doubt."""
+    kinds = ("url", "email", "postcode", "phone", "date", "nhs")
+    return any(found.get(k, 0.0) >= MOST for k in kinds)

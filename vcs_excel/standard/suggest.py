@@ -579,7 +579,7 @@ class TagSuggester:
 
     def _with_values(self, s: Suggestion, found: dict[str, float], kind: str) -> Suggestion:
         """Weigh the header's suggestion against what the column's values are."""
-        from .content import CONTENT_TAGS, fits
+        from .content import CONTENT_TAGS, clearly_other, fits
 
         if not found:
             return s
@@ -596,7 +596,8 @@ class TagSuggester:
                     s.header, better, UNSURE, self.dictionary.entry(better).label,
                     f"the header says {entry.label.lower()}, but the values are not",
                 )  # fmt: skip
-            if found["values"] < FEW:
+            none_fit = fit == 0 and found["values"] >= 5
+            if found["values"] < FEW and not none_fit and not clearly_other(found):
                 return s  # too few values to doubt the header by
             return Suggestion(
                 s.header, s.tag, min(s.confidence, UNSURE), s.label,

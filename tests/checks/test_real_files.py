@@ -1,0 +1,71 @@
+"""The Data Checker on files written by other people (benchmarks/realworld): its error and
+warning flags fall on cells that are really wrong, and it finds what is."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from vcs_excel.checks.engine import CheckSettings, check_table, plan_columns
+from vcs_excel.commands import run_task
+from vcs_excel.workbook import FileBook
+
+FILES = Path(__file__).resolve().parents[2] / "benchmarks" / "realworld" / "files"
+TODAY = dt.date(2026, 11, 30)
+
+
+def flags_and_problems(name: str):
+    book = FileBook.open(FILES / name)
+    table = book.read_table(book.sheet_names()[0])
+    plans, _, _ = plan_columns(table)
+    issues, _ = check_table(table, CheckSettings(today=TODAY), plans=plans)
+    letters = {c.header: c.letter for c in table.columns}
+    with (FILES / name).with_suffix(".problems.csv").open(encoding="utf-8", newline="") as fh:
+        problems = {(int(r["row"]), letters[r["column"]]) for r in csv.DictReader(fh)}
+    cells = [i for i in issues if i.row in table.frame.index]
+    return cells, problems
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["grants_abct.csv", "grants_alwf.csv", "sbtf_gin_health.csv", "gp_practices.csv",
+     "unhcr_3w.csv", "rowca_gin_adm2.csv"],
+)  # fmt: skip
+def test_no_false_alarms_on_real_files(name):
+    cells, problems = flags_and_problems(name)
+    false = [
+        (i.row, i.column, i.code, i.value)
+        for i in cells
+        if i.severity in ("error", "warning") and (i.row, i.column) not in problems
+    ]
+    assert false == []
+
+
+def test_the_real_problems_of_a_grants_file_are_found_with_their_fixes():
+    cells, problems = flags_and_problems("grants_abct.csv")
+    found = {(i.row, i.column) for i in cells}
+    assert problems <= found
+    (letter_o,) = [i for i in cells if i.code == "postcode-invalid"]
+    assert letter_o.value == "SE1OEH" and letter_o.suggestion == "SE1 0EH"
+
+
+def test_iso_date_times_negative_coordinates_and_compact_dates_are_not_flagged():
+    for name, code in [("grants_alwf.csv", "date-invalid"), ("sbtf_gin_health.csv",
+                       "formula-like-text"), ("gp_practices.csv", "date-invalid")]:  # fmt: skip
+        cells, _ = flags_and_problems(name)
+        assert not [i for i in cells if i.code == code], name
+
+
+def test_standardised_copy_of_a_real_file_empties_placeholders_and_reads_iso_dates(tmp_path):
+    out = tmp_path / "tidy.xlsx"
+    result = run_task("standardise", FileBook.open(FILES / "grants_alwf.csv", out=out),
+                      today=TODAY)  # fmt: skip
+    assert result.data["changes"] > 0
+    book = FileBook.open(out)
+    changes = book.read_table("Changes").frame
+    was_now = dict(zip(changes["Was"], changes["Now"], strict=True))
+    assert was_now["2020-11-03T00:00:00+00:00"] == "03/11/2020"
+    assert was_now["0"] is None or was_now["0"] == ""  # a placeholder postcode, emptied
