@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from ..checks.engine import plan_columns
-from ..clean import normalise_postcode, parse_date
 from ..clean.columns import first_present, per_value
+from ..clean.datatypes import Context, age_on, datatype
 from ..clean.postcodes import find_postcode
 from ..standard.dictionary import load_dictionary
 from ..standard.hashtags import parse_hashtag
@@ -96,10 +96,12 @@ def _columns(table: Table) -> dict[str, list[str]]:
     return found
 
 
+_TODAY = Context(dt.date.today())
+
+
 def _postcode(value: Any) -> str | None:
     """The postcode in a cell: the whole cell, or the one inside an address."""
-    r = normalise_postcode(value)
-    return r.standard if r.valid else find_postcode(str(value))
+    return datatype("postcode").parse(value, _TODAY) or find_postcode(str(value))
 
 
 def _district(value: Any) -> str | None:
@@ -116,11 +118,8 @@ def _age(value: Any) -> int | None:
 
 
 def _age_from_birth(value: Any, today: dt.date) -> int | None:
-    r = parse_date(value, birth=True)
-    if not r.date or r.problem:
-        return None
-    born = r.date
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    born = datatype("date").parse(value, Context(today, birth=True))
+    return age_on(born, today) if born else None
 
 
 def _band(age: Any) -> str | None:

@@ -24,15 +24,9 @@ import numpy as np
 import pandas as pd
 
 from ..checks.engine import ColumnPlan, plan_columns
-from ..clean import (
-    check_nhs_number,
-    collapse_spaces,
-    normalise_email,
-    normalise_phone,
-    normalise_postcode,
-    parse_date,
-)
+from ..clean import collapse_spaces, normalise_postcode
 from ..clean.columns import first_present, per_value
+from ..clean.datatypes import Context, age_on, datatype
 from ..clean.postcodes import find_postcode
 from ..standard.hashtags import parse_hashtag
 from ..workbook import Book, Table
@@ -315,14 +309,17 @@ def _text(value: Any) -> str | None:
     return collapse_spaces(str(value)) or None
 
 
+# Values are read by their datatype, as the Data Checker reads them.
+_BIRTH = Context(dt.date.today(), birth=True)
+_PLAIN = Context(dt.date.today())
+
+
 def _valid_date(value: Any) -> dt.date | None:
-    r = parse_date(value, birth=True)
-    return r.date if r.date and not r.problem else None
+    return datatype("date").parse(value, _BIRTH)
 
 
 def _valid_nhs(value: Any) -> str | None:
-    r = check_nhs_number(value)
-    return r.standard if r.valid else None
+    return datatype("nhs_number").parse(value, _PLAIN)
 
 
 def _record_id(value: Any) -> str | None:
@@ -354,18 +351,16 @@ def _cut_short(text: str) -> tuple[str, str] | None:
 
 
 def _valid_postcode(value: Any) -> str | None:
-    r = normalise_postcode(value)
-    return (r.standard or None) if r.valid else None
+    return datatype("postcode").parse(value, _PLAIN)
 
 
 def _valid_phone(value: Any) -> str | None:
-    r = normalise_phone(value)
-    return r.standard if r.valid else None
+    return datatype("phone").parse(value, _PLAIN)
 
 
 def _valid_email(value: Any) -> str | None:
-    r = normalise_email(value)
-    return (r.standard or "").lower() or None if r.valid else None
+    found = datatype("email").parse(value, _PLAIN)
+    return found.lower() if found else None
 
 
 def _age_value(value: Any) -> int | None:
@@ -379,10 +374,6 @@ def _age_value(value: Any) -> int | None:
 def _sex(value: Any) -> str | None:
     v = str(value).strip().lower()
     return "F" if v[:1] in ("f", "w") else "M" if v[:1] == "m" else None
-
-
-def _age_on(born: dt.date, today: dt.date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def _derived(values: np.ndarray, fn: Any) -> np.ndarray:
@@ -423,7 +414,7 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
     dob = first_present(per("dob", _valid_date), n)
     out["dob"] = dob
     today = dt.date.today()
-    from_dob = _derived(dob, lambda d: _age_on(d, today) if d else None)
+    from_dob = _derived(dob, lambda d: age_on(d, today) if d else None)
     age = np.where(pd.isna(dob), _last(per("age", _age_value), n), from_dob)
     out["age"] = pd.array(age, dtype="Float64").to_numpy(np.float64, na_value=np.nan)
     out["nhs"] = first_present(per("nhs", _valid_nhs), n)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ ONE_LIST = "One list"
 def _wards(book: Book, source: str) -> dict[str, str]:
     """Postcode -> ward from a sheet of this workbook or a CSV/xlsx file, whose columns
     are tagged (or headed) as a postcode and a ward."""
-    from ..clean import normalise_postcode
+    from ..clean.datatypes import Context, datatype
     from ..insights.dimensions import tag_key
 
     if source in book.sheet_names():
@@ -41,10 +42,11 @@ def _wards(book: Book, source: str) -> dict[str, str]:
             "(tags #contact+address+postcode and #adm3+ward, or headers Postcode and Ward)."
         )
     lookup = {}
+    postcodes, ctx = datatype("postcode"), Context(dt.date.today())
     for pc, w in zip(table.frame[postcode[0]], table.frame[ward[0]], strict=True):
-        r = normalise_postcode(pc)
-        if r.valid and w is not None and str(w).strip():
-            lookup[r.standard] = " ".join(str(w).split())
+        code = postcodes.parse(pc, ctx)
+        if code and w is not None and str(w).strip():
+            lookup[code] = " ".join(str(w).split())
     return lookup
 
 
