@@ -111,8 +111,8 @@ def run(quick: bool = False) -> str:
         '"emergency contact") and a few role words were written after seeing every miss, '
         "the held-out ones included, so the held-out figure is no longer blind. When the "
         "standard gained tags for organisations, places, dates, amounts and web addresses, "
-        "eleven headers labelled 'no tag' here got the new tag as their label (Website, "
-        "Charity number, Practice code, Practice name, Cost, Status of request and five "
+        "fourteen headers labelled 'no tag' here got the new tag as their label (Website, "
+        "Charity number, Practice code, Practice name, Cost, Status of request and eight "
         "dates). Each kind of "
         "list is suggested as one sheet, as Tag headers sees it. See the real-world section "
         "below for files by other hands.",

@@ -73,7 +73,9 @@ class TagScore:
         )
 
 
-def _sheet_columns() -> dict[str, tuple[list[str], list[str | None], list[list[object]] | None]]:
+def _sheet_columns() -> dict[
+    tuple[str, str], tuple[list[str], list[str | None], list[list[object]] | None, str]
+]:
     """Per source: its headers, their gold tags, and each column's values (kept files)."""
     from vcs_excel.standard.dictionary import load_dictionary
     from vcs_excel.standard.hashtags import parse_hashtag
@@ -81,24 +83,29 @@ def _sheet_columns() -> dict[str, tuple[list[str], list[str | None], list[list[o
 
     dictionary = load_dictionary()
     sources = _sources()
-    by_source: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    # One sheet per source, or per table where a source has several (the Charity
+    # Commission's extract, HSDS's CSV files): each is suggested as Tag headers sees it.
+    by_source: dict[tuple[str, str], list[tuple[str, str | None]]] = defaultdict(list)
+    splits: dict[tuple[str, str], str] = {}
     with (HERE / "headers.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             known = dictionary.lookup(row["tag"]) if row["tag"] else None
             gold = known.tag if known and known.key == parse_hashtag(row["tag"]).key else None
             gold = gold or row["tag"] or None
-            by_source[row["source"]].append((row["header"], gold))
+            key = (row["source"], row.get("sheet") or "")
+            by_source[key].append((row["header"], gold))
+            splits[key] = row["split"]
     out = {}
-    for sid, pairs in by_source.items():
+    for (sid, sheet), pairs in by_source.items():
         headers = [h for h, _ in pairs]
         values = None
-        kept = sources[sid]["file"]
+        kept = sources[sid]["file"] if sid in sources else ""
         if kept:
             book = FileBook.open(HERE / "files" / kept)
             table = book.read_table(book.sheet_names()[0])
             by_header = {c.header: table.frame[c.name].tolist() for c in table.columns}
             values = [by_header.get(h, []) for h in headers]
-        out[sid] = (headers, [g for _, g in pairs], values)
+        out[(sid, sheet)] = (headers, [g for _, g in pairs], values, splits[(sid, sheet)])
     return out
 
 
@@ -106,17 +113,15 @@ def evaluate_tags() -> tuple[dict[str, TagScore], dict[str, TagScore], float]:
     """vcs-excel's and libhxl's Tagger's scores per split, and vcs-excel's seconds."""
     from vcs_excel.standard.suggest import suggest_columns
 
-    sources = _sources()
     columns = _sheet_columns()
     ours = {s: TagScore() for s in SPLITS}
     anchor = {s: TagScore() for s in SPLITS}
     tagger = _libhxl_tagger()
     t0 = time.perf_counter()
-    suggested = {sid: suggest_columns(h, v) for sid, (h, _, v) in columns.items()}
+    suggested = {key: suggest_columns(h, v) for key, (h, _, v, _) in columns.items()}
     elapsed = time.perf_counter() - t0
-    for sid, (headers, gold, _) in columns.items():
-        split = sources[sid]["split"]
-        for header, expected, s in zip(headers, gold, suggested[sid], strict=True):
+    for key, (headers, gold, _, split) in columns.items():
+        for header, expected, s in zip(headers, gold, suggested[key], strict=True):
             ours[split].add(header, expected, s.tag, s.confident)
         for header, expected, got in zip(headers, gold, tagger(headers), strict=True):
             anchor[split].add(header, expected, got, True)

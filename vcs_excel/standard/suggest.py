@@ -103,14 +103,15 @@ _WHOSE = _ORG_NOUNS | _PLACE_NOUNS | {
     "office", "head", "billing", "postal", "correspondence", "home", "personal", "own",
     "trading", "address", "location", "recipient", "beneficiary", "volunteer", "participating",
     "reporting", "implementing", "lead", "funding", "accountable", "extending", "assoc",
-    "associated", "parent", "linked",
+    "associated", "parent", "linked", "trustee", "director", "officer", "alternate",
+    "alternative", "former", "previous", "official", "legal",
 }  # fmt: skip
 # Words of headers about people, and of headers about organisations, places and grants.
 _PERSON_WORDS = {
     "forename", "forenames", "surname", "dob", "birth", "nhs", "gender", "sex", "ethnicity",
     "patient", "client", "resident", "firstname", "lastname", "pronouns", "age", "tenant",
     "applicant", "volunteer", "customer", "carer", "pupil", "student", "attendee", "claimant",
-    "household", "referral", "referrer", "individual", "person", "people",
+    "household", "referral", "referrer", "individual", "person", "people", "trustee",
 }  # fmt: skip
 _PERSON_TAGS = {
     "#date+birth", "#person+given+name", "#person+family+name", "#person+id+nhs", "#person+age",
@@ -127,6 +128,9 @@ _SERVICE_TAGS = {
     "#service+name", "#service+description", "#service+eligibility", "#service+referrals",
     "#service+hours", "#service+capacity+num", "#service+area", "#service+accessibility",
 }  # fmt: skip
+# Words of headers that only lists of organisations have.
+_ORG_WORDS = {"website", "logo", "incorporated", "incorporation", "legal", "charity",
+              "company", "expenditure"}  # fmt: skip
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -156,15 +160,29 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref"}
 # Words that say what kind of value a header holds, whatever comes before them.
-_HEADS = {"status", "date", "website", "url", "email", "amount", "postcode", "country"}
+_HEADS = {"status", "date", "website", "url", "link", "email", "amount", "postcode", "country"}
+# Words that say a column holds an amount of money (#value), in a list that is not of
+# people ("total_gross_income", "expenditure_total", "total-Commitment").
+_MONEY = {
+    "income", "expenditure", "spending", "spend", "funds", "reserves", "commitment",
+    "commitments", "disbursement", "disbursements", "repayment", "repayments", "reimbursement",
+    "budget", "costs", "revenue", "turnover", "assets", "liabilities", "amount", "value",
+}  # fmt: skip
+_AMOUNT_QUALIFIERS = {"total", "gross", "net", "annual", "latest", "sum"}
+# "<another record> id": a link to another table, not this row's own identifier.
+_RELATED = {"location", "contact", "schedule", "program", "programme", "phone", "address",
+            "at", "taxonomy", "term", "attribute", "document", "supervision", "owner"}  # fmt: skip
 _PERSONAL_STATUS = {
     "marital", "employment", "housing", "immigration", "residency", "smoking", "health",
     "relationship", "veteran", "disability", "tenancy", "benefit", "benefits", "care",
+    # and the kind of an organisation, not the state of a record
+    "tax", "legal", "charitable", "vat",
 }  # fmt: skip
 _STARTS = {
     "start", "started", "open", "opened", "opening", "incorporation", "incorporated", "founded",
     "established", "join", "joined", "joining", "commenced", "begin", "began", "from", "effective",
 }  # fmt: skip
+_WHEN = {"start", "end", "planned", "actual", "expected", "estimated", "date", "of", "the"}
 _ENDS = {
     "end", "ended", "close", "closed", "closing", "closure", "dissolution", "dissolved",
     "removal", "removed", "left", "leaving", "ceased", "expiry", "expires", "expired", "until",
@@ -172,7 +190,9 @@ _ENDS = {
 }  # fmt: skip
 # Headers of yes/no flags ("is_organisation", "has_land"): only a yes/no tag fits.
 _FLAG = re.compile(r"^(?:is|has|have|does|do|can|was|are)\s+\S")
-_COUNT = re.compile(r"^(?:number|no|count|total|how many)\b(?: of)?\b")
+_COUNT = re.compile(r"^(?:number|no|count|how many)\b(?: of)?\b")
+# The last word of "Organisation type", "geographic area type": a kind of the thing.
+_KIND_WORDS = {"type", "types", "kind", "category", "class", "classification"}
 _AREA_CODES = {
     "#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
     "#country+name": "#country+code",
@@ -307,6 +327,9 @@ class TagSuggester:
             entry = self.dictionary.entry(found.tag)
             if entry.datatype not in ("integer", "number"):
                 return Suggestion(text, None, 0.0, reason="a count of something")
+        last = key.split()[-1] if key else ""
+        if found.tag and last in _KIND_WORDS and last not in found.reason:
+            return Suggestion(text, None, 0.0, reason=f"a {last} of something")
         flag = found.tag and " " not in text.strip() and _FLAG.match(key)
         if flag and self.dictionary.entry(found.tag).datatype != "yes_no":
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
@@ -326,10 +349,10 @@ class TagSuggester:
         if thing is not None:
             return thing
         return (
-            self._suffix(text, h)
+            self._alternatives(text)
+            or self._suffix(text, h)
             or self._contained(text, h)
             or self._options(text)
-            or self._alternatives(text)
             or self._near_or_head(text, h)
         )
 
@@ -339,31 +362,48 @@ class TagSuggester:
 
     def _head(self, text: str, h: _Header) -> Suggestion | None:
         """English puts the kind of thing last ("charity registration status" is a
-        status, "reporting due date" a date) or first before "of" ("country of origin").
-        Unsure: the other words may change what it is."""
+        status, "reporting due date" a date), or before "of" ("country of origin"), or
+        first in a list's field names ("date_accounts_received"). Unsure: the other
+        words may change what it is."""
         words = h.field if h.field else (h.keys[-1].split() if h.keys else [])
+        if len(words) == 1 and words[0] in _MONEY:
+            return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
         if len(words) < 2:
             return None
+        if words[-1] in _CODE_WORDS:  # "registration status code"
+            words = words[:-1]
+        while len(words) > 1 and words[-1] in _AMOUNT_QUALIFIERS:  # "expenditure_total"
+            words = words[:-1]
+        if len(words) == 1 and words[0] in _MONEY:
+            return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
+        if words and (set(words) & (_STARTS | _ENDS)) and set(words) <= _WHEN:
+            # "start-planned", "end (actual)": when something starts or ends.
+            tag = "#date+start" if set(words) & _STARTS else "#date+end"
+            return self._entry_suggestion(text, tag, UNSURE, "when something starts or ends")
+        candidates = []
         if "of" in words[1:]:
-            head, rest = words[: words.index("of")], words[words.index("of") + 1 :]
-        elif words[-1] in _CODE_WORDS and len(words) > 2:
-            head, rest = words[-2:-1], words[:-2]  # "registration status code"
-        else:
-            head, rest = words[-1:], words[:-1]
-        key = " ".join(head)
-        if key not in _HEADS or set(rest) & _OTHER_PARTY:
-            return None
-        if key == "status" and set(rest) & _PERSONAL_STATUS:
-            return None  # marital or housing status: about a person, not the record
-        tag = self.index[key].tag if key in self.index else None
-        if key == "date":
-            if set(rest) & _STARTS:
-                tag = "#date+start"
-            elif set(rest) & _ENDS:
-                tag = "#date+end"
-        if tag is None:
-            return None
-        return self._entry_suggestion(text, tag, UNSURE, f"a kind of {key}")
+            candidates.append(words.index("of") - 1)
+        candidates.append(len(words) - 1)
+        if words[0] == "date":
+            candidates.append(0)  # a list's field names: "date_accounts_received"
+        for i in candidates:
+            head, rest = words[i], words[:i] + words[i + 1 :]
+            if set(rest) & _OTHER_PARTY:
+                return None
+            if head in _MONEY:
+                return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
+            if head not in _HEADS or head not in self.index:
+                continue
+            if head == "status" and set(rest) & _PERSONAL_STATUS:
+                return None  # marital status, legal status: what someone is, not a record's
+            tag = self.index[head].tag
+            if head == "date":
+                if set(rest) & _STARTS:
+                    tag = "#date+start"
+                elif set(rest) & _ENDS:
+                    tag = "#date+end"
+            return self._entry_suggestion(text, tag, UNSURE, f"a kind of {head}")
+        return None
 
     def _alternatives(self, text: str) -> Suggestion | None:
         """ "Sector/Cluster", "Country or territory of residence": a header that names one
@@ -374,7 +414,10 @@ class TagSuggester:
             return None
         found = [s for s in (self.suggest(p) for p in parts) if s.tag]
         tags = {s.tag for s in found}
-        if len(tags) != 1:
+        if len(tags) > 1:
+            # "Individual or organisation": the parts disagree, so no one tag fits.
+            return Suggestion(text, None, 0.0, reason="its parts say different things")
+        if not tags:
             return None
         best = max(found, key=lambda s: s.confidence)
         return Suggestion(text, best.tag, min(best.confidence, 0.86), best.label,
@@ -383,14 +426,18 @@ class TagSuggester:
     def _area_code(self, text: str, h: _Header) -> Suggestion | None:
         """ "Region p-code", "Adm1 ID", "Prefecture p-code": the code of an area."""
         words = [*h.owner, *h.field]
-        if len(words) < 2 or words[-1] not in _CODE_WORDS:
+        if len(words) < 2 or words[-1] not in _CODE_WORDS | {"number", "no"}:
             return None
+        if words[-1] in ("number", "no") and words[-2] not in _ORG_NOUNS:
+            return None  # "organisation number" only: "phone number" is not a code
         rest = words[:-1]
         if rest and rest[-1] == "p":  # "p-code"
             rest = rest[:-1]
         if rest and rest[-1] in _ORG_NOUNS:
             # "Organisation code", "reporting-org-ref": an organisation's identifier.
             return self._entry_suggestion(text, "#org+id", 0.9, "the code of an organisation")
+        if rest and rest[-1] in _RELATED | _PLACE_NOUNS | _THING_NOUNS:
+            return Suggestion(text, None, 0.0, reason="the code of another record")
         for start in range(len(rest)):
             area = self.index.get(" ".join(rest[start:]))
             if area is not None and area.tag in _AREA_CODES:
@@ -411,7 +458,7 @@ class TagSuggester:
         """ "practice_name", "Site name", "Recipient Org:Name", "Name of organisation",
         "Grant Programme:Title": the name of something that is not a person."""
         named = {"name", "names", "title"} & set(h.field)
-        if not named or len(h.field) > 4:
+        if not named or len(h.field) > 4 or h.field[-1] not in named:
             return None
         ignore = named | _FILLERS | {"alternate", "other", "short", "official"}
         words = [w for w in [*h.owner, *h.field] if w not in ignore]
@@ -444,6 +491,8 @@ class TagSuggester:
                 continue
             dropped = set(words[:start]) | set(h.owner)
             if dropped & _OTHER_PARTY and not (set(key.split()) & _OTHER_PARTY):
+                return None
+            if key == "status" and dropped & _PERSONAL_STATUS:
                 return None
             if dropped <= _WHOSE | _FILLERS:
                 return Suggestion(text, entry.tag, 0.9, entry.label, f"ends with '{key}'")
@@ -541,7 +590,9 @@ class TagSuggester:
             tag = self._key(s.tag)
             if tag in _PERSON_TAGS or words & _PERSON_WORDS:
                 person += 1
-            if tag in _NOT_PEOPLE_TAGS or words & (_ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS):
+            if tag in _NOT_PEOPLE_TAGS or words & (
+                _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | _ORG_WORDS
+            ):
                 org += 1
             if tag in _SERVICE_TAGS:
                 service += 1
@@ -565,10 +616,14 @@ class TagSuggester:
             return s
         if key == "#status" and kind == "services":
             return self._entry_suggestion(s.header, "#service+status", s.confidence, s.reason)
+        if kind == "things" and key == "#person+income":
+            return self._entry_suggestion(s.header, "#value", UNSURE, "an amount of money")
         if kind == "things" and key == "#service+description":
             return Suggestion(s.header, None, 0.0, reason="a description in a list of things")
-        if key not in _PERSON_ONLY and not (kind == "things" and _about_a_person(key)):
+        if key not in _PERSON_ONLY and not _about_a_person(key):
             return s
+        if kind == "services" and key not in _PERSON_ONLY:
+            return Suggestion(s.header, None, 0.0, reason="about a person, in a list of services")
         if key == "#person+name":
             # A list of organisations, places or grants: its names are theirs.
             return self._entry_suggestion(
