@@ -349,7 +349,7 @@ def run(quick: bool = False) -> str:
         f"Machine: {machine()}. Corpus: `benchmarks/realworld/` ({n_headers} headers from "
         f"{sum(1 for s in sources.values() if not s['file'].startswith('hsds/'))} sources, "
         f"{sum(1 for s in sources.values() if s['file'] and '/' not in s['file'])} "
-        "kept files, {sum(1 for s in sources.values() if s['file'].startswith('hsds/'))} "
+        f"kept files, {sum(1 for s in sources.values() if s['file'].startswith('hsds/'))} "
         "HSDS feeds; sources, commits and licences in its `sources.csv`). The corpus is split "
         "by source: the development half was used while changing the code, the test half "
         "was not looked at.",
@@ -373,6 +373,18 @@ def run(quick: bool = False) -> str:
         "matches a header only when it equals a spec (here the dictionary's labels and "
         "synonyms), so it never guesses wrong but leaves most headers untagged.",
         "",
+        "How far to trust these figures. Before this corpus was used, vcs-excel got 23% of "
+        "its headers right (top-1) and 62% of its confident suggestions. The first test "
+        "half (IATI, the Charity Commission's extract, HSDS tables, NHS GP practices, two "
+        "3W files, Mali; 128 headers with a tag) was measured blind once the development "
+        "half had been worked on: top-1 65.6%, confident suggestions right 74.5%, no-tag "
+        "headers left untagged 84.7%. Its misses were then looked at and the rules made "
+        "more general (money, start and end words, field names that put the kind first, "
+        "links to other tables), so it is part of the development half above. The test "
+        "half now is four later sources (a Companies House data API's field names, "
+        "charity-data lookups, two social housing registers), labelled before any run "
+        "and not looked at: it is small, and its figure is the blind one.",
+        "",
         "### Checker flags",
         "",
         "Target on the test half: at most 5% of error and warning flags on clean cells, and "
@@ -386,9 +398,17 @@ def run(quick: bool = False) -> str:
         lines.append(flags[split].row(split))
     lines += [
         "",
+        "Before this work the same files gave 1,589 and 91 error and warning flags, "
+        "99.6% and 96.7% of them on clean cells (ISO 8601 date-times, longitudes read as "
+        "formulas, duplicate IDs in lists of grants, placeholders), and found 14% and 1% "
+        "of the real problems. The test files' problems missed are web addresses in a "
+        "column its own HXL tag row leaves untagged, so the checker does not check it.",
+        "",
         f"Synthetic list with planted errors (600 rows): recall {100 * recall:.1f}% "
         f"(target at least 98%), false alarms {100 * alarms:.2f}% of clean cells (target at "
-        "most 0.5%).",
+        "most 0.5%). The alarms are dates of birth the generator writes with a two-digit "
+        "year that fits both centuries (14/09/24: born 1924 or 2024); the checker now "
+        "says so instead of reading them as 2024 without a word.",
         "",
         "### Directory import",
         "",
@@ -401,6 +421,15 @@ def run(quick: bool = False) -> str:
     ]
     for split in SPLITS:
         lines.append(directory[split].row(split))
+    lines += [
+        "",
+        "Before this work import refused every service that named its organisation by "
+        "id alone or not at all (it read 5 of the 9 development services), read no "
+        "organisation list or service at a location, and merged the 128 services that "
+        "share one id in a test feed into one without a word; export refused the whole "
+        "directory for one invalid entry. A feed that repeats one id for 128 services "
+        "holds one service under that id: the first is read and the repeat is reported.",
+    ]
     for split in SPLITS:
         print(f"-- tag misses ({split}):")
         print("\n".join(ours[split].misses))
