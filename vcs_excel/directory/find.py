@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ..clean.postcodes import normalise_postcode
+from ..clean.datatypes import Context, datatype
 from .models import Schedule, Service
 
 DAY_NAMES = {"MO": "Mon", "TU": "Tue", "WE": "Wed", "TH": "Thu", "FR": "Fri", "SA": "Sat",
@@ -71,10 +71,8 @@ def service_languages(service: Service) -> set[str]:
 def area_key(text: str) -> str:
     """A postcode district ("LS6") for a postcode or district; else the text in capitals."""
     t = " ".join(str(text).split()).upper()
-    result = normalise_postcode(t)
-    if result.valid and result.standard:
-        return result.standard.split()[0]
-    return t
+    standard = datatype("postcode").parse(t, Context(dt.date.today()))
+    return standard.split()[0] if standard else t
 
 
 def service_areas(service: Service) -> set[str]:

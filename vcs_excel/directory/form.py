@@ -249,14 +249,21 @@ def _address_field(key: str) -> tuple[Callable[..., Any], Callable[..., None]]:
     return get, put
 
 
-def _put_postcode(data: dict[str, Any], text: str | None) -> None:
-    from ..clean.postcodes import normalise_postcode
+def _valid(kind: str, text: str) -> Any:
+    """``text`` in its standard form, if it is a valid value of the datatype ``kind``."""
+    import datetime as dt
 
+    from ..clean.datatypes import Context, datatype
+
+    return datatype(kind).parse(text, Context(dt.date.today()))
+
+
+def _put_postcode(data: dict[str, Any], text: str | None) -> None:
     if text is not None:
-        result = normalise_postcode(text)
-        if not result.valid:
+        standard = _valid("postcode", text)
+        if standard is None:
             raise FormError(f"'{text}' is not a UK postcode (for example LS6 1AB).")
-        text = result.standard
+        text = standard
     _address_for_edit(data)["postal_code"] = text or ""
 
 
@@ -292,9 +299,7 @@ def _get_phone(data: dict[str, Any]) -> Any:
 
 
 def _put_phone(data: dict[str, Any], text: str | None) -> None:
-    from ..clean.phones import normalise_phone
-
-    if text is not None and not normalise_phone(text).valid:
+    if text is not None and _valid("phone", text) is None:
         raise FormError(f"'{text}' is not a UK phone number (for example 0113 496 0000).")
     old = _get_phone(data)
     # The number is kept on the service and often on its contact too: both change.
@@ -313,9 +318,7 @@ def _put_phone(data: dict[str, Any], text: str | None) -> None:
 
 
 def _put_email(data: dict[str, Any], text: str | None) -> None:
-    from ..clean.emails import normalise_email
-
-    if text is not None and not normalise_email(text).valid:
+    if text is not None and _valid("email", text) is None:
         raise FormError(f"'{text}' is not an e-mail address.")
     _set(data, "email", text)
 
