@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..clean import collapse_spaces, has_stray_whitespace, parse_date
+from ..clean import collapse_spaces, has_stray_whitespace
 from ..clean.datatypes import Context, age_on, datatype
 from ..clean.missing import formula_like, placeholder
 from ..standard.dictionary import CodeList, DataDictionary, TagEntry, load_dictionary
@@ -398,16 +398,18 @@ def _age_against_birth(table: Table, by_key: dict[str, ColumnPlan], settings: Ch
     if not age_plan or not dob_plan:
         return
     frame = table.frame
+    dates = datatype("date")
+    ctx = Context(settings.day, max_age=settings.max_age, birth=True)
     for row, age, born in zip(
         frame.index, frame[age_plan.column.name], frame[dob_plan.column.name], strict=True
     ):
         years = _int(age)
         if years is None or _blank(born):
             continue
-        r = parse_date(born, birth=True, today=settings.day, max_age=settings.max_age)
-        if r.date is None or r.problem:
+        day = dates.parse(born, ctx)
+        if day is None:
             continue
-        actual = age_on(r.date, settings.day)
+        actual = age_on(day, settings.day)
         if abs(actual - years) > 1:
             yield _issue(
                 table,
@@ -417,7 +419,7 @@ def _age_against_birth(table: Table, by_key: dict[str, ColumnPlan], settings: Ch
                 (
                     "age-mismatch",
                     f"Age {years}, but the date of birth "
-                    f"{r.date:%d/%m/%Y} makes the person {actual}.",
+                    f"{day:%d/%m/%Y} makes the person {actual}.",
                     actual,
                 ),
             )
