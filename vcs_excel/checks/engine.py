@@ -418,8 +418,7 @@ def _age_against_birth(table: Table, by_key: dict[str, ColumnPlan], settings: Ch
                 age,
                 (
                     "age-mismatch",
-                    f"Age {years}, but the date of birth "
-                    f"{day:%d/%m/%Y} makes the person {actual}.",
+                    f"Age {years}, but the date of birth {day:%d/%m/%Y} makes the person {actual}.",
                     actual,
                 ),
             )

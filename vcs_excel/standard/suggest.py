@@ -128,9 +128,11 @@ _SERVICE_TAGS = {
     "#service+name", "#service+description", "#service+eligibility", "#service+referrals",
     "#service+hours", "#service+capacity+num", "#service+area", "#service+accessibility",
 }  # fmt: skip
+# Words of headers of a list of services (HSDS's services table, a directory).
+_SERVICE_WORDS = {"service", "services", "eligibility", "fees", "accreditations", "opening"}
 # Words of headers that only lists of organisations have.
 _ORG_WORDS = {"website", "logo", "incorporated", "incorporation", "legal", "charity",
-              "company", "expenditure"}  # fmt: skip
+              "company", "expenditure", "accounts", "fin"}  # fmt: skip
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -374,7 +376,8 @@ class TagSuggester:
             words = words[:-1]
         while len(words) > 1 and words[-1] in _AMOUNT_QUALIFIERS:  # "expenditure_total"
             words = words[:-1]
-        if len(words) == 1 and words[0] in _MONEY:
+        if words and words[0] in _MONEY and (len(words) == 1 or words[0] != "value"):
+            # "income_donations_and_legacies": field names put the kind first too.
             return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
         if words and (set(words) & (_STARTS | _ENDS)) and set(words) <= _WHEN:
             # "start-planned", "end (actual)": when something starts or ends.
@@ -516,7 +519,8 @@ class TagSuggester:
                 content = syn_words - self._filler_stems
                 if not content or not syn_words <= words:
                     continue
-                extra = words - syn_words - self._filler_stems
+                # Numbers that count columns ("sic text 1") say nothing of the kind.
+                extra = {w for w in words - syn_words - self._filler_stems if not w.isdigit()}
                 if extra and len(content) < 2:
                     continue
                 confidence = 0.9 if not extra else 0.86
@@ -594,12 +598,12 @@ class TagSuggester:
                 _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | _ORG_WORDS
             ):
                 org += 1
-            if tag in _SERVICE_TAGS:
+            if tag in _SERVICE_TAGS or words & _SERVICE_WORDS:
                 service += 1
+        if service >= 2 and service >= person and service * 2 >= org:
+            return "services"
         if person and person * 2 >= org:
             return "people"
-        if service >= 2 and service * 2 >= org:
-            return "services"
         # Only a sheet that plainly is not about people is read as a list of things: a
         # list of residents is the usual case, and the safe one to assume.
         return "things" if org >= 2 and org > 2 * person else "people"
