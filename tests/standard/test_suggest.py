@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.header_tags import evaluate
 from vcs_excel.standard.suggest import CONFIDENT, suggest_columns, suggest_tags
@@ -118,3 +120,14 @@ def test_tag_headers_uses_the_values_of_the_sheet(tmp_path):
     columns = result.data["sheets"][0]["columns"] if "sheets" in result.data else None
     report = columns or result.payload["sheets"][0]["columns"]
     assert report[0]["tag"] == "#contact+email" and report[0]["confident"] is False
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(max_size=40), min_size=1, max_size=6),
+    st.lists(st.one_of(st.text(max_size=20), st.integers(), st.floats(), st.none()), max_size=8),
+)
+def test_suggestion_never_raises_on_any_header_or_value(headers, values):
+    found = suggest_columns(headers, [values] * len(headers))
+    assert len(found) == len(headers)
+    assert all(s.tag is None or s.tag.startswith("#") for s in found)
