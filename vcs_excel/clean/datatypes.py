@@ -91,6 +91,19 @@ def _shown(value: Any) -> str:
     return display_text(value)
 
 
+class Normalised(Datatype):
+    """A datatype whose normaliser (``clean.postcodes`` and the like) says whether a
+    value is valid and gives its standard form."""
+
+    @staticmethod
+    def normalise(value: Any) -> Any:  # pragma: no cover - every subclass sets one
+        raise NotImplementedError
+
+    def parse(self, value: Any, ctx: Context) -> Any:
+        r = self.normalise(value)
+        return r.standard if r.valid else None
+
+
 class Text(Datatype):
     name = "text"
 
@@ -256,13 +269,10 @@ def repair_postcode(text: str) -> str | None:
     return result.standard if result.valid else None
 
 
-class Postcode(Datatype):
+class Postcode(Normalised):
     name = "postcode"
     description = "A UK postcode (LS6 1AB)."
-
-    def parse(self, value: Any, ctx: Context) -> Any:
-        r = normalise_postcode(value)
-        return r.standard if r.valid else None
+    normalise = staticmethod(normalise_postcode)
 
     def check(self, value: Any, ctx: Context) -> list[Finding]:
         standard = self.parse(value, ctx)
@@ -278,16 +288,13 @@ class Postcode(Datatype):
         return []
 
 
-class Phone(Datatype):
+class Phone(Normalised):
     name = "phone"
     description = "A phone number: UK numbers start 0 or +44; stored as +44... (E.164)."
-
-    def parse(self, value: Any, ctx: Context) -> Any:
-        r = normalise_phone(value)
-        return r.standard if r.valid else None
+    normalise = staticmethod(normalise_phone)
 
     def check(self, value: Any, ctx: Context) -> list[Finding]:
-        r = normalise_phone(value)
+        r = self.normalise(value)
         shown = _shown(value)
         if r.scientific:
             return [("phone-scientific", f"'{shown}' is a phone number Excel turned into "
@@ -302,16 +309,13 @@ class Phone(Datatype):
         return []
 
 
-class Email(Datatype):
+class Email(Normalised):
     name = "email"
     description = "An e-mail address (name@domain)."
-
-    def parse(self, value: Any, ctx: Context) -> Any:
-        r = normalise_email(value)
-        return r.standard if r.valid else None
+    normalise = staticmethod(normalise_email)
 
     def check(self, value: Any, ctx: Context) -> list[Finding]:
-        r = normalise_email(value)
+        r = self.normalise(value)
         shown = _shown(value)
         if not r.valid:
             return [("email-invalid", f"'{shown}' is not a valid e-mail address.", None)]
@@ -333,17 +337,14 @@ _NHS_MESSAGES = {
 }
 
 
-class NhsNumber(Datatype):
+class NhsNumber(Normalised):
     name = "nhs_number"
     description = "An NHS number: 10 digits, the last a check digit (943 476 5919)."
     numeric = True  # 0000000000 is a placeholder NHS number, reported as such
-
-    def parse(self, value: Any, ctx: Context) -> Any:
-        r = check_nhs_number(value)
-        return r.standard if r.valid else None
+    normalise = staticmethod(check_nhs_number)
 
     def check(self, value: Any, ctx: Context) -> list[Finding]:
-        r = check_nhs_number(value)
+        r = self.normalise(value)
         shown = _shown(value)
         if r.problem:
             return [(r.problem, _NHS_MESSAGES[r.problem].format(shown), None)]
