@@ -69,3 +69,15 @@ def test_standardised_copy_of_a_real_file_empties_placeholders_and_reads_iso_dat
     was_now = dict(zip(changes["Was"], changes["Now"], strict=True))
     assert was_now["2020-11-03T00:00:00+00:00"] == "03/11/2020"
     assert was_now["0"] is None or was_now["0"] == ""  # a placeholder postcode, emptied
+
+
+def test_an_hxl_files_own_tags_are_read_and_its_extension_tags_are_information():
+    book = FileBook.open(FILES / "sbtf_gin_health.csv")
+    table = book.read_table(book.sheet_names()[0])
+    plans, tag_issues, _ = plan_columns(table)
+    by_tag = {p.column.tag: p.entry.tag if p.entry else None for p in plans}
+    assert by_tag["#lat_deg"] == "#geo+lat" and by_tag["#adm1"] == "#adm1+name"
+    assert by_tag["#address"] == "#contact+address" and by_tag["#from_date"] == "#date+start"
+    extension = [i for i in tag_issues if i.code == "tag-extension"]
+    assert extension and all(i.tag.startswith("#x_") and i.severity == "info" for i in extension)
+    assert not [i for i in tag_issues if i.code == "tag-unknown" and i.tag.startswith("#x_")]

@@ -102,17 +102,20 @@ def plan_columns(
                 continue
             if entry is None:
                 suggestion = default_suggester().suggest(col.header)
+                # HXL's own convention for a tag of one's own: #x_ (an extension).
+                extension = col.tag.strip().lower().startswith("#x_")
                 issues.append(
                     Issue(
-                        "tag-unknown",
+                        "tag-extension" if extension else "tag-unknown",
                         table.sheet,
                         table.tag_row,
                         col.letter,
                         col.header,
                         col.tag,
                         col.tag,
-                        f"{col.tag} is not a tag of the data standard, so column {col.letter} "
-                        "is not checked.",
+                        f"{col.tag} is "
+                        + ("an extension tag" if extension else "not a tag of the data standard")
+                        + f", so column {col.letter} is not checked.",
                         suggestion.tag,
                     )
                 )

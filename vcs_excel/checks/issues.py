@@ -113,6 +113,9 @@ ISSUE_TYPES: dict[str, IssueType] = {
                   "space at the start."),
         IssueType("tag-unknown", "warning", "Tag not in the data standard",
                   "Choose a tag from the dropdown, or add this tag to the data dictionary."),
+        IssueType("tag-extension", "info", "Extension tag",
+                  "A tag of the list's own (HXL's #x_ prefix): kept as it is, and not checked. "
+                  "Choose a tag of the standard from the dropdown to have the column checked."),
         IssueType("tag-malformed", "error", "Tag written wrongly",
                   "A tag looks like #hashtag+attribute, with no spaces, e.g. #person+name."),
     ]
