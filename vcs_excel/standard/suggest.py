@@ -470,7 +470,9 @@ class TagSuggester:
         # "Region name", "Ward name": the name of an area the standard has a tag for.
         entry = self.index.get(" ".join(words))
         if entry is not None and not entry.tag.startswith("#person") and entry.datatype == "text":
-            return Suggestion(text, entry.tag, 0.9, entry.label, f"the name of a {entry.label.lower()}")
+            return Suggestion(
+                text, entry.tag, 0.9, entry.label, f"the name of a {entry.label.lower()}"
+            )
         # Otherwise the nearest noun says whose name it is ("Beneficiary Location:Name").
         nouns = [w for w in words if w in _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | {"org"}]
         if not nouns:
