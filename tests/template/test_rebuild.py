@@ -49,3 +49,12 @@ def test_every_part_matches(rebuilt):
 def test_build_is_repeatable(tmp_path, rebuilt):
     again = build_template(tmp_path / "again.xlsm")
     assert again.read_bytes() == rebuilt.read_bytes()
+
+
+def test_building_leaves_no_scratch_file_in_the_current_folder(tmp_path, monkeypatch):
+    from vcs_excel.template.vba import write_compound_file
+
+    monkeypatch.chdir(tmp_path)
+    data = write_compound_file({"VBA/dir": b"x" * 100, "PROJECT": b"ID=1"})
+    assert data[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # a compound file
+    assert list(tmp_path.iterdir()) == []

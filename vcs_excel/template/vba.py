@@ -20,6 +20,7 @@ modules larger than a few chunks, xlwings' own module among them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import struct
 import tempfile
@@ -349,5 +350,8 @@ def write_compound_file(streams: dict[str, bytes]) -> bytes:
                 parent = storages[level]
             parent.add_directory(StreamDirectory(name, str(source)))
         target = Path(tmp) / "vbaProject.bin"
-        ole.create_file(str(target))
+        # ms-cfb writes a scratch file (fatChain.bin) into the current folder: let that
+        # be the temporary one, so no build leaves it in a user's or the repository's.
+        with contextlib.chdir(tmp):
+            ole.create_file(str(target))
         return target.read_bytes()
