@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..clean import collapse_spaces, has_stray_whitespace
-from ..clean.datatypes import Context, age_on, datatype
+from ..clean.datatypes import Context, age_on, datatype, whole_number
 from ..clean.missing import formula_like, placeholder
 from ..standard.dictionary import CodeList, DataDictionary, TagEntry, load_dictionary
 from ..standard.hashtags import HashtagError, parse_hashtag
@@ -128,10 +128,6 @@ def plan_columns(
 
 
 # ------------------------------------------------------------------ values
-def _int(value: Any) -> int | None:
-    return datatype("integer").parse(value, Context(dt.date.today()))
-
-
 def context_for(entry: TagEntry | None, codes: CodeList | None, settings: CheckSettings) -> Context:
     """What the datatype of a column needs to know: the day, the limits, the code list."""
     key = entry.key if entry else ""
@@ -406,7 +402,7 @@ def _age_against_birth(table: Table, by_key: dict[str, ColumnPlan], settings: Ch
     for row, age, born in zip(
         frame.index, frame[age_plan.column.name], frame[dob_plan.column.name], strict=True
     ):
-        years = _int(age)
+        years = whole_number(age)
         if years is None or _blank(born):
             continue
         day = dates.parse(born, ctx)

@@ -139,7 +139,8 @@ class Id(Datatype):
         return _folded(self.parse(a, ctx)) == _folded(self.parse(b, ctx))
 
 
-def _int(value: Any) -> int | None:
+def whole_number(value: Any) -> int | None:
+    """A whole number written as a number or as text ("12", "1,200", 12.0), else None."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -175,7 +176,7 @@ class Integer(Datatype):
     default_range: ClassVar[tuple[float, float | None]] = (0, None)
 
     def parse(self, value: Any, ctx: Context) -> Any:
-        return _int(value)
+        return whole_number(value)
 
     def check(self, value: Any, ctx: Context) -> list[Finding]:
         n = self.parse(value, ctx)
@@ -302,7 +303,7 @@ class Phone(Normalised):
         if not r.valid:
             return [("phone-invalid", f"'{shown}' is not a valid phone number.", None)]
         if r.lost_zero:
-            fixed = "0" + str(_int(value) if _int(value) is not None else value).strip()
+            fixed = "0" + r.standard[3:]  # +441612269647 is 01612269647
             return [("phone-missing-zero", f"'{shown}' has lost its leading 0: {fixed}.", fixed)]
         if r.fictional and not ctx.test_data:
             return [("phone-fictional", f"{shown} is in Ofcom's drama range.", None)]
@@ -402,7 +403,7 @@ class Uprn(Datatype):
     description = "A Unique Property Reference Number: 1 to 12 digits."
 
     def parse(self, value: Any, ctx: Context) -> Any:
-        n = _int(value)
+        n = whole_number(value)
         digits = str(n if n is not None else value).strip()
         return digits if digits.isdigit() and 1 <= len(digits) <= 12 else None
 

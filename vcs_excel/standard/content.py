@@ -107,10 +107,12 @@ def fits(entry: TagEntry, found: dict[str, float], dictionary: DataDictionary) -
         return found["lat"]
     if entry.key == "#geo+lon":
         return found["lon"]
-    simple = {"postcode": "postcode", "email": "email", "phone": "phone", "nhs_number": "nhs",
-              "number": "number", "integer": "number", "url": None, "date": "date"}  # fmt: skip
     if kind == "url":
+        # A web address may be written without http://: what is not a number, an e-mail
+        # address or a phone number could be one.
         return max(found["url"], 1 - found["number"] - found["email"] - found["phone"])
+    simple = {"postcode": "postcode", "email": "email", "phone": "phone", "nhs_number": "nhs",
+              "number": "number", "integer": "number", "date": "date"}  # fmt: skip
     if kind in simple:
         return found[simple[kind]]
     if kind == "code" and entry.codelist and entry.codelist not in _UNTELLING:

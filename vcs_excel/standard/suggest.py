@@ -640,7 +640,7 @@ class TagSuggester:
 
     def _with_values(self, s: Suggestion, found: dict[str, float], kind: str) -> Suggestion:
         """Weigh the header's suggestion against what the column's values are."""
-        from .content import CONTENT_TAGS, clearly_other, fits
+        from .content import CONTENT_TAGS, clearly_other, content_tag, fits
 
         if not found:
             return s
@@ -651,7 +651,7 @@ class TagSuggester:
             # mistakes for the Data Checker to find, not a reason to doubt the header.
             if fit is None or fit >= 0.5:
                 return s
-            better = _content_tag(found, kind, self.dictionary)
+            better = content_tag(found, kind, self.dictionary)
             if better and better != entry.tag:
                 return Suggestion(
                     s.header, better, UNSURE, self.dictionary.entry(better).label,
@@ -666,7 +666,7 @@ class TagSuggester:
             )  # fmt: skip
         if s.reason.startswith("the name of a thing") or s.reason.startswith("a list that"):
             return s
-        tag = _content_tag(found, kind, self.dictionary)
+        tag = content_tag(found, kind, self.dictionary)
         if tag is None:
             return s
         entry = self.dictionary.entry(tag)
@@ -684,13 +684,6 @@ def _about_a_person(key: str | None) -> bool:
     return bool(key) and (
         key.startswith("#person+") or key in ("#date+birth", "#household+num", "#contact+preferred")
     )
-
-
-def _content_tag(found: dict[str, float], kind: str, dictionary: DataDictionary) -> str | None:
-    """The tag a column's values alone point to, when nearly all of them are one kind."""
-    from .content import content_tag
-
-    return content_tag(found, kind, dictionary)
 
 
 _DEFAULT: TagSuggester | None = None
