@@ -187,6 +187,11 @@ def fine_values(
         elif kind == "integer" and value_range is not None:
             ints = np.array([float(v) if type(v) is int else np.nan for v in rest], dtype=float)
             fine[others] = _in_range(ints, value_range)
+        elif kind == "number" and value_range is not None:
+            numbers = np.array(
+                [float(v) if type(v) in (int, float) else np.nan for v in rest], dtype=float
+            )
+            fine[others] = _in_range(numbers, value_range)
     return fine
 
 
@@ -213,6 +218,13 @@ def _text_fine(
         if digits.any():
             numbers = pc.cast(text.filter(pa.array(digits)), pa.int64()).to_numpy()
             ok[digits] = _in_range(numbers.astype(float), value_range)
+        return ok
+    if kind == "number" and value_range is not None:
+        # Plain decimals (coordinates, amounts): cast in bulk, checked against the range.
+        plain = _match(text, r"^-?[0-9]{1,15}(?:\.[0-9]{1,15})?$")
+        if plain.any():
+            numbers = pc.cast(text.filter(pa.array(plain)), pa.float64()).to_numpy()
+            ok[plain] = _in_range(numbers, value_range)
         return ok
     tidy = _match(text, _TIDY)
     if kind == "id":
