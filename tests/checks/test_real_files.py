@@ -81,3 +81,42 @@ def test_an_hxl_files_own_tags_are_read_and_its_extension_tags_are_information()
     extension = [i for i in tag_issues if i.code == "tag-extension"]
     assert extension and all(i.tag.startswith("#x_") and i.severity == "info" for i in extension)
     assert not [i for i in tag_issues if i.code == "tag-unknown" and i.tag.startswith("#x_")]
+
+
+def test_journey_on_a_real_file_tag_then_check_then_standardise(tmp_path, capsys):
+    """Each step reads only what the one before wrote: a grants file from a funder is
+    tagged, the tagged copy is checked, its standardised copy carries the tags on."""
+    import json
+
+    from vcs_excel.cli import main
+
+    source = FILES / "grants_alwf.csv"
+    tagged, tidy = tmp_path / "tagged.xlsx", tmp_path / "tidy.xlsx"
+    assert main(["tag", str(source), "--apply", "--out", str(tagged)]) in (0, 1)
+    capsys.readouterr()
+    main(["inspect", str(tagged), "--json"])
+    (sheet,) = json.loads(capsys.readouterr().out)["data"]["sheets"]
+    tags = {c["header"]: c["tag"] for c in sheet["columns"]}
+    assert sheet["tag_row"] == 2
+    assert tags["Recipient Org:Postal Code"] == "#contact+address+postcode"
+    assert tags["Award Date"] == "#date" and tags["Recipient Org:Name"] == "#org+name"
+    assert tags["Title"] in (None, "")  # a grant's title is not a person's
+
+    main(["check", str(tagged), "--json"])
+    issues = json.loads(capsys.readouterr().out)["issues"]
+    with (FILES / "grants_alwf.problems.csv").open(encoding="utf-8", newline="") as fh:
+        problems = {(int(r["row"]) + 1, r["column"]) for r in csv.DictReader(fh)}  # + tag row
+    letters = {c["header"]: c["letter"] for c in sheet["columns"]}
+    problems = {(row, letters[header]) for row, header in problems}
+    flagged = {(i["row"], i["column"]) for i in issues if i["severity"] in ("error", "warning")}
+    assert flagged and flagged <= problems
+    assert problems <= {(i["row"], i["column"]) for i in issues}
+
+    main(["standardise", str(tagged), "--out", str(tidy)])
+    copy = FileBook.open(tidy).read_table("grants_alwf standardised")
+    assert copy.has_tags
+    copied = {c.header: c.tag for c in copy.columns}
+    assert copied["Recipient Org:Postal Code"] == "#contact+address+postcode"
+    # The copy is standard: checked again, its postcodes need no more standardising.
+    again, _ = check_table(copy, CheckSettings(today=TODAY))
+    assert not [i for i in again if i.code in ("postcode-format", "date-format")]
