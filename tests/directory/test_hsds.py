@@ -155,3 +155,30 @@ def test_cli_import_says_what_it_read_and_export_exits_1_listing_what_it_left_ou
     assert main(["directory", "export", "--store", str(store), "--out", str(out_file)]) == 0
     exported = json.loads(out_file.read_text("utf-8"))
     assert exported["total_items"] == 2
+
+
+def test_journey_a_feed_by_other_hands_imports_syncs_into_the_directory_tab_and_exports(
+    tmp_path, capsys
+):
+    import openpyxl
+    from helpers import save_rows
+
+    from vcs_excel.cli import main
+    from vcs_excel.commands import run_task
+    from vcs_excel.workbook import FileBook
+
+    store = tmp_path / "services.json"
+    for feed in ("hsds-spec-organization_full.json", "oruk-test-service_list.json",
+                 "oruk-default-service_at_location_full.json"):  # fmt: skip
+        main(["directory", "import", str(FEEDS / feed), "--store", str(store)])
+    capsys.readouterr()
+    book = save_rows(tmp_path / "lists.xlsx", {"People": [["Name"], ["A. Person"]]})
+    out = tmp_path / "synced.xlsx"
+    result = run_task("directory_sync", FileBook.open(book, out=out), store=str(store))
+    rows = [list(r) for r in openpyxl.load_workbook(out)["Directory"].iter_rows(values_only=True)]
+    names = {r[1] for r in rows if r and r[1]}
+    assert result.data["services"] >= 1 and "Community Counselling" in names
+    exported = tmp_path / "export.json"
+    code = main(["directory", "export", "--store", str(store), "--out", str(exported)])
+    document = json.loads(exported.read_text("utf-8"))
+    assert code == 0 and document["total_items"] == result.data["services"]
