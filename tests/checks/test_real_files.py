@@ -78,7 +78,10 @@ def test_an_hxl_files_own_tags_are_read_and_its_extension_tags_are_information()
     by_tag = {p.column.tag: p.entry.tag if p.entry else None for p in plans}
     assert by_tag["#lat_deg"] == "#geo+lat" and by_tag["#adm1"] == "#adm1+name"
     assert by_tag["#address"] == "#contact+address" and by_tag["#from_date"] == "#date+start"
+    from vcs_excel.tasks.check import severity_word
+
     extension = [i for i in tag_issues if i.code == "tag-extension"]
+    assert severity_word("tag-extension") == "Note"
     assert extension and all(i.tag.startswith("#x_") and i.severity == "info" for i in extension)
     assert not [i for i in tag_issues if i.code == "tag-unknown" and i.tag.startswith("#x_")]
 

@@ -20,6 +20,14 @@ COLOURS = {"error": "FFC7CE", "warning": "FFEB9C"}
 MAX_LISTED = 50_000  # rows on the Issues tab (Excel itself stops at 1,048,576)
 MAX_MARKED = 20_000  # cells coloured in the user's sheets
 SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Can be standardised"}
+# Information that the standardised copy does not act on: said as a note.
+NOTES = {"postcode-foreign", "tag-extension"}
+
+
+def severity_word(code: str) -> str:
+    """How the Issues tabs name a finding's severity."""
+    return "Note" if code in NOTES else SEVERITY_WORDS[ISSUE_TYPES[code].severity]
+
 
 TEST_DATA = Option(
     "test_data",
@@ -100,7 +108,7 @@ def _issues_spec(report: Report) -> SheetSpec:
         cell = f"{issue.column}{issue.row}" if issue.row else issue.column
         rows.append(
             [
-                SEVERITY_WORDS[issue.severity],
+                severity_word(issue.code),
                 issue.sheet,
                 cell,
                 issue.header,
@@ -154,7 +162,7 @@ def _summary_spec(report: Report) -> SheetSpec:
     rows: list[list[Any]] = []
     for code, n in report.by_code().items():
         t = ISSUE_TYPES[code]
-        rows.append(["By problem", t.title, code, SEVERITY_WORDS[t.severity], n])
+        rows.append(["By problem", t.title, code, severity_word(code), n])
     rows.append([None] * 5)
     for c in report.by_column():
         label = f"{c['sheet']} {c['column']}: {c['header']}"
