@@ -75,6 +75,42 @@ SOURCES = [
     ("360g-alwf", "ThreeSixtyGiving/dataquality", "783b746fb031208e92553bdb47a37af8fc84fd32",
      "tools/data/json_acceptable_license_valid/a003W000001B7PzQAK.json", "CC BY 4.0",
      "Andrew Lloyd Webber Foundation (360Giving)", "dev"),
+    # Headers only, copied by hand from each repository's documentation or code.
+    ("ch-datafabric", "harnesspi/external-datafabric-docs",
+     "09ec299f2af9b0a6bbf112c56eb8d0e61fb9e9c8", "docs/Company.md",
+     "OGL v3 (Companies House field names); keys of the example responses only",
+     "Companies House data (as a data API's docs give it)", "test"),
+    ("charity-lookups", "drkane/charity-lookups", "6264d4f2aa5ebdcbf076002ea3caf403cbcda00b",
+     "*.csv (headers)", "ODbL", "drkane (charity data lookups)", "test"),
+    ("hse-social-housing", "hse-digital/bsr-rbi", "",
+     "HSE.RP.Client/src/assets/json/social-housing-organisation-names.ts",
+     "keys of the social housing provider list only",
+     "Health and Safety Executive (building safety regulator)", "test"),
+    ("dluhc-providers", "communitiesuk/submit-social-housing-lettings-and-sales-data-prototype",
+     "", "app/datasets/registered-providers.js", "keys of the registered providers list only",
+     "Department for Levelling Up, Housing and Communities", "test"),
+    ("coronacorps-volunteers", "3dprintscanner/coronacorps",
+     "a4ea0f5ef05751e7038f6eebfcb20d20a83988fe", "src/site/volunteer.md",
+     "MIT; the volunteer sign-up form's questions, as a form export heads its columns",
+     "a mutual aid group (Islington)", "test"),
+] + [
+    # Trafford Data Lab's tidied council open data (Greater Manchester): lists of
+    # organisations and places, kept for tags from values (no problems.csv: the checker's
+    # files are the ones above).
+    (f"trafford-{sid}", "traffordDataLab/open_data", "a33a7d94948399556302a5c2a2d1cbf4ce4878aa",
+     path, "OGL v3", "Trafford Data Lab", split)
+    for sid, path, split in (
+        ("food-banks", "food_banks/gm_food_banks.csv", "dev"),
+        ("charities", "charities/charities_operating_in_trafford.csv", "dev"),
+        ("defibrillators", "defibrillators/trafford_defibrillators.csv", "dev"),
+        ("sports-clubs", "sports_clubs/sports_clubs.csv", "dev"),
+        ("libraries", "libraries/gm_libraries.csv", "dev"),
+        ("care-homes", "care_homes/trafford_care_homes.csv", "test"),
+        ("pharmacies", "pharmacies/gm_pharmacies.csv", "test"),
+        ("polling-stations", "elections/polling_stations/gm_polling_stations.csv", "test"),
+        ("schools", "schools_and_colleges/trafford_schools_and_colleges.csv", "test"),
+        ("mental-health", "mental_health/trafford_mental_health_services.csv", "test"),
+    )
 ]  # fmt: skip
 
 # The NHS ODS epraccur file has no header row; these are the column names of its
@@ -130,6 +166,21 @@ FILES = {
     "ods-gp-practices": "gp_practices.csv",
     "360g-abct": "grants_abct.csv",
     "360g-alwf": "grants_alwf.csv",
+    **{
+        f"trafford-{name}": f"trafford_{name.replace('-', '_')}.csv"
+        for name in (
+            "food-banks",
+            "charities",
+            "defibrillators",
+            "sports-clubs",
+            "libraries",
+            "care-homes",
+            "pharmacies",
+            "polling-stations",
+            "schools",
+            "mental-health",
+        )
+    },
 }
 MAX_ROWS = 400
 
@@ -170,7 +221,7 @@ def main(mirrors: Path) -> None:
     feeds.mkdir(exist_ok=True)
     for sid, repo, commit, path, _licence, _publisher, _split in SOURCES:
         target = FILES.get(sid)
-        if not target:
+        if not target or not (mirrors / repo.replace("/", "+")).exists():
             continue
         raw = _show(mirrors, repo, commit, path)
         if sid == "ods-gp-practices":
@@ -186,6 +237,8 @@ def main(mirrors: Path) -> None:
         with (files / target).open("w", encoding="utf-8", newline="") as fh:
             csv.writer(fh).writerows(rows)
     for name, repo, commit, path in FEEDS:
+        if not (mirrors / repo.replace("/", "+")).exists():
+            continue
         (feeds / f"{name}.json").write_bytes(_show(mirrors, repo, commit, path))
     with (HERE / "sources.csv").open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)

@@ -131,3 +131,53 @@ def test_suggestion_never_raises_on_any_header_or_value(headers, values):
     found = suggest_columns(headers, [values] * len(headers))
     assert len(found) == len(headers)
     assert all(s.tag is None or s.tag.startswith("#") for s in found)
+
+
+def _real(name: str) -> tuple[list[str], list[list[str]]]:
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).parents[2] / "benchmarks" / "realworld" / "files" / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    return rows[0], [[r[k] for r in rows[1:]] for k in range(len(rows[0]))]
+
+
+def test_a_council_list_of_food_banks_is_read_as_organisations_not_people():
+    # Trafford Data Lab's Greater Manchester food banks: "Name" over "BRASS Bolton",
+    # "Contact" of e-mail addresses (some with a phone number), "Area name"/"Area code".
+    headers, values = _real("trafford_food_banks.csv")
+    found = {s.header: s for s in suggest_columns(headers, values)}
+    assert found["Name"].tag == "#org+name"
+    assert found["Contact"].tag == "#contact+email" and not found["Contact"].confident
+    assert found["Area code"].tag == "#adm2+code"
+    assert found["Area name"].tag == "#adm2+name"
+    # The header alone, with no values, reads "Name" as a person's, as a list of residents.
+    assert suggest_columns(["Name", "Address"])[0].tag == "#person+name"
+
+
+def test_a_name_column_of_places_is_a_place_and_of_people_stays_a_person():
+    headers, values = _real("trafford_libraries.csv")
+    found = {s.header: s for s in suggest_columns(headers, values)}
+    assert found["name"].tag == "#loc+name" and found["area_name"].tag == "#adm2+name"
+    # A list of residents whose surnames include Hall, Park and Green is still people.
+    from vcs_excel.synthetic.lists import demo_lists
+
+    sheet = next(s for s in demo_lists() if "Client Name" in s.header)
+    column = sheet.header.index("Client Name")
+    people = [row[column] for row in sheet.rows]
+    people += ["HALL, Amy", "PARK, Jon", "GREEN, Ann", "HOUSE, Mo"]
+    from vcs_excel.standard.content import name_words
+
+    assert sum(any(name_words(n)) for n in people) >= 4
+    (name, _) = suggest_columns(["Name", "Postcode"], [people, ["LS6 1AB"] * len(people)])
+    assert name.tag == "#person+name"
+
+
+def test_gss_codes_say_which_kind_of_area_and_a_code_of_another_kind_is_in_doubt():
+    wards = [f"E0500{n:04d}" for n in range(10)]
+    councils = [f"E0800{n:04d}" for n in range(10)]
+    (a, b) = suggest_columns(["Column1", "Column2"], [wards, councils])
+    assert (a.tag, b.tag) == ("#adm3+code", "#adm2+code")
+    (ward,) = suggest_columns(["Ward code"], [councils])
+    assert not ward.confident

@@ -20,9 +20,45 @@ from .dictionary import DataDictionary, TagEntry
 
 SAMPLE = 200  # distinct values looked at per column
 MOST = 0.8  # the share of values that makes a column one kind
+ORG_NAMES = 0.4  # the share of names with an organisation's or place's word in them
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 # Code lists whose values are too common to say what a column is (Y/N, None).
 _UNTELLING = {"yes_no", "allergen", "diet", "dbs_level"}
+
+# Words in the names of organisations and of places (never in a person's name, bar a
+# few surnames, which is why a share of a column's values, not one, decides).
+_ORG_WORDS = frozenset({
+    "ltd", "limited", "plc", "llp", "cic", "cio", "inc", "trust", "trustees", "foundation",
+    "charity", "charitable", "association", "society", "club", "clubs", "group", "groups",
+    "network", "partnership", "alliance", "forum", "council", "committee", "federation",
+    "union", "league", "fellowship", "ministries", "ministry", "mission", "army", "church",
+    "churches", "chapel", "mosque", "temple", "gurdwara", "synagogue", "parish", "diocese",
+    "school", "schools", "academy", "college", "university", "nursery", "playgroup",
+    "preschool", "pre-school", "project", "projects", "services", "service", "support", "care",
+    "pharmacy", "chemist", "chemists", "surgery", "practice", "clinic", "medical", "health",
+    "healthcare", "dental", "dentist", "dentists", "opticians", "foodbank", "foodbanks", "food",
+    "pantry", "larder", "kitchen", "cafe", "café", "hub", "community", "communities",
+    "residents", "tenants", "fc", "afc", "rfc", "cc", "united", "athletic", "rovers", "team",
+    "youth", "scouts", "guides", "brigade", "rotary", "lions", "company", "co", "corporation",
+    "enterprises", "enterprise", "solutions", "consultancy", "agency", "department", "nhs",
+    "hospice", "institute", "centre's", "voluntary", "action", "age", "uk", "appeal", "fund"
+})  # fmt: skip
+_PLACE_WORDS = frozenset({
+    "library", "libraries", "centre", "center", "hall", "halls", "house", "station", "park",
+    "gardens", "garden", "court", "building", "buildings", "site", "stadium", "ground",
+    "grounds", "pool", "baths", "leisure", "arena", "theatre", "museum", "gallery", "office",
+    "offices", "depot", "campus", "square", "market", "estate", "village", "allotments",
+    "allotment", "field", "fields", "green", "common", "pavilion", "lodge"
+})  # fmt: skip
+_HAS_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NAME_TOKEN = re.compile(r"[a-zà-ÿ'’.-]+")
+# GSS (ONS) codes of areas: a letter for the nation, two digits for the kind of area.
+_GSS = re.compile(r"^[ENSW]\d{8}$")
+_GSS_KINDS = {
+    "adm1": ("E12", "E15", "E92", "W92", "S92", "N92"),
+    "adm2": ("E06", "E07", "E08", "E09", "W06", "S12", "N09", "E10"),
+    "adm3": ("E05", "W05", "S13", "N08"),
+}
 
 # What the values of a column suggest, for messages ("the values are postcodes").
 CONTENT_TAGS = {
@@ -33,7 +69,27 @@ CONTENT_TAGS = {
     "#contact+phone": "phone numbers",
     "#contact+url": "web addresses",
     "#date": "dates",
+    "#adm1+code": "codes of regions or nations",
+    "#adm2+code": "codes of local authorities",
+    "#adm3+code": "codes of wards",
+    "#org+name": "names of organisations",
+    "#loc+name": "names of places",
 }
+
+
+def names_of(found: dict[str, float]) -> str | None:
+    """ "#org+name" or "#loc+name" when a column of names is of organisations or places."""
+    org, place = found.get("orgname", 0.0), found.get("placename", 0.0)
+    if org < ORG_NAMES:
+        return None
+    return "#loc+name" if place >= 0.8 * org else "#org+name"
+
+
+def name_words(text: str) -> tuple[bool, bool]:
+    """Whether a name has a word of an organisation's name, and of a place's."""
+    words = set(_NAME_TOKEN.findall(text.lower().replace("&", " and ")))
+    org = bool(words & _ORG_WORDS) or text.strip().lower().startswith(("st ", "st. "))
+    return org, bool(words & _PLACE_WORDS)
 
 
 def _values(values: Sequence[Any]) -> list[Any]:
@@ -92,6 +148,14 @@ def profile(values: Sequence[Any], dictionary: DataDictionary) -> dict[str, floa
         if x is not None and re.search(r"\.\d{3,}", t)
     ]  # fmt: skip
     found["lat"] = sum(1 for x in decimals if -90 <= x <= 90) / n
+    found["has_email"] = sum(1 for t in texts if _HAS_EMAIL.search(t)) / n
+    gss = [t.strip().upper()[:3] for t in texts if _GSS.match(t.strip().upper())]
+    for name, prefixes in _GSS_KINDS.items():
+        found[f"gss:{name}"] = sum(1 for g in gss if g in prefixes) / n
+    # Names of organisations and places: text with letters, not a number or a code.
+    named = [name_words(t) for t in texts if re.search(r"[A-Za-z]{2}", t) and " " in t.strip()]
+    found["orgname"] = sum(1 for org, place in named if org or place) / n
+    found["placename"] = sum(1 for org, place in named if place) / n
     found["lon"] = sum(1 for x in decimals if -180 <= x <= 180) / n
     for name, codes in dictionary.codelists.items():
         if name not in _UNTELLING:
@@ -120,6 +184,13 @@ def fits(entry: TagEntry, found: dict[str, float], dictionary: DataDictionary) -
         return found.get(codes)
     if kind == "name" and found["number"] >= MOST:
         return 0.0  # numbers are not names
+    if kind == "name" and found["email"] + found["phone"] + found["url"] >= 0.5:
+        return 0.0  # contact details are not names
+    for level in ("adm1", "adm2", "adm3"):
+        if entry.key.startswith(f"#{level}+code"):
+            gss = found.get("gss:adm1", 0) + found.get("gss:adm2", 0) + found.get("gss:adm3", 0)
+            # Codes of other kinds (p-codes) say nothing; GSS codes of another level do.
+            return None if gss < 0.5 else found[f"gss:{level}"]
     return None
 
 
@@ -137,6 +208,13 @@ def content_tag(found: dict[str, float], kind: str, dictionary: DataDictionary) 
         return "#contact+mobile+phone" if found["mobile"] >= MOST else "#contact+phone"
     if found["date"] >= MOST and found["number"] < MOST:
         return "#date"
+    for level in ("adm2", "adm3", "adm1"):
+        if found.get(f"gss:{level}", 0) >= MOST:
+            return f"#{level}+code"
+    if found.get("has_email", 0) >= 0.5 and found["has_email"] + found["phone"] >= MOST:
+        # E-mail addresses, some with a phone number beside them, and phone numbers where
+        # there is no e-mail address: a contact column whose main kind is e-mail.
+        return "#contact+email"
     best = max(((v, k[6:]) for k, v in found.items() if k.startswith("codes:")), default=(0.0, ""))
     if best[0] >= MOST:
         tags = [e.tag for e in dictionary.entries if e.codelist == best[1]]

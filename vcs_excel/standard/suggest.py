@@ -133,6 +133,24 @@ _SERVICE_WORDS = {"service", "services", "eligibility", "fees", "accreditations"
 # Words of headers that only lists of organisations have.
 _ORG_WORDS = {"website", "logo", "incorporated", "incorporation", "legal", "charity",
               "company", "expenditure", "accounts", "fin"}  # fmt: skip
+# Tags of things that have names ("Region name", "Service name", "Street name").
+_NAMED = (
+    "#adm",
+    "#country",
+    "#loc",
+    "#org",
+    "#service",
+    "#activity",
+    "#sector",
+    "#contact+address",
+)
+# A header that says only "name", and the tags such a column can have.
+_GENERIC_NAME = re.compile(r"^(?:full |display |the )?names?$")
+_NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
+# Tags of area codes and the names that go with them ("area_code", "area_name").
+_AREA_NAMES = {code: name for name, code in {
+    "#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
+    "#country+name": "#country+code"}.items()}  # fmt: skip
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -469,7 +487,9 @@ class TagSuggester:
             return None
         # "Region name", "Ward name": the name of an area the standard has a tag for.
         entry = self.index.get(" ".join(words))
-        if entry is not None and not entry.tag.startswith("#person") and entry.datatype == "text":
+        if words == ["area"]:
+            entry = None  # "Area name": any kind of area (a council's, a ward's), not a locality
+        if entry is not None and entry.tag.startswith(_NAMED):
             return Suggestion(
                 text, entry.tag, 0.9, entry.label, f"the name of a {entry.label.lower()}"
             )
@@ -578,20 +598,59 @@ class TagSuggester:
         from .content import profile
 
         out = [self.suggest(h) for h in headers]
-        kind = self.sheet_kind(headers, out)
+        profiles = (
+            [profile(v, self.dictionary) for v in values]
+            if values is not None else [{} for _ in headers]
+        )  # fmt: skip
+        kind = self.sheet_kind(headers, out, profiles)
         out = [self._in_kind(s, kind) for s in out]
         if values is not None:
-            out = [
-                self._with_values(s, profile(v, self.dictionary), kind)
-                for s, v in zip(out, values, strict=True)
-            ]
+            out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
+        return self._paired(headers, out)
+
+    def _paired(self, headers: Sequence[object], found: list[Suggestion]) -> list[Suggestion]:
+        """ "area_code" is a local authority's code, so "area_name" beside it is the local
+        authority: a name whose code column says what area it is gets that area's tag."""
+        stems: dict[str, str] = {}
+        for header, s in zip(headers, found, strict=True):
+            words = normal_key(_split_camel(str(header or ""))).split()
+            if len(words) >= 2 and words[-1] in _CODE_WORDS and self._key(s.tag) in _AREA_NAMES:
+                stems[" ".join(words[:-1])] = _AREA_NAMES[self._key(s.tag)]
+        if not stems:
+            return found
+        out = []
+        for header, s in zip(headers, found, strict=True):
+            words = normal_key(_split_camel(str(header or ""))).split()
+            name = stems.get(" ".join(words[:-1])) if len(words) >= 2 and words[-1] in (
+                "name", "names") else None  # fmt: skip
+            if (
+                name
+                and self._key(s.tag) != name
+                and not (s.confident and s.tag in _AREA_NAMES.values())
+            ):
+                s = self._entry_suggestion(
+                    s.header, name, UNSURE, "the name that goes with the code beside it"
+                )
+            out.append(s)
         return out
 
-    def sheet_kind(self, headers: Sequence[object], found: Sequence[Suggestion]) -> str:
+    def sheet_kind(
+        self,
+        headers: Sequence[object],
+        found: Sequence[Suggestion],
+        profiles: Sequence[dict[str, float]] | None = None,
+    ) -> str:
         """What a sheet's rows are: "people", "services", or "things" (organisations,
-        places, grants), from its headers and their suggested tags."""
+        places, grants), from its headers, their suggested tags and, when given, what
+        each column's values are (a column of names of organisations says it plainly)."""
+        from .content import ORG_NAMES
+
         person = org = service = 0
-        for header, s in zip(headers, found, strict=True):
+        for header, s, found_in in zip(headers, found, profiles or [{}] * len(found), strict=True):
+            if self._key(s.tag) in ("#person+name", "#org+name", "#loc+name", "#contact+name") \
+                    and found_in.get("orgname", 0.0) >= ORG_NAMES:  # fmt: skip
+                org += 3
+                continue
             words = set(normal_key(_split_camel(str(header or ""))).split())
             tag = self._key(s.tag)
             if tag in _PERSON_TAGS or words & _PERSON_WORDS:
@@ -640,11 +699,19 @@ class TagSuggester:
 
     def _with_values(self, s: Suggestion, found: dict[str, float], kind: str) -> Suggestion:
         """Weigh the header's suggestion against what the column's values are."""
-        from .content import CONTENT_TAGS, clearly_other, content_tag, fits
+        from .content import CONTENT_TAGS, clearly_other, content_tag, fits, names_of
 
         if not found:
             return s
         entry = self.dictionary.lookup(s.tag) if s.tag else None
+        named = names_of(found)
+        if entry is not None and named and s.header and _GENERIC_NAME.match(
+                normal_key(_split_camel(s.header))) and entry.key in _NAMES_OF_ANYONE:  # fmt: skip
+            # "Name" over "Blackrod Library", "BRASS Bolton": whose names the values say.
+            if entry.key == named:
+                return s
+            why = "places" if named == "#loc+name" else "organisations"
+            return self._entry_suggestion(s.header, named, UNSURE, f"the values are names of {why}")
         if entry is not None:
             fit = fits(entry, found, self.dictionary)
             # Half the values of the header's kind is agreement enough: the rest are
