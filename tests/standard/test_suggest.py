@@ -71,14 +71,21 @@ def test_labelled_benchmark_stays_above_target():
      ("RegAddress.PostCode", "#contact+address+postcode"), ("Region p-code", "#adm1+code"),
      ("Prefecture p-code", "#adm2+code"), ("site_name", "#loc+name"),
      ("Country or territory of origin", "#country+name"), ("address_1", "#contact+address+line1"),
-     ("IncorporationDate", "#date+start"), ("Latitude", "#geo+lat"), ("lon", "#geo+lon")],
+     ("IncorporationDate", "#date+start"), ("Latitude", "#geo+lat"), ("lon", "#geo+lon"),
+     ("MonthAndYearOfBirth", "#date+birth"), ("year_of_birth", "#date+birth"),
+     ("Number in household", "#household+num"), ("Name of Organization", "#org+name")],
 )  # fmt: skip
 def test_headers_as_other_people_write_them(header, tag):
     (s,) = suggest_tags([header])
     assert s.tag == tag, s
 
 
-@pytest.mark.parametrize("header", ["isorganisation", "is_default", "maritalstatus"])
+@pytest.mark.parametrize(
+    "header",
+    ["isorganisation", "is_default", "maritalstatus", "education_training_status",
+     "nationality", "PostCodeDistrict", "Postcode sector", "number_u18_HH",
+     "Number of children in household"],
+)  # fmt: skip
 def test_counts_flags_and_personal_statuses_get_no_wrong_tag(header):
     (s,) = suggest_tags([header])
     assert s.tag is None, s

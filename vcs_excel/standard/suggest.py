@@ -144,6 +144,11 @@ _NAMED = (
     "#sector",
     "#contact+address",
 )
+_PART_OF_HOUSEHOLD = {
+    "children", "child", "adults", "adult", "under", "over", "aged", "u18", "u16", "u5",
+    "dependants", "dependents", "pets", "carers", "disabled", "working", "pensioners",
+}  # fmt: skip
+_POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix", "part", "unit"}
 # A header that says only "name", and the tags such a column can have.
 _GENERIC_NAME = re.compile(r"^(?:full |display |the )?names?$")
 _NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
@@ -195,6 +200,7 @@ _RELATED = {"location", "contact", "schedule", "program", "programme", "phone", 
 _PERSONAL_STATUS = {
     "marital", "employment", "housing", "immigration", "residency", "smoking", "health",
     "relationship", "veteran", "disability", "tenancy", "benefit", "benefits", "care",
+    "education", "training", "asylum", "economic", "student", "vaccination", "citizenship",
     # and the kind of an organisation, not the state of a record
     "tax", "legal", "charitable", "vat",
 }  # fmt: skip
@@ -347,7 +353,16 @@ class TagSuggester:
             entry = self.dictionary.entry(found.tag)
             if entry.datatype not in ("integer", "number"):
                 return Suggestion(text, None, 0.0, reason="a count of something")
+            words = key.split()
+            if entry.key.endswith("household+num") and (
+                set(words) & _PART_OF_HOUSEHOLD or any(w.isdigit() for w in words)
+            ):
+                # "Number of children in household": part of a household, not its size.
+                return Suggestion(text, None, 0.0, reason="a count of some of a household")
         last = key.split()[-1] if key else ""
+        if self._key(found.tag) == "#contact+address+postcode" and last in _POSTCODE_PARTS:
+            # "Postcode district" (BD8), "postcode sector" (BD8 7): part of a postcode.
+            return Suggestion(text, None, 0.0, reason="part of a postcode, not a whole one")
         if found.tag and last in _KIND_WORDS and last not in found.reason:
             return Suggestion(text, None, 0.0, reason=f"a {last} of something")
         flag = found.tag and " " not in text.strip() and _FLAG.match(key)
@@ -543,6 +558,8 @@ class TagSuggester:
                     continue
                 # Numbers that count columns ("sic text 1") say nothing of the kind.
                 extra = {w for w in words - syn_words - self._filler_stems if not w.isdigit()}
+                if not self._in_order(key, syn, ordered=bool(extra)):
+                    continue  # "post code district" has no "district code" in it
                 if extra and len(content) < 2:
                     continue
                 confidence = 0.9 if not extra else 0.86
@@ -553,6 +570,23 @@ class TagSuggester:
             return None
         entry = self.index[best[2]]
         return Suggestion(text, entry.tag, best[0], entry.label, f"contains '{best[2]}'")
+
+    def _in_order(self, key: str, synonym: str, ordered: bool) -> bool:
+        """A synonym's words appear in the header, each as itself or an inflection of it
+        ("nations" for "nation"; "nationality" is another word), and in its order when the
+        header has other words too."""
+        words = key.split()
+        start = 0
+        for want in synonym.split():
+            stem = _stems([want])
+            for i in range(start if ordered else 0, len(words)):
+                if _stems([words[i]]) == stem and len(words[i]) <= len(want) + 3 - (
+                        len(want) > len(words[i])):  # fmt: skip
+                    start = i + 1
+                    break
+            else:
+                return False
+        return True
 
     def _options(self, text: str) -> Suggestion | None:
         """A header that names the choices ("Halal/Veg", "Large print/braille"):
