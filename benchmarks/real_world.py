@@ -385,8 +385,18 @@ def run(quick: bool = False) -> str:
         "links to other tables), so it is part of the development half above. The test "
         "half now is five later sources (a Companies House data API's field names, "
         "charity-data lookups, two social housing registers, a mutual aid group's "
-        "volunteer form), labelled before any run and not looked at: it is small, and "
-        "its figure is the blind one.",
+        "volunteer form) and five of ten Trafford Data Lab files (care homes, pharmacies, "
+        "polling stations, schools, mental health services), labelled before any run and "
+        "never looked at: its figure is the blind one.",
+        "",
+        "Fresh figures, measured once on sources the rules had never seen, before any "
+        "change made for them: the ten Trafford Data Lab files (council open data on food "
+        "banks, charities, defibrillators, sports clubs, libraries and the five above) "
+        "gave top-1 78.9% (development five) and 76.9% (test five), confident right 85.3% "
+        "and 86.4%; two people-data specifications (Bradford's adult social care tables, "
+        "the Refugee Transitions Outcomes Fund's records; development) gave top-1 about "
+        "71% and confident right about 61%. So a source of a new kind starts near 75%: "
+        "the development figure above is what the rules do on the kinds they have seen.",
         "",
         "### Checker flags",
         "",
@@ -433,9 +443,11 @@ def run(quick: bool = False) -> str:
         "directory for one invalid entry. A feed that repeats one id for 128 services "
         "holds one service under that id: the first is read and the repeat is reported.",
     ]
+    # The test half's tag misses are not shown: looking at them would end its blindness.
+    print("-- tag misses (dev):")
+    print("\n".join(ours["dev"].misses))
+    print(f"-- tag misses (test): {len(ours['test'].misses)}, not shown")
     for split in SPLITS:
-        print(f"-- tag misses ({split}):")
-        print("\n".join(ours[split].misses))
         print(f"-- false flags ({split}):")
         print("\n".join(flags[split].false_examples[:60]))
         print(f"-- missed problems ({split}):")

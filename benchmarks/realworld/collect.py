@@ -93,6 +93,15 @@ SOURCES = [
      "a4ea0f5ef05751e7038f6eebfcb20d20a83988fe", "src/site/volunteer.md",
      "MIT; the volunteer sign-up form's questions, as a form export heads its columns",
      "a mutual aid group (Islington)", "test"),
+    ("bradford-asc", "ConnectedBradford/Connected-Bradford-AdultSocialCare",
+     "3177b87beb0545dd4b63595d16819ecad0e3dea1",
+     "docs/datadict/Data Dictionary for yhcr-prd-phm-bia-core.CY_FDM_AdultSocialCare.xls",
+     "MIT; column names of the source tables only", "Connected Bradford (adult social care)",
+     "dev"),
+    ("rtof-refugees", "SocialFinanceDigitalLabs/RTOF-specification",
+     "bd53d41f4268c0fc39994cf8ad7b98437d3753e0", "_data/records.yml",
+     "no licence file; field ids of the person, baseline and date-last-seen records only",
+     "Refugee Transitions Outcomes Fund (Social Finance)", "dev"),
 ] + [
     # Trafford Data Lab's tidied council open data (Greater Manchester): lists of
     # organisations and places, kept for tags from values (no problems.csv: the checker's
