@@ -123,3 +123,20 @@ def test_journey_on_a_real_file_tag_then_check_then_standardise(tmp_path, capsys
     # The copy is standard: checked again, its postcodes need no more standardising.
     again, _ = check_table(copy, CheckSettings(today=TODAY))
     assert not [i for i in again if i.code in ("postcode-format", "date-format")]
+
+
+def test_a_column_its_tag_row_leaves_out_is_checked_for_what_its_values_plainly_are(tmp_path):
+    from helpers import save_rows
+
+    links = [f"https://example.org/page{n}" for n in range(9)] + ["https//example.org/x"]
+    rows = [["Org", "Link", "Notes"], ["#org+name", "", ""]]
+    rows += [[f"Group {n}", link, "see https://a.org"] for n, link in enumerate(links)]
+    path = save_rows(tmp_path / "tagged.xlsx", {"Orgs": rows})
+    book = FileBook.open(path)
+    table = book.read_table("Orgs")
+    plans, _, _ = plan_columns(table)
+    assert plans[1].entry is not None and plans[1].entry.datatype == "url"
+    assert plans[1].tag is None and plans[2].entry is None  # the file's tags are its own
+    issues, _ = check_table(table, CheckSettings(today=TODAY), plans=plans)
+    flagged = {(i.row, i.column) for i in issues if i.severity in ("error", "warning")}
+    assert flagged == {(12, "B")}

@@ -35,6 +35,8 @@ def key(tag: str) -> str:
 
 
 BIRTH, AGE = key("#date+birth"), key("#person+age")
+PLAINLY = 0.9  # the share of an untagged column's values that says what it is
+
 RANGES = {
     AGE: (0, 120),
     key("#household+num"): (1, 20),
@@ -81,7 +83,10 @@ def plan_columns(
     if table.has_tags:
         for col in table.columns:
             if not col.tag:
-                plans.append(ColumnPlan(col, None, None))
+                # A column its tag row leaves out is still checked for what its values
+                # plainly are (web addresses, e-mail addresses, postcodes); its tag stays
+                # empty, as the file has it.
+                plans.append(ColumnPlan(col, _plainly(table, col, dictionary), None, True))
                 continue
             try:
                 entry = dictionary.lookup(col.tag)
@@ -125,6 +130,20 @@ def plan_columns(
         entry = dictionary.lookup(s.tag) if s.tag and s.confidence >= CONFIDENT else None
         plans.append(ColumnPlan(col, entry, s.tag if entry else None, suggested=True))
     return plans, issues, True
+
+
+def _plainly(table: Table, col: Column, dictionary: DataDictionary) -> TagEntry | None:
+    """The tag entry nearly all of an untagged column's values plainly are, if any."""
+    from ..standard.content import profile
+
+    found = profile(table.frame[col.name].head(500).tolist(), dictionary)
+    if not found or found["values"] < 5:
+        return None
+    for kind, tag in (("url", "#contact+url"), ("email", "#contact+email"),
+                      ("postcode", "#contact+address+postcode")):  # fmt: skip
+        if found[kind] >= PLAINLY:
+            return dictionary.lookup(tag)
+    return None
 
 
 # ------------------------------------------------------------------ values
