@@ -120,6 +120,24 @@ SOURCES = [
         ("schools", "schools_and_colleges/trafford_schools_and_colleges.csv", "test"),
         ("mental-health", "mental_health/trafford_mental_health_services.csv", "test"),
     )
+] + [
+    # Trafford Council's own open data (its assets, and files of the Local Government
+    # Transparency Code, whose column names every English council uses).
+    (f"trafford-{sid}", "traffordDataLab/council_open_data",
+     "fe5479dc2923a44d46ce8dd87eb3cdce65bc9cc8", path, licence, "Trafford Council", "dev")
+    for sid, path, licence in (
+        ("cctv", "assets/cctv/trafford_cctv_cameras.csv", "OGL v3"),
+        ("community-hubs", "assets/community_hubs/trafford_community_hubs.csv", "OGL v3"),
+        ("leisure-centres", "assets/leisure_centres/trafford_leisure_centres.csv", "OGL v3"),
+        ("land-assets", "transparency_code/local_authority_land/"
+         "trafford_land_and_building_assets.csv", "OGL v3"),
+        ("parking", "transparency_code/parking_spaces/off_street_parking_spaces.csv", "OGL v3"),
+        ("org-structure", "transparency_code/organisation_chart/"
+         "trafford_council_organisation_structure.csv", "OGL v3; names people: headers only"),
+        ("card-spend", "transparency_code/government_procurement_card_transactions/"
+         "government_procurement_card_transactions_2025-26.csv",
+         "OGL v3; may name people: headers only"),
+    )
 ]  # fmt: skip
 
 # The NHS ODS epraccur file has no header row; these are the column names of its
@@ -188,6 +206,11 @@ FILES = {
             "polling-stations",
             "schools",
             "mental-health",
+            "cctv",
+            "community-hubs",
+            "leisure-centres",
+            "land-assets",
+            "parking",
         )
     },
 }

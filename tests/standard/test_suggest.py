@@ -73,7 +73,9 @@ def test_labelled_benchmark_stays_above_target():
      ("Country or territory of origin", "#country+name"), ("address_1", "#contact+address+line1"),
      ("IncorporationDate", "#date+start"), ("Latitude", "#geo+lat"), ("lon", "#geo+lon"),
      ("MonthAndYearOfBirth", "#date+birth"), ("year_of_birth", "#date+birth"),
-     ("Number in household", "#household+num"), ("Name of Organization", "#org+name")],
+     ("Number in household", "#household+num"), ("Name of Organization", "#org+name"),
+     ("OrganisationURI", "#org+id"), ("managed_by", "#org+name"), ("PropertyName", "#loc+name"),
+     ("property postcode", "#contact+address+postcode"), ("MaximumSalary", "#value")],
 )  # fmt: skip
 def test_headers_as_other_people_write_them(header, tag):
     (s,) = suggest_tags([header])
@@ -84,7 +86,7 @@ def test_headers_as_other_people_write_them(header, tag):
     "header",
     ["isorganisation", "is_default", "maritalstatus", "education_training_status",
      "nationality", "PostCodeDistrict", "Postcode sector", "number_u18_HH",
-     "Number of children in household"],
+     "Number of children in household", "facilities", "ContactDetails"],
 )  # fmt: skip
 def test_counts_flags_and_personal_statuses_get_no_wrong_tag(header):
     (s,) = suggest_tags([header])

@@ -91,7 +91,7 @@ _ORG_NOUNS = {
 }  # fmt: skip
 _PLACE_NOUNS = {
     "site", "venue", "centre", "center", "camp", "location", "place", "facility", "premises",
-    "building", "clinic", "hospital", "station", "settlement",
+    "building", "clinic", "hospital", "station", "settlement", "property", "hub",
 }  # fmt: skip
 _THING_NOUNS = {
     "grant", "programme", "program", "project", "activity", "document", "report", "event",
@@ -112,6 +112,7 @@ _PERSON_WORDS = {
     "patient", "client", "resident", "firstname", "lastname", "pronouns", "age", "tenant",
     "applicant", "volunteer", "customer", "carer", "pupil", "student", "attendee", "claimant",
     "household", "referral", "referrer", "individual", "person", "people", "trustee",
+    "job", "jobtitle", "salary", "employee", "staff", "pension", "remuneration",
 }  # fmt: skip
 _PERSON_TAGS = {
     "#date+birth", "#person+given+name", "#person+family+name", "#person+id+nhs", "#person+age",
@@ -148,6 +149,8 @@ _PART_OF_HOUSEHOLD = {
     "children", "child", "adults", "adult", "under", "over", "aged", "u18", "u16", "u5",
     "dependants", "dependents", "pets", "carers", "disabled", "working", "pensioners",
 }  # fmt: skip
+# Headers that say only that a column holds some way to get in touch: its values tell.
+_VAGUE = {"contact details", "contact info", "contact information", "contact detail"}
 _POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix", "part", "unit"}
 # A header that says only "name", and the tags such a column can have.
 _GENERIC_NAME = re.compile(r"^(?:full |display |the )?names?$")
@@ -183,7 +186,7 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
 # "country.of.origin" is only words joined by dots).
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
-_CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref"}
+_CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
 # Words that say what kind of value a header holds, whatever comes before them.
 _HEADS = {"status", "date", "website", "url", "link", "email", "amount", "postcode", "country"}
 # Words that say a column holds an amount of money (#value), in a list that is not of
@@ -192,6 +195,7 @@ _MONEY = {
     "income", "expenditure", "spending", "spend", "funds", "reserves", "commitment",
     "commitments", "disbursement", "disbursements", "repayment", "repayments", "reimbursement",
     "budget", "costs", "revenue", "turnover", "assets", "liabilities", "amount", "value",
+    "salary", "wage", "wages",
 }  # fmt: skip
 _AMOUNT_QUALIFIERS = {"total", "gross", "net", "annual", "latest", "sum"}
 # "<another record> id": a link to another table, not this row's own identifier.
@@ -359,7 +363,14 @@ class TagSuggester:
             ):
                 # "Number of children in household": part of a household, not its size.
                 return Suggestion(text, None, 0.0, reason="a count of some of a household")
+        if key in _VAGUE:
+            return Suggestion(text, None, 0.0, reason="says only that it holds contact details")
         last = key.split()[-1] if key else ""
+        if self._key(found.tag) in _NAMES_OF_ANYONE and found.reason.startswith("contains"):
+            said = found.reason.split("'")[1].split()[-1]
+            if last != said and last.rstrip("s") != last and not said.endswith("s"):
+                # "Facilities", "Services": a list of things, not the name of one.
+                return Suggestion(text, None, 0.0, reason="a list of things, not a name")
         if self._key(found.tag) == "#contact+address+postcode" and last in _POSTCODE_PARTS:
             # "Postcode district" (BD8), "postcode sector" (BD8 7): part of a postcode.
             return Suggestion(text, None, 0.0, reason="part of a postcode, not a whole one")
@@ -496,7 +507,10 @@ class TagSuggester:
         named = {"name", "names", "title"} & set(h.field)
         if not named or len(h.field) > 4 or h.field[-1] not in named:
             return None
-        ignore = named | _FILLERS | {"alternate", "other", "short", "official"}
+        # "Property name", "Venue name": a place's name, though "property postcode" is a
+        # postcode like any other.
+        fillers = _FILLERS - _PLACE_NOUNS - {"venue"}
+        ignore = named | fillers | {"alternate", "other", "short", "official"}
         words = [w for w in [*h.owner, *h.field] if w not in ignore]
         if not words:
             return None
