@@ -75,7 +75,8 @@ def test_labelled_benchmark_stays_above_target():
      ("MonthAndYearOfBirth", "#date+birth"), ("year_of_birth", "#date+birth"),
      ("Number in household", "#household+num"), ("Name of Organization", "#org+name"),
      ("OrganisationURI", "#org+id"), ("managed_by", "#org+name"), ("PropertyName", "#loc+name"),
-     ("property postcode", "#contact+address+postcode"), ("MaximumSalary", "#value")],
+     ("property postcode", "#contact+address+postcode"), ("MaximumSalary", "#value"),
+     ("Location PAF / UPRN ID", "#loc+uprn"), ("Beds", "#service+capacity+num")],
 )  # fmt: skip
 def test_headers_as_other_people_write_them(header, tag):
     (s,) = suggest_tags([header])

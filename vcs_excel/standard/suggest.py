@@ -572,6 +572,8 @@ class TagSuggester:
                     continue
                 # Numbers that count columns ("sic text 1") say nothing of the kind.
                 extra = {w for w in words - syn_words - self._filler_stems if not w.isdigit()}
+                if extra and extra <= self._code_stems and self._identifier(syn):
+                    extra = set()  # "UPRN ID", "NHS number ref": an identifier's own word
                 if not self._in_order(key, syn, ordered=bool(extra)):
                     continue  # "post code district" has no "district code" in it
                 if extra and len(content) < 2:
@@ -584,6 +586,14 @@ class TagSuggester:
             return None
         entry = self.index[best[2]]
         return Suggestion(text, entry.tag, best[0], entry.label, f"contains '{best[2]}'")
+
+    def _identifier(self, synonym: str) -> bool:
+        entry = self.index[synonym]
+        return entry.datatype in ("id", "nhs_number") or entry.key == "#loc+uprn"
+
+    @property
+    def _code_stems(self) -> frozenset[str]:
+        return _stems(_CODE_WORDS | {"number", "no"})
 
     def _in_order(self, key: str, synonym: str, ordered: bool) -> bool:
         """A synonym's words appear in the header, each as itself or an inflection of it
