@@ -265,3 +265,23 @@ def test_a_conflict_copy_is_merged_or_reported(tmp_path):
     assert any("kept for a person to compare" in line for line in report)
     assert clash.exists()
     assert store.read().entries[ids[2]].data["description"] == "Office text"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file permissions")
+def test_the_shared_file_and_its_backups_stay_readable_by_the_group(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o2775)  # a team's shared folder
+    old = os.umask(0o022)
+    try:
+        store, ids = make_store(shared, n=2)
+        path = shared / "services.json"
+        assert path.stat().st_mode & 0o777 == 0o664  # the folder's group may read and write
+        path.chmod(0o640)  # someone narrowed it on purpose: a save keeps their choice
+        v = store.read().entries[ids[0]].version
+        store.update(ids[0], {"description": "Open on Saturdays."}, v, by="Raj")
+        assert path.stat().st_mode & 0o777 == 0o640
+        backups = list(store.backups.glob("*.json"))
+        assert backups and all(b.stat().st_mode & 0o077 for b in backups)
+    finally:
+        os.umask(old)

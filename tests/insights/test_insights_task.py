@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import shutil
 import zipfile
 
@@ -129,6 +130,8 @@ def test_rare_free_text_is_counted_as_other_never_published(tmp_path):
     text = safe.read_text("utf-8-sig")
     assert "Shopping" in text and "Other" in text
     assert "Insulin" not in text and "Jean" not in text
+    if os.name == "posix":  # an export is for sharing: never readable by its owner alone
+        assert safe.stat().st_mode & 0o044
 
 
 def test_wards_from_a_lookup_sheet(tmp_path):

@@ -39,6 +39,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import BadInputError, VcsExcelError
+from ..workbook.modes import apply_mode
 from .models import Service
 
 SCHEMA_VERSION = 2
@@ -565,6 +566,7 @@ def _atomic_write(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        apply_mode(tmp, path)  # a shared file stays shared, never owner-only
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

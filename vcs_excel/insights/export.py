@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..errors import BadInputError
 from ..workbook import ChartSpec, SheetSpec
+from ..workbook.modes import apply_mode
 from ..workbook.values import csv_safe
 from .dimensions import Rows, tag_key
 from .sdc import SUPPRESSED
@@ -274,6 +275,7 @@ def write_export(sheet_specs: list[SheetSpec], path: str | Path, forbidden: set[
             _write_csv(sheet_specs, Path(tmp))
         else:
             _write_xlsx(sheet_specs, Path(tmp))
+        apply_mode(tmp, target)  # an export is for sharing: never owner-only
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

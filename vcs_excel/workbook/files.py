@@ -35,6 +35,7 @@ from .book import (
     safe_sheet_name,
 )
 from .grid import Grid
+from .modes import apply_mode
 from .values import ExcelError, normalise_array, normalise_cell, to_object_array
 from .writer import mark_tool_sheet
 
@@ -512,6 +513,7 @@ class FileBook(BookBase):
                 raise OutputError(f"Cannot write {target.name}: {exc.strerror or exc}.") from exc
             if self.kind in ("xlsx", "xlsm") and target.suffix.lower() == ".xlsm":
                 ooxml.restore_package_parts(self.path, tmp)
+            apply_mode(tmp, target)  # a replaced workbook keeps its permissions
             try:
                 os.replace(tmp, target)
             except PermissionError as exc:
