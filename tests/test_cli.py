@@ -86,14 +86,14 @@ def test_output_open_in_another_program(capsys, people, tmp_path):
     out = tmp_path / "results.xlsx"
     save_rows(out, PEOPLE)
     (tmp_path / "~$results.xlsx").write_bytes(bytes([7]) + b"A Clerk" + b" " * 46)
-    code, _, err = run_cli(capsys, "inspect", people, "--out", out)
+    code, _, err = run_cli(capsys, "inspect", people, "--out", out, "--force")
     assert_one_line_error(code, err, "results.xlsx is open in another program by A Clerk")
 
 
 def test_workbook_open_in_excel_cannot_be_changed_in_place(capsys, people, tmp_path):
     (tmp_path / "~$people.xlsx").write_bytes(b"\x00")
     before = people.read_bytes()
-    code, _, err = run_cli(capsys, "inspect", people, "--out", people)
+    code, _, err = run_cli(capsys, "tag", people, "--apply")
     assert_one_line_error(code, err, "people.xlsx is open in another program", "~$people.xlsx")
     assert people.read_bytes() == before
 
@@ -137,10 +137,13 @@ def test_unknown_sheet(capsys, people):
 
 # ------------------------------------------------------------------ good input
 def test_inspect_prints_summary_and_exits_0(capsys, people):
+    before = people.read_bytes()
     code, out, err = run_cli(capsys, "inspect", people)
     assert code == 0
     assert "People (1 rows, 2 columns)" in out
-    assert err == ""
+    # Its Sheets tab is not saved without --out, and it says so (once, on stderr).
+    assert err.count("\n") == 1 and "nothing was saved" in err and "--out" in err
+    assert people.read_bytes() == before
 
 
 def test_inspect_json_gives_excel_rows(capsys, tmp_path):
@@ -200,3 +203,60 @@ def test_every_command_has_help():
         assert choices[by_task.get(t.name, t.name)].format_help().strip()
     assert {"import", "export", "reminders"} <= set(directory.choices)
     assert "demo" in sub.choices
+
+
+# ------------------------------------------------------------------ saying what was done
+def test_out_is_never_the_input_and_never_an_existing_file_without_force(capsys, people, tmp_path):
+    before = people.read_bytes()
+    code, _, err = run_cli(capsys, "check", people, "--out", people)
+    assert_one_line_error(code, err, "is the file you are working on")
+    code, _, err = run_cli(capsys, "check", people, "--out", people, "--force")
+    assert_one_line_error(code, err, "is the file you are working on")
+    assert people.read_bytes() == before
+    other = save_rows(tmp_path / "other.xlsx", PEOPLE)
+    kept = other.read_bytes()
+    code, _, err = run_cli(capsys, "check", people, "--out", other)
+    assert_one_line_error(code, err, "other.xlsx already exists", "--force")
+    assert other.read_bytes() == kept
+    code, _, _ = run_cli(capsys, "check", people, "--out", other, "--force")
+    assert code in (0, 1) and "Issues" in openpyxl.load_workbook(other).sheetnames
+
+
+def test_a_task_that_saves_nothing_says_so_and_how_to_save(capsys, people):
+    before = people.read_bytes()
+    code, out, err = run_cli(capsys, "dictionary", people)
+    assert code == 0 and "Dictionary" in out
+    assert "nothing was saved" in err and "people.xlsx is unchanged" in err
+    assert people.read_bytes() == before
+    code, out, err = run_cli(capsys, "dictionary", people, "--json")
+    json.loads(out)  # the note never spoils the JSON on stdout
+    assert "nothing was saved" in err
+
+
+def test_tag_apply_on_a_tagged_sheet_says_so_and_leaves_the_file_alone(capsys, people):
+    code, out, _ = run_cli(capsys, "tag", people, "--apply")
+    assert "Tag rows inserted into 1 sheet" in out and "updated" in out
+    tagged = people.read_bytes()
+    code, out, _ = run_cli(capsys, "tag", people, "--apply")
+    assert code in (0, 1) and "No tag row inserted" in out and "already tagged" in out
+    assert "updated" not in out and people.read_bytes() == tagged
+
+
+def test_clear_marks_saves_into_the_workbook_and_says_when_there_were_none(capsys, tmp_path):
+    rows = [["Name", "Postcode"], ["Jean Smith", "LS6 1AB"], ["Amir Khan", "L56 IAB?"]]
+    people = save_rows(tmp_path / "people.xlsx", {"People": rows})
+    run_cli(capsys, "tag", people, "--apply")
+    checked = people.with_name("checked.xlsx")
+    run_cli(capsys, "check", people, "--out", checked)
+    code, out, _ = run_cli(capsys, "clear_marks", checked)
+    assert "removed" in out and "updated" in out
+    code, out, _ = run_cli(capsys, "clear_marks", checked)
+    assert code == 0 and "There were no check marks" in out and "updated" not in out
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_quiet_and_debug_work_before_or_after_the_command(capsys, people, where):
+    flags = ["--quiet", "--debug"]
+    args = [*flags, "inspect", people] if where == "before" else ["inspect", people, *flags]
+    code, out, _ = run_cli(capsys, *args)
+    assert code == 0 and "People" in out

@@ -63,10 +63,25 @@ DIRECTORY_ACTIONS = {
 }
 
 
+def _common() -> argparse.ArgumentParser:
+    """--quiet and --debug, accepted after a command's name as well as before it."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="no progress bar")  # fmt: skip
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show full details of any error")  # fmt: skip
+    return common
+
+
+COMMON = _common()
+
+
 def _add_task_parser(
     sub: Any, t: Task, name: str | None = None, optional_book: bool = False
 ) -> None:
-    p = sub.add_parser(name or t.name, help=t.help, description=f"{t.title}: {t.help}")
+    p = sub.add_parser(
+        name or t.name, help=t.help, description=f"{t.title}: {t.help}", parents=[COMMON]
+    )
     p.add_argument(
         "workbook",
         nargs="?" if optional_book else None,
@@ -82,6 +97,9 @@ def _add_task_parser(
         if t.name == "insights"
         else "write the workbook with its results tabs to this new .xlsx/.xlsm file"
         + (" (default: save into the workbook itself)" if t.in_place else ""),
+    )
+    p.add_argument(
+        "--force", action="store_true", help="let --out replace a file that already exists"
     )
     p.add_argument("--sheet", action="append", help="only this sheet (may be repeated)")
     p.add_argument("--json", action="store_true", help="print the result as JSON on stdout")
@@ -106,7 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     demo = sub.add_parser(
-        "demo", help="run every task on bundled synthetic lists and write demo_output.xlsx"
+        "demo",
+        help="run every task on bundled synthetic lists and write demo_output.xlsx",
+        parents=[COMMON],
     )
     demo.add_argument("--out", default="demo_output.xlsx", help="output workbook path")
     demo.add_argument("--people", type=int, default=800, help="size of the synthetic population")
@@ -115,12 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     template_sub = template.add_subparsers(dest="template_command", metavar="ACTION")
     template_sub.required = True
     build = template_sub.add_parser(
-        "build", help="assemble the template .xlsm from workbook_templates/src"
+        "build", help="assemble the template .xlsm from workbook_templates/src", parents=[COMMON]
     )
     build.add_argument("--out", help="where to write it (default: workbook_templates/)")
     build.add_argument("--sources", help="the sources folder (default: workbook_templates/src)")
     render = template_sub.add_parser(
-        "render", help="draw a sheet of a workbook as a PNG (needs LibreOffice)"
+        "render", help="draw a sheet of a workbook as a PNG (needs LibreOffice)", parents=[COMMON]
     )
     render.add_argument("workbook", help="the workbook, e.g. workbook_templates/vcs-excel.xlsm")
     render.add_argument("--sheet", default="Start", help="which sheet (default: Start)")
@@ -133,11 +153,20 @@ def build_parser() -> argparse.ArgumentParser:
     dsub.required = True
     for action, name in DIRECTORY_ACTIONS.items():
         _add_task_parser(dsub, get_task(name), action, optional_book=action == "find")
-    imp = dsub.add_parser("import", help="add or update services from an HSDS 3.0 JSON file")
+    imp = dsub.add_parser(
+        "import", help="add or update services from an HSDS 3.0 JSON file", parents=[COMMON]
+    )
     imp.add_argument("file", help="HSDS JSON: a service list, services, or an organisation")
-    exp = dsub.add_parser("export", help="write the directory as an HSDS 3.0 service list")
+    exp = dsub.add_parser(
+        "export", help="write the directory as an HSDS 3.0 service list", parents=[COMMON]
+    )
     exp.add_argument("--out", required=True, help="the JSON file to write")
-    rem = dsub.add_parser("reminders", help="list entries not updated recently, with e-mails")
+    exp.add_argument(
+        "--force", action="store_true", help="let --out replace a file that already exists"
+    )
+    rem = dsub.add_parser(
+        "reminders", help="list entries not updated recently, with e-mails", parents=[COMMON]
+    )
     rem.add_argument("--stale-days", dest="stale_days", type=int, default=30)
     for p in (imp, exp, rem):
         p.add_argument("--store", help="the shared services.json (default: VCS_EXCEL_DIRECTORY)")
@@ -202,6 +231,9 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         raise BadInputError(
             f"{t.title} writes a new workbook: give its name with --out, e.g. --out results.xlsx."
         )
+    _check_out(args.workbook, args.out, args.force)
+    if getattr(args, "export", None):
+        _check_out(args.workbook, args.export, args.force)
     book = FileBook.open(args.workbook, out=args.out, progress=progress, status=progress.status)
     options = {opt.name: getattr(args, opt.name) for opt in t.options}
     if args.sheet:
@@ -209,7 +241,11 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
     # Without --out a task only reports; an in-place task (tag --apply) changes the
     # workbook itself, which is what the user asked for.
     commit = bool(args.out) or t.changes_workbook(options)
-    result = run_task(t.name, book, commit=commit, **options)
+    result = run_task(t.name, book, commit=False, **options)
+    if commit and (args.out or result.data.get("changed", True)):
+        book.commit()
+    else:
+        commit = False  # an in-place task that found nothing to change writes nothing
     progress.close()
     if args.json:
         json.dump(result.to_json(), sys.stdout, indent=2, default=str, ensure_ascii=False)
@@ -220,7 +256,35 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
             print(f"Results written to {args.out}")
         elif commit:
             print(f"{args.workbook} updated")
+    if not commit and result.sheets and not getattr(args, "export", None):
+        # The tabs above exist only in this run: say so, and how to keep them.
+        tabs = ", ".join(result.sheets)
+        print(
+            f"vcs-excel: nothing was saved; {Path(args.workbook).name} is unchanged. To keep "
+            f"the new tab(s) ({tabs}), run again with --out and a new file name, e.g. "
+            f"--out {Path(args.workbook).stem}-results.xlsx",
+            file=sys.stderr,
+        )
     return EXIT_PROBLEMS if result.problems else EXIT_OK
+
+
+def _check_out(workbook: str | None, out: str | None, force: bool) -> None:
+    """``--out`` is a new file: never the input (it would be overwritten), never a file
+    that exists already unless ``--force`` says to replace it."""
+    from .errors import BadInputError
+
+    if not out:
+        return
+    target = Path(out)
+    if workbook and target.exists() and target.resolve() == Path(workbook).resolve():
+        raise BadInputError(
+            f"--out {out} is the file you are working on. Give a new file name: your "
+            "workbook is never written over."
+        )
+    if target.exists() and not force:
+        raise BadInputError(
+            f"{out} already exists. Give a new file name, or add --force to replace it."
+        )
 
 
 def _find_to_stdout(args: argparse.Namespace) -> int:
@@ -268,6 +332,7 @@ def _directory(args: argparse.Namespace) -> int:
         out = Path(args.out)
         if out.resolve() == store.path.resolve():
             raise BadInputError("Export to a new file, not over the directory itself.")
+        _check_out(None, args.out, args.force)
         export = export_services(directory.services())
         left_out = export.invalid + [f"'{e.name}' ({e.id}): {e.error}" for e in directory.invalid()]
         out.write_text(json.dumps(export.document, indent=2, ensure_ascii=False), "utf-8")
@@ -306,6 +371,8 @@ def _compare_files(args: argparse.Namespace, progress: Progress) -> int:
     from .tasks.match import _diff_result, diff_spec
     from .workbook import FileBook
 
+    _check_out(args.workbook, args.out, args.force)
+    _check_out(args.new, args.out, args.force)
     old_book = FileBook.open(args.workbook)
     new_book = FileBook.open(args.new, out=args.out, progress=progress)
     wanted = args.sheet[:1] if args.sheet else None
@@ -336,6 +403,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``vcs-excel`` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.quiet = getattr(args, "quiet", False)
+    args.debug = getattr(args, "debug", False)
     progress = Progress(quiet=args.quiet)
     try:
         return _run(args, progress)

@@ -319,8 +319,10 @@ def _why(plan: ColumnPlan, new: Any = "") -> str:
     "Remove the colours and notes that Check data put on cells; your own formatting stays.",
     order=35,
     in_demo=False,
+    in_place=True,
 )
 def clear_marks(book: Book, sheets: Sequence[str] | None = None) -> TaskResult:
     names = list(sheets) if sheets else [None]
     cleared = sum(book.clear_marks(s) for s in names)
-    return TaskResult("clear_marks", f"{cleared} check mark(s) removed.", data={"cleared": cleared})
+    summary = f"{cleared} check mark(s) removed." if cleared else "There were no check marks."
+    return TaskResult("clear_marks", summary, data={"cleared": cleared, "changed": cleared > 0})

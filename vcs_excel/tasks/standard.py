@@ -28,7 +28,7 @@ def tag_headers(book: Book, sheets: Sequence[str] | None = None, apply: bool = F
     dictionary = load_dictionary()
     all_tags = [e.tag for e in dictionary.entries]
     report: list[dict[str, Any]] = []
-    lines, to_check, problems = [], 0, 0
+    lines, to_check, problems, inserted = [], 0, 0, 0
     for name in selected_sheets(book, sheets):
         table = book.read_table(name)
         if table.has_tags:
@@ -77,6 +77,7 @@ def tag_headers(book: Book, sheets: Sequence[str] | None = None, apply: bool = F
             at = table.header_row + 1
             values = {c.index: s["tag"] for c, s in zip(table.columns, columns, strict=True)}
             book.insert_row(name, at, values)
+            inserted += 1
             first = min(c.index for c in table.columns)
             last = max(c.index for c in table.columns)
             from ..workbook.values import column_letter
@@ -96,9 +97,15 @@ def tag_headers(book: Book, sheets: Sequence[str] | None = None, apply: bool = F
                 for col, s in zip(table.columns, columns, strict=True)
                 if s["tag"] and not s["confident"]
             )
-    action = "Tag rows inserted" if apply else "Suggested tags (use --apply to insert them)"
+    if apply and not inserted:
+        action = "No tag row inserted: every sheet is already tagged, or has no header row"
+    elif apply:
+        action = f"Tag rows inserted into {inserted} sheet(s)"
+    else:
+        action = "Suggested tags (use --apply to insert them)"
     summary = f"{action}. " + "; ".join(lines) + "."
-    return TaskResult("tag", summary, problems=problems + to_check, data={"sheets": report})
+    data = {"sheets": report, "inserted": inserted, "changed": bool(apply and inserted)}
+    return TaskResult("tag", summary, problems=problems + to_check, data=data)
 
 
 @task(
