@@ -17,6 +17,7 @@ BENCHMARKS = {
     "directory": "benchmarks.directory_speed",
     "insights": "benchmarks.insights_speed",
     "realworld": "benchmarks.real_world",
+    "compare": "benchmarks.compare_quality",
 }
 
 

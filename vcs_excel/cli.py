@@ -364,8 +364,11 @@ def _directory(args: argparse.Namespace) -> int:
 
 
 def _compare_files(args: argparse.Namespace, progress: Progress) -> int:
-    """``vcs-excel compare OLD NEW [--sheet S]``: two versions of a list in two files."""
-    from .commands import selected_sheets
+    """``vcs-excel compare OLD NEW [--sheet S]``: two versions of a list in two files.
+
+    Sheets of the same name are compared pair by pair; two files whose sheets are named
+    differently compare their first sheets, and say so."""
+    from .commands import TaskResult, selected_sheets
     from .errors import BadInputError
     from .matching.diff import diff_tables
     from .tasks.match import _diff_result, diff_spec
@@ -375,27 +378,55 @@ def _compare_files(args: argparse.Namespace, progress: Progress) -> int:
     _check_out(args.new, args.out, args.force)
     old_book = FileBook.open(args.workbook)
     new_book = FileBook.open(args.new, out=args.out, progress=progress)
-    wanted = args.sheet[:1] if args.sheet else None
-    old_sheet = selected_sheets(old_book, wanted)[:1]
-    new_sheet = selected_sheets(new_book, wanted)[:1]
-    if not old_sheet or not new_sheet:
+    old_sheets = selected_sheets(old_book, args.sheet)
+    new_sheets = selected_sheets(new_book, args.sheet)
+    if not old_sheets or not new_sheets:
         raise BadInputError("Both workbooks need a sheet to compare.")
-    result = diff_tables(old_book.read_table(old_sheet[0]), new_book.read_table(new_sheet[0]))
-    written = []
+    pairs = [(s, s) for s in old_sheets if s in new_sheets]
+    note = ""
+    if not pairs:
+        pairs = [(old_sheets[0], new_sheets[0])]
+        if len(old_sheets) > 1 or len(new_sheets) > 1:
+            note = (
+                f" No sheet has the same name in both files, so the first sheets were "
+                f"compared: {old_sheets[0]} with {new_sheets[0]} (choose with --sheet)."
+            )
+    old_file, new_file = Path(args.workbook).name, Path(args.new).name
+    outcomes, written = [], []
+    for old_sheet, new_sheet in pairs:
+        result = diff_tables(old_book.read_table(old_sheet), new_book.read_table(new_sheet))
+        old_label = f"{old_file} ({old_sheet})"
+        if args.out:
+            spec = diff_spec(result, old_sheet, new_sheet, old_in_book=False, old_label=old_label)
+            if len(pairs) > 1:
+                spec.name = f"Changes {new_sheet}"[:31]
+            written.append(new_book.write_sheet(spec))
+        outcomes.append(_diff_result(result, old_label, f"{new_file} ({new_sheet})", []))
     if args.out:
-        written.append(new_book.write_sheet(diff_spec(result, old_sheet[0], new_sheet[0])))
         new_book.commit()
-    outcome = _diff_result(
-        result,
-        f"{Path(args.workbook).name} ({old_sheet[0]})",
-        f"{Path(args.new).name} ({new_sheet[0]})",
-        written,
-    )
+    if len(outcomes) == 1:
+        outcome = outcomes[0]
+        outcome.summary += note
+        outcome.sheets = written
+    else:
+        outcome = TaskResult(
+            "compare",
+            " ".join(o.summary for o in outcomes),
+            sheets=written,
+            data={
+                "sheets": [
+                    {"old_sheet": a, "new_sheet": b, **o.data}
+                    for (a, b), o in zip(pairs, outcomes, strict=True)
+                ]
+            },
+        )
     if args.json:
         json.dump(outcome.to_json(), sys.stdout, indent=2, default=str, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print(outcome.summary)
+        if args.out:
+            print(f"Results written to {args.out}")
     return EXIT_OK
 
 

@@ -478,3 +478,23 @@ def _contact_method(table: Table, by_key: dict[str, ColumnPlan]):
                 value,
                 ("contact-method-missing", f"Prefers {label}, but no {what} is given.", None),
             )
+
+
+def standard_value(value: Any, plan: ColumnPlan, settings: CheckSettings) -> Any:
+    """The standard form of one value (unchanged when it cannot be standardised): its
+    datatype's standard form, trimmed text, and nothing for a placeholder ("N/A")."""
+    if value is None or isinstance(value, ExcelError):
+        return value
+    text = collapse_spaces(value) if isinstance(value, str) else value
+    entry = plan.entry
+    if entry is None or text == "":
+        return text
+    kind = datatype(entry.datatype)
+    codes = load_dictionary().codelist_for(entry)
+    if (
+        isinstance(text, str)
+        and placeholder(text, kind.numeric)
+        and not (codes is not None and codes.canonical(text))
+    ):
+        return None
+    return kind.standard(text, context_for(entry, codes, settings))

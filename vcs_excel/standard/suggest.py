@@ -303,6 +303,8 @@ class TagSuggester:
         self.dictionary = dictionary or load_dictionary()
         self.index: dict[str, TagEntry] = {}
         for entry in self.dictionary.entries:
+            if entry.group == "Results":
+                continue  # written by vcs-excel's own tasks, never suggested for a header
             for text in _key_candidates(entry):
                 text = _LETTER_DIGIT.sub(" ", text)
                 for key in {normal_key(text), _expand(normal_key(text))}:

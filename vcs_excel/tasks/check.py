@@ -6,15 +6,17 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ..checks.engine import CheckSettings, ColumnPlan, check_table, context_for, plan_columns
+from ..checks.engine import (
+    CheckSettings,
+    ColumnPlan,
+    check_table,
+    plan_columns,
+    standard_value,
+)
 from ..checks.issues import ISSUE_TYPES, SEVERITIES, Report
-from ..clean import collapse_spaces
-from ..clean.datatypes import datatype
-from ..clean.missing import placeholder
 from ..commands import Option, TaskResult, selected_sheets, task
-from ..standard.dictionary import load_dictionary
 from ..workbook import Book, CellLink, CellMark, SheetSpec
-from ..workbook.values import ExcelError, column_index, display_text
+from ..workbook.values import column_index, display_text
 
 COLOURS = {"error": "FFC7CE", "warning": "FFEB9C"}
 MAX_LISTED = 50_000  # rows on the Issues tab (Excel itself stops at 1,048,576)
@@ -182,26 +184,6 @@ def _summary_spec(report: Report) -> SheetSpec:
 
 
 # ------------------------------------------------------------------ standardise
-def standard_value(value: Any, plan: ColumnPlan, settings: CheckSettings) -> Any:
-    """The standard form of one value (unchanged when it cannot be standardised): its
-    datatype's standard form, trimmed text, and nothing for a placeholder ("N/A")."""
-    if value is None or isinstance(value, ExcelError):
-        return value
-    text = collapse_spaces(value) if isinstance(value, str) else value
-    entry = plan.entry
-    if entry is None or text == "":
-        return text
-    kind = datatype(entry.datatype)
-    codes = load_dictionary().codelist_for(entry)
-    if (
-        isinstance(text, str)
-        and placeholder(text, kind.numeric)
-        and not (codes is not None and codes.canonical(text))
-    ):
-        return None
-    return kind.standard(text, context_for(entry, codes, settings))
-
-
 @task(
     "standardise",
     "Standardised copy",

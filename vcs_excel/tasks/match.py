@@ -383,21 +383,30 @@ def compare_versions(book: Book, sheets: Sequence[str] | None = None) -> TaskRes
     return _diff_result(result, names[0], names[1], [written])
 
 
-def diff_spec(result: Any, old_name: str, new_name: str) -> SheetSpec:
+def diff_spec(
+    result: Any, old_name: str, new_name: str, old_in_book: bool = True, old_label: str = ""
+) -> SheetSpec:
+    """The Changes since tab: each new, gone and changed person by name and postcode,
+    with a link to their row (a gone person's row is in the previous list)."""
     rows, links = [], {}
+    old_label = old_label or old_name
     for row in result.new:
-        links[(len(rows), 1)] = CellLink(new_name, row, 1)
-        rows.append(["New", f"{new_name} row {row}", None, None, None])
+        links[(len(rows), 2)] = CellLink(new_name, row, 1)
+        rows.append(["New", result.new_names.get(row, ""), f"{new_name} row {row}", None, None,
+                     None])  # fmt: skip
     for row in result.gone:
-        links[(len(rows), 1)] = CellLink(old_name, row, 1)
-        rows.append(["Gone", f"{old_name} row {row}", None, None, None])
+        if old_in_book:
+            links[(len(rows), 2)] = CellLink(old_name, row, 1)
+        rows.append(["Gone", result.old_names.get(row, ""), f"{old_label} row {row}", None, None,
+                     None])  # fmt: skip
     for old_row, new_row, fields in result.changed:
         for header, (was, now) in fields.items():
-            links[(len(rows), 1)] = CellLink(new_name, new_row, 1)
+            links[(len(rows), 2)] = CellLink(new_name, new_row, 1)
             rows.append(
                 [
                     "Changed",
-                    f"{new_name} row {new_row} (was row {old_row})",
+                    result.new_names.get(new_row, ""),
+                    f"{new_name} row {new_row} (was {old_label} row {old_row})",
                     header,
                     _text(was),
                     _text(now),
@@ -406,14 +415,24 @@ def diff_spec(result: Any, old_name: str, new_name: str) -> SheetSpec:
     return SheetSpec(
         name="Changes since",
         task="compare",
-        title=f"{new_name} compared with {old_name}",
+        title=f"{new_name} compared with {old_label}",
         notes=[
             f"{len(result.new)} new, {len(result.gone)} gone, {len(result.changed)} changed, "
-            f"{result.unchanged} unchanged."
+            f"{result.unchanged} unchanged. Letter case, spacing and the way a postcode, "
+            "phone number or date is written are not counted as changes."
         ],
-        columns=["What", "Where", "Field", "Was", "Now"],
+        columns=["What", "Person", "Where", "Field", "Was", "Now"],
+        tags=[
+            "#meta+change",
+            "#person+name",
+            "#meta+source",
+            "#meta+field",
+            "#meta+was",
+            "#meta+now",
+        ],
         rows=rows,
         links=links,
+        widths={1: 28, 2: 30},
     )
 
 
@@ -422,4 +441,4 @@ def _diff_result(result: Any, old_name: str, new_name: str, written: list[str]) 
         f"{new_name} compared with {old_name}: {len(result.new)} new, {len(result.gone)} gone, "
         f"{len(result.changed)} with changed details, {result.unchanged} unchanged."
     )
-    return TaskResult("compare", summary, problems=0, sheets=written, payload=result.to_json())
+    return TaskResult("compare", summary, problems=0, sheets=written, data=result.to_json())
