@@ -79,8 +79,8 @@ def test_find_filters_and_gives_ready_to_send_text(setup, tmp_path):
         assert "food" in s.x_categories and s.x_referral_status == "accepting"
         assert "taking referrals now" in item["text"]
         assert s.phones[0].number in item["text"]
-    rows = _sheet_rows(out, "Find services")
-    assert any(r[0] == "Shortlist to send" for r in rows)
+    shortlist = _sheet_rows(out, "Shortlist")
+    assert any(isinstance(c, str) and found[0]["text"] in c for r in shortlist for c in r)
     # Language, area and age narrow the list; nothing is invented to fill it.
     every = DirectoryStore(store).read().services()
     urdu = run_task("find_services", FileBook.open(book_path), commit=False, store=str(store),
@@ -301,3 +301,51 @@ def test_two_forms_of_one_entry_merge_row_by_row_and_clashes_are_refused(setup, 
     assert refused.problems == 1 and "'Postcode'" in refused.data["refused"][0]
     assert "(by Ann (" in refused.data["refused"][0]
     assert DirectoryStore(store).read().entries[mine.id].version == version
+
+
+def _service(name: str, category: str, **extra) -> dict:
+    return {
+        "name": name,
+        "status": extra.pop("status", "active"),
+        "organization": {"name": f"{name} Trust"},
+        "description": extra.pop("description", f"{name} for people in LS6."),
+        "service_areas": [{"name": "LS6"}],
+        "x_categories": [category],
+        "phones": [{"number": "0113 496 0000"}],
+        **extra,
+    }
+
+
+def test_find_services_puts_closed_and_full_services_last_in_words_and_colour(tmp_path):
+    store = DirectoryStore(tmp_path / "services.json")
+    store.add(_service("Hope Food Bank", "food", status="temporarily closed",
+                       x_referral_status="accepting"), by="t")  # fmt: skip
+    store.add(_service("Full Pantry", "food", x_referral_status="accepting",
+                       capacities=[{"unit": {"name": "food parcels"}, "available": 0,
+                                    "updated": "2026-11-20T10:00:00Z",
+                                    "description": "all parcels gone until Monday"}]), by="t")  # fmt: skip
+    store.add(_service("Zion Lunch Club", "befriending", x_referral_status="accepting",
+                       description="A hot meal and company every Tuesday."), by="t")  # fmt: skip
+    store.add(_service("Money Matters", "money", x_referral_status="accepting"), by="t")
+    book_path = save_rows(tmp_path / "lists.xlsx", {"People": LIST})
+    out = tmp_path / "found.xlsx"
+    result = run_task("find_services", FileBook.open(book_path, out=out),
+                      store=str(store.path), need="food", area="LS6 1AB")  # fmt: skip
+    names = [f["name"] for f in result.data["found"]]
+    # Food by meaning: a lunch club's hot meal is food; money advice is not.
+    assert names == ["Zion Lunch Club", "Full Pantry", "Hope Food Bank"]
+    texts = {f["name"]: f["text"] for f in result.data["found"]}
+    assert texts["Hope Food Bank"].splitlines()[1] == "NOTE: TEMPORARILY CLOSED."
+    assert "FULL AT THE MOMENT (all parcels gone until Monday)" in texts["Full Pantry"]
+    ws = openpyxl.load_workbook(out)["Find services"]
+    table = FileBook.open(out).read_table("Find services")
+    assert table.has_tags and table.columns[2].tag == "#meta+availability"
+    first = table.header_row + 2  # the first service's row, under the tag row
+    words = [ws.cell(first + k, 3).value for k in range(3)]
+    assert words == ["Open, taking referrals", "Full at the moment", "Temporarily closed"]
+    colours = [ws.cell(first + k, 3).fill.fgColor.rgb[-6:] for k in range(3)]
+    assert len(set(colours)) == 3
+    # Every line of each ready-to-send text shows: the row is tall enough for it.
+    for k in range(3):
+        text = ws.cell(first + k, 10).value
+        assert ws.row_dimensions[first + k].height >= 15 * len(text.splitlines())

@@ -112,23 +112,81 @@ class Query:
 
 
 def _needs(service: Service) -> str:
-    return " ".join([*service.x_categories, service.name, service.description or ""]).lower()
+    text = " ".join([*service.x_categories, service.name, service.description or ""])
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@cache
+def need_words(need: str) -> tuple[tuple[str, ...], ...]:
+    """What a need asks for, as alternatives each service text is searched for: the
+    need's own words, or every spelling of the need in the standard's list of needs
+    ("food" finds a food bank, food parcels, a pantry and a lunch club)."""
+    from ..standard.dictionary import load_dictionary
+
+    needs = load_dictionary().codelists.get("need")
+
+    def spellings(text: str) -> tuple[str, ...] | None:
+        label = needs.canonical(text) if needs is not None else None
+        if label is None:
+            return None
+        value = next(v for v in needs.values if v.label == label)
+        return tuple(dict.fromkeys(
+            " ".join(re.findall(r"\w+", t.lower())) for t in (value.label, *value.synonyms)
+        ))  # fmt: skip
+
+    whole = spellings(need)
+    if whole:
+        return (whole,)
+    words = [w for w in re.split(r"\W+", need.lower()) if w]
+    return tuple(spellings(w) or (w,) for w in words)
+
+
+def _fits(text: str, wanted: tuple[tuple[str, ...], ...]) -> bool:
+    padded = f" {text} "
+    return all(
+        any(f" {w} " in padded or (len(w) > 4 and w in text) for w in options) for options in wanted
+    )
+
+
+# How open a service is, best first: (rank, words for a volunteer, colour).
+AVAILABLE = (0, "Open, taking referrals", "C6EFCE")
+OPEN = (1, "Open", "C6EFCE")
+ASSESSMENT = (2, "Open, after an assessment", "FFEB9C")
+WAITING = (3, "Waiting list", "FFEB9C")
+FULL = (4, "Full at the moment", "F4B183")
+NOT_TAKING = (5, "Not taking referrals", "FFC7CE")
+CLOSED = (6, "Temporarily closed", "D9D9D9")
+
+
+def availability(service: Service) -> tuple[int, str, str]:
+    """How open a service is now, in words and a colour, for ordering and marking."""
+    if service.status == "temporarily closed":
+        return CLOSED
+    if service.x_referral_status == "closed":
+        return NOT_TAKING
+    if service.capacities and all(c.available <= 0 for c in service.capacities):
+        return FULL
+    return {
+        "accepting": AVAILABLE,
+        "waiting list": WAITING,
+        "assessment required": ASSESSMENT,
+    }.get(service.x_referral_status or "", OPEN)
 
 
 def find_services(services: Iterable[Service], query: Query) -> list[Service]:
-    """Active services that fit the query, those taking referrals first."""
+    """Active services that fit the query, open ones taking referrals first."""
     language = language_key(query.language) if query.language else None
     if query.language and language is None:
         from ..errors import BadInputError
 
         raise BadInputError(f"'{query.language}' is not a language this tool knows.")
     area = area_key(query.area) if query.area else None
-    words = [w for w in re.split(r"\W+", (query.need or "").lower()) if w]
+    wanted = need_words(query.need) if query.need and query.need.strip() else ()
     found = []
     for s in services:
         if s.status in ("inactive", "defunct"):
             continue
-        if words and not all(w in _needs(s) for w in words):
+        if wanted and not _fits(_needs(s), wanted):
             continue
         if area and area not in service_areas(s):
             continue
@@ -142,8 +200,8 @@ def find_services(services: Iterable[Service], query: Query) -> list[Service]:
         if query.accepting_only and s.x_referral_status not in ("accepting", None):
             continue
         found.append(s)
-    rank = {"accepting": 0, None: 1, "assessment required": 2, "waiting list": 3, "closed": 4}
-    return sorted(found, key=lambda s: (rank.get(s.x_referral_status, 5), s.name.lower()))
+    # Open services first; full, not taking referrals and temporarily closed ones after.
+    return sorted(found, key=lambda s: (availability(s)[0], s.name.lower()))
 
 
 def opening_times(schedules: Iterable[Schedule]) -> str:
@@ -184,6 +242,11 @@ def message(service: Service) -> str:
     """Plain text for WhatsApp, a text message or an e-mail: what, who, where, when,
     how to get in touch, languages, and whether it is taking referrals."""
     lines = [f"*{service.name}* ({service.org_name})"]
+    rank, words, _ = availability(service)
+    if rank >= FULL[0]:
+        # Said first, where no one can miss it.
+        note = next((c.description for c in service.capacities if c.description), "")
+        lines.append(f"NOTE: {words.upper()}" + (f" ({note})" if note else "") + ".")
     if service.description:
         lines.append(service.description.strip())
     if service.eligibility_description:
@@ -200,8 +263,6 @@ def message(service: Service) -> str:
         routes = " or ".join(service.x_referral_routes)
         how = f" ({routes} referral)" if routes else ""
         lines.append(f"Referrals: {REFERRAL_WORDS[service.x_referral_status]}{how}")
-    if service.status == "temporarily closed":
-        lines.append("Note: temporarily closed.")
     return "\n".join(lines)
 
 

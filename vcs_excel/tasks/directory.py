@@ -8,9 +8,9 @@ from typing import Any
 
 from ..commands import Option, TaskResult, task
 from ..directory.find import (
-    REFERRAL_WORDS,
     Query,
     address_text,
+    availability,
     contact_text,
     find_services,
     language_names,
@@ -270,34 +270,67 @@ def directory_sync(
     )
 
 
+# The Find services tab: header, tag, and each service's value.
+FIND_COLUMNS: list[tuple[str, str, Any]] = [
+    ("Service", "#service+name", lambda s: s.name),
+    ("Organisation", "#org+name", lambda s: s.org_name),
+    ("Open now?", "#meta+availability", lambda s: availability(s)[1]),
+    ("Referrals", "#service+referrals", lambda s: REFERRAL_LABELS.get(s.x_referral_status)),
+    ("Places available", "#service+capacity+num",
+     lambda s: sum(c.available for c in s.capacities) if s.capacities else None),
+    ("Languages", "#service+language", language_names),
+    ("Opening times", "#service+hours", lambda s: opening_times(s.all_schedules())),
+    ("Phone", "#contact+phone", lambda s: next((p.number for p in s.all_phones()), None)),
+    ("E-mail", "#contact+email",
+     lambda s: s.email or next((c.email for c in s.contacts if c.email), None)),
+    ("Ready-to-send text", "#meta+text", message),
+    ("Service ID", "#service+id", lambda s: s.id),
+]  # fmt: skip
+REFERRAL_LABELS = {
+    "accepting": "Accepting",
+    "waiting list": "Waiting list",
+    "assessment required": "Assessment required",
+    "closed": "Closed",
+}
+
+
 def _find_spec(found: list[Service], query: Query) -> SheetSpec:
-    rows = [
-        [s.name, s.org_name, REFERRAL_WORDS.get(s.x_referral_status or "", ""),
-         language_names(s), opening_times(s.all_schedules()), contact_text(s), message(s)]
-        for s in found
-    ]  # fmt: skip
-    notes = [f"Services for {query.describe()}: {len(found)} found, taking referrals first."]
+    rows, fills = [], {}
+    for r, s in enumerate(found):
+        rows.append([value(s) for _, _, value in FIND_COLUMNS])
+        fills[(r, 2)] = availability(s)[2]  # the words, in the colour of how open it is
+    notes = [
+        f"Services for {query.describe()}: {len(found)} found. Open services taking "
+        "referrals come first; full, not taking referrals and temporarily closed ones "
+        "after, marked in words and colour."
+    ]
     if found:
-        notes.append("The last column is a message ready to paste into WhatsApp, a text or "
-                     "an e-mail; the shortlist below the table holds them all.")  # fmt: skip
-        rows += [[None] * 7, ["Shortlist to send", None, None, None, None, None,
-                              shortlist_message(found, query)]]  # fmt: skip
+        notes.append("The Ready-to-send text pastes into WhatsApp, a text or an e-mail; the "
+                     "Shortlist tab holds them all in one.")  # fmt: skip
     return SheetSpec(
         name="Find services",
         task="find_services",
         title="Find services",
         notes=notes,
-        columns=[
-            "Service",
-            "Organisation",
-            "Referrals",
-            "Languages",
-            "Opening times",
-            "Contact",
-            "Ready-to-send text",
-        ],
+        columns=[h for h, _, _ in FIND_COLUMNS],
+        tags=[t for _, t, _ in FIND_COLUMNS],
         rows=rows,
-        widths={0: 28, 1: 26, 2: 24, 3: 22, 4: 22, 5: 30, 6: 70},
+        fills=fills,
+        widths={0: 28, 1: 26, 2: 20, 3: 14, 4: 10, 5: 18, 6: 22, 7: 16, 8: 26, 9: 70, 10: 14},
+    )
+
+
+def _shortlist_spec(found: list[Service], query: Query) -> SheetSpec:
+    return SheetSpec(
+        name="Shortlist",
+        task="find_services",
+        title="Shortlist to send",
+        notes=["Copy the cell below into WhatsApp, a text message or an e-mail."],
+        columns=["Shortlist to send"],
+        tags=["#meta+text"],
+        rows=[[shortlist_message(found, query)]],
+        widths={0: 90},
+        autofilter=False,
     )
 
 
@@ -330,6 +363,8 @@ def find_services_task(
     query = Query(need, area, language, age, accepting_only)
     found = find_services(directory.services(), query)
     written = [book.write_sheet(_find_spec(found, query))]
+    if found:
+        written.append(book.write_sheet(_shortlist_spec(found, query)))
     return TaskResult(
         "find_services",
         f"{len(found)} services found for {query.describe()}.",

@@ -143,19 +143,20 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
         if width is None:
             width = min(60, max(10, longest)) + 2
         ws.column_dimensions[column_letter(c + 1)].width = width
-        if longest > width and len(spec.rows) <= WRAP_LIMIT:
+        several = any(isinstance(v[c], str) and "\n" in v[c] for v in spec.rows[:200] if c < len(v))
+        if (longest > width or several) and len(spec.rows) <= WRAP_LIMIT:
             # Long text wraps inside its column instead of running over the next one.
             for r, values in enumerate(spec.rows):
                 cell = ws.cell(row=first + r, column=c + 1)
                 styles.apply(cell, ("wrap", _style_key(cell)), lambda x: _set_alignment(x, wrap))
-                length = _text_len(values[c]) if c < len(values) else 0
-                lines[r] = max(lines[r], -(-length // max(int(width * 0.9), 1)))
+                value = values[c] if c < len(values) else None
+                lines[r] = max(lines[r], _lines(value, max(int(width * 0.9), 1)))
     # openpyxl cannot measure text, and Excel keeps the height a file gives: size
-    # rows that wrap so every line shows.
+    # rows that wrap so every line shows (up to the tallest row Excel allows, 409 pt).
     top = Alignment(vertical="top")
     for r, n in enumerate(lines):
         if n > 1:
-            ws.row_dimensions[first + r].height = 15 * min(n, 15)
+            ws.row_dimensions[first + r].height = min(15 * n, MAX_ROW_HEIGHT)
             for c in range(1, len(spec.columns) + 1):
                 cell = ws.cell(row=first + r, column=c)
                 if not cell.alignment.wrap_text:
@@ -258,6 +259,16 @@ def _set_alignment(cell: Any, alignment: Alignment) -> None:
 
 def _link_style(cell: Any) -> None:
     cell.font = Font(color="0563C1", underline="single")
+
+
+MAX_ROW_HEIGHT = 409  # points: Excel's limit
+
+
+def _lines(value: Any, per_line: int) -> int:
+    """The lines a wrapped cell takes: each of its own lines, wrapped at ``per_line``."""
+    if value is None or isinstance(value, dt.date):
+        return 1
+    return sum(max(1, -(-len(part) // per_line)) for part in str(value).split("\n"))
 
 
 def _text_len(value: Any) -> int:
