@@ -320,10 +320,10 @@ def test_find_services_puts_closed_and_full_services_last_in_words_and_colour(tm
     store = DirectoryStore(tmp_path / "services.json")
     store.add(_service("Hope Food Bank", "food", status="temporarily closed",
                        x_referral_status="accepting"), by="t")  # fmt: skip
-    store.add(_service("Full Pantry", "food", x_referral_status="accepting",
-                       capacities=[{"unit": {"name": "food parcels"}, "available": 0,
-                                    "updated": "2026-11-20T10:00:00Z",
-                                    "description": "all parcels gone until Monday"}]), by="t")  # fmt: skip
+    full = {"unit": {"name": "food parcels"}, "available": 0, "updated": "2026-11-20T10:00:00Z",
+            "description": "all parcels gone until Monday"}  # fmt: skip
+    store.add(_service("Full Pantry", "food", x_referral_status="accepting", capacities=[full]),
+              by="t")  # fmt: skip
     store.add(_service("Zion Lunch Club", "befriending", x_referral_status="accepting",
                        description="A hot meal and company every Tuesday."), by="t")  # fmt: skip
     store.add(_service("Money Matters", "money", x_referral_status="accepting"), by="t")
