@@ -60,8 +60,15 @@ def test_sync_fills_the_directory_tab_and_leaves_the_users_sheet_alone(setup, tm
     assert all(t and t.startswith("#") for t in tags) and len(set(tags)) == len(tags)
     assert ws.auto_filter.ref is None  # the table filters; a second filter would clash
     assert "Reminders" in wb.sheetnames and "Spaces to share" in wb.sheetnames
-    reminders = _sheet_rows(out, "Reminders")
-    assert any(str(c).startswith("mailto:") for r in reminders for c in r if c)
+    # Each reminder is a real hyperlink that opens a ready e-mail, within Excel's limit,
+    # shown as words, not as a 600-character address.
+    ws = wb["Reminders"]
+    links = [c.hyperlink.target for r in ws.iter_rows() for c in r if c.hyperlink]
+    assert links and all(u.startswith("mailto:") and len(u) <= 2079 for u in links)
+    assert "subject=" in links[0] and "body=" in links[0]
+    shown = [c.value for r in ws.iter_rows() for c in r if c.hyperlink]
+    assert all(v.startswith("E-mail ") for v in shown)
+    assert FileBook.open(out).read_table("Reminders").has_tags
 
 
 def test_find_filters_and_gives_ready_to_send_text(setup, tmp_path):

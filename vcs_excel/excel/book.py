@@ -247,6 +247,9 @@ class ExcelBook(BookBase):
             for colour, cells in by_colour.items():
                 for address in union_addresses(cells):
                     sht.range(address).color = _hex_to_rgb(colour)
+            for (r, c), url in spec.urls.items():
+                shown = spec.rows[r][c] if c < len(spec.rows[r]) else url
+                sht.range((first + r, c + 1)).add_hyperlink(url[:2079], str(shown))
             for c, options in spec.dropdowns.items():
                 if spec.rows:
                     letter = column_letter(c + 1)

@@ -196,17 +196,37 @@ def reminders_spec(directory: Directory, today: dt.date, stale_days: int) -> She
             "right (referrals, places, opening times, languages, contacts) and update it, or "
             "reply to say it is?\n\nThank you."
         )
-        link = f"mailto:{to}?subject={quote(subject)}&body={quote(body)}" if to else None
-        rows.append([s.org_name, s.name, days, to or None, link])
-    rows.sort(key=lambda r: -r[2])
+        link = f"mailto:{quote(to, safe='@')}?subject={quote(subject)}&body={quote(body)}"
+        shown = f"E-mail {s.org_name}" if to else "No e-mail address: phone them"
+        rows.append(([s.org_name, s.name, days, to or None, shown, entry.id], link if to else None))
+    rows.sort(key=lambda r: -r[0][2])
     return SheetSpec(
         name="Reminders",
         task="directory_sync",
         title=f"Entries not updated for {stale_days} days",
-        notes=["Click a link to open a ready-to-send e-mail asking the organisation to check."],
-        columns=["Organisation", "Service", "Days since update", "E-mail", "Reminder e-mail"],
-        rows=rows,
-        widths={0: 28, 1: 30, 3: 30, 4: 60},
+        notes=[
+            "Click 'E-mail ...' to open a ready-to-send e-mail asking the organisation to "
+            "check its entry."
+        ],
+        columns=[
+            "Organisation",
+            "Service",
+            "Days since update",
+            "E-mail",
+            "Reminder e-mail",
+            "Service ID",
+        ],
+        tags=[
+            "#org+name",
+            "#service+name",
+            "#meta+days",
+            "#contact+email",
+            "#meta+link",
+            "#service+id",
+        ],
+        rows=[r for r, _ in rows],
+        urls={(k, 4): link for k, (_, link) in enumerate(rows) if link},
+        widths={0: 28, 1: 30, 3: 30, 4: 34},
     )
 
 
@@ -316,7 +336,7 @@ def _find_spec(found: list[Service], query: Query) -> SheetSpec:
         tags=[t for _, t, _ in FIND_COLUMNS],
         rows=rows,
         fills=fills,
-        widths={0: 28, 1: 26, 2: 20, 3: 14, 4: 10, 5: 18, 6: 22, 7: 16, 8: 26, 9: 70, 10: 14},
+        widths={0: 28, 1: 26, 2: 20, 3: 14, 4: 12, 5: 18, 6: 22, 7: 16, 8: 26, 9: 70, 10: 14},
     )
 
 

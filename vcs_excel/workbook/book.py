@@ -91,6 +91,9 @@ class SheetSpec:
     notes: list[str] = field(default_factory=list)
     tags: list[str] | None = None
     links: dict[tuple[int, int], CellLink] = field(default_factory=dict)
+    # Links out of the workbook (a web page, a ready e-mail as mailto:), keyed like links;
+    # the cell shows its own value, not the address.
+    urls: dict[tuple[int, int], str] = field(default_factory=dict)
     fills: dict[tuple[int, int], str] = field(default_factory=dict)
     widths: dict[int, float] = field(default_factory=dict)
     dropdowns: dict[int, list[str]] = field(default_factory=dict)

@@ -123,6 +123,10 @@ def write_spec(ws: Any, spec: SheetSpec) -> None:
         cell = ws.cell(row=first + r, column=c + 1)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link.address)
         styles.apply(cell, "link", _link_style)
+    for (r, c), url in spec.urls.items():
+        cell = ws.cell(row=first + r, column=c + 1)
+        cell.hyperlink = url[:MAX_URL]
+        styles.apply(cell, "link", _link_style)
     for (r, c), colour in spec.fills.items():
         cell = ws.cell(row=first + r, column=c + 1)
         styles.apply(cell, ("fill", colour), lambda x, k=colour: _set_fill(x, k))
@@ -262,6 +266,7 @@ def _link_style(cell: Any) -> None:
 
 
 MAX_ROW_HEIGHT = 409  # points: Excel's limit
+MAX_URL = 2079  # characters: the longest address Excel keeps for a hyperlink
 
 
 def _lines(value: Any, per_line: int) -> int:
