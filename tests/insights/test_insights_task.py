@@ -185,3 +185,20 @@ def test_insights_tab_renders_with_its_charts(lists, tmp_path):
     assert main(["template", "render", str(safe), "--sheet", "Insights", "--out", str(png)]) == 0
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def test_a_breakdown_of_nothing_but_not_known_is_warned_about(tmp_path):
+    header = ["Name", "Postcode", "Age"]
+    rows = [[f"Person {i}", "LS6 1AB", 40 + i % 30] for i in range(30)]
+    book = save_rows(tmp_path / "people.xlsx", {"People": [header, *rows]})
+    from vcs_excel.commands import run_task
+    from vcs_excel.workbook import FileBook
+
+    result = run_task("insights", FileBook.open(book), commit=False, by="sex,age_band")
+    assert result.data["warnings"] == [
+        "Everyone is 'Not known' for sex: no list has a column tagged #person+sex (Sex) "
+        "with values in it."
+    ]
+    assert "Everyone is 'Not known' for sex" in result.summary
+    result = run_task("insights", FileBook.open(book), commit=False, by="age_band")
+    assert result.data["warnings"] == []

@@ -106,3 +106,41 @@ def test_tabs_with_headers_only_are_a_clear_message(tmp_path, capsys):
     assert main(["dedupe", str(path)]) == 2
     err = capsys.readouterr().err
     assert "no rows below their headers" in err and "Traceback" not in err
+
+
+def test_the_one_list_is_in_the_standard_and_carries_what_its_lists_have(demo, tmp_path):
+    import datetime as dt
+
+    folder, lists = demo
+    out = tmp_path / "matched.xlsx"
+    main(["dedupe", str(folder / "lists.xlsx"), "--out", str(out)])
+    table = FileBook.open(out).read_table("One list")
+    assert table.has_tags  # the next task reads it by its tags, not its headers
+    tags = {c.tag: c.name for c in table.columns}
+    for tag in (
+        "#person+id",
+        "#date+birth",
+        "#contact+mobile+phone",
+        "#contact+phone",
+        "#person+gender",
+        "#person+ethnicity",
+        "#person+language",
+        "#consent+share",
+    ):
+        assert tag in tags, tag  # fmt: skip
+    frame = table.frame
+    births = [v for v in frame[tags["#date+birth"]] if v is not None]
+    assert births and all(isinstance(v, dt.date) for v in births)  # real dates
+    mobiles = [v for v in frame[tags["#contact+mobile+phone"]] if v]
+    assert mobiles and all(v.startswith("+447") and "," not in v for v in mobiles)
+    assert not any(str(v).startswith("+447") for v in frame[tags["#contact+phone"]] if v)
+    # Insights from the One list agree with the raw tabs: the same share without a mobile.
+    from vcs_excel.insights.dimensions import Rows
+
+    book = FileBook.open(out)
+    one = Rows(book.read_table("One list")).digital()["no_mobile"].mean()
+    raw = [Rows(book.read_table(s.name)).digital()["no_mobile"] for s in lists]
+    import numpy as np
+
+    assert abs(one - np.concatenate(raw).mean()) < 0.05
+    assert 0.2 < one < 0.8  # neither everyone nor no one

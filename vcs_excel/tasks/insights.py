@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..commands import Option, TaskResult, selected_sheets, task
 from ..errors import BadInputError
 from ..insights.dimensions import DIMENSIONS, Rows, dimension
@@ -113,6 +115,8 @@ def insights(
         f"{', '.join(d.label.lower() for d in dims)}; {hidden} cell(s) hidden to protect "
         f"small numbers (threshold {threshold})."
     )
+    warnings = _all_unknown(lists, dims)
+    summary += "".join(f" {w}" for w in warnings)
     if exported:
         summary += f" Safe-to-share file: {exported}."
     data: dict[str, Any] = {
@@ -131,5 +135,25 @@ def insights(
             ],
         },
         "export": str(exported) if exported else None,
+        "warnings": warnings,
     }
     return TaskResult("insights", summary, sheets=written, data=data)
+
+
+def _all_unknown(lists: list[Rows], dims: list[Any]) -> list[str]:
+    """A warning for each group everyone is "Not known" in, naming the column that
+    would tell: a breakdown of nothing but "Not known" is no insight."""
+    from ..standard.dictionary import load_dictionary
+
+    dictionary = load_dictionary()
+    warnings = []
+    for d in dims:
+        values = np.concatenate([rows.values(d) for rows in lists])
+        if len(values) and all(v is None or v == "" or v == "Not known" for v in values):
+            entry = dictionary.lookup(d.tags[0])
+            label = entry.label if entry else d.label
+            warnings.append(
+                f"Everyone is 'Not known' for {d.label.lower()}: no list has a column tagged "
+                f"{d.tags[0]} ({label}) with values in it."
+            )
+    return warnings

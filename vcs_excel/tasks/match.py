@@ -57,6 +57,130 @@ def _side(rec: pd.Series, with_id: bool = False) -> list[Any]:
     return [*values, _text(rec["id"])] if with_id else values
 
 
+# Fields of the standard a One list row carries from its records, when any list has
+# them: (header, tag). Names, dates of birth, addresses and contacts come from the
+# prepared records; these are read from the lists' own tagged columns.
+ONE_LIST_EXTRAS = [
+    ("Sex", "#person+sex"),
+    ("Gender", "#person+gender"),
+    ("Ethnic group", "#person+ethnicity"),
+    ("Religion", "#person+religion"),
+    ("Main language", "#person+language"),
+    ("Interpreter needed", "#person+interpreter"),
+    ("Preferred contact", "#contact+preferred"),
+    ("Accessible format", "#person+format"),
+    ("Needs", "#person+vulnerable"),
+    ("Dietary needs", "#person+diet"),
+    ("Household size", "#household+num"),
+    ("Consent to share", "#consent+share"),
+    ("Date of consent", "#date+consent"),
+]
+
+
+def _extra_values(book: Book, records: pd.DataFrame) -> dict[str, list[Any]]:
+    """For each extra field some list has, each record's standardised value."""
+    from ..checks.engine import CheckSettings, plan_columns, standard_value
+    from ..standard.hashtags import parse_hashtag
+
+    wanted = {parse_hashtag(tag).key: header for header, tag in ONE_LIST_EXTRAS}
+    settings = CheckSettings()
+    by_sheet: dict[str, dict[str, dict[int, Any]]] = {}
+    for sheet in records["sheet"].unique():
+        table = book.read_table(sheet)
+        plans, _, _ = plan_columns(table)
+        found: dict[str, dict[int, Any]] = {}
+        for plan in plans:
+            header = wanted.get(plan.entry.key) if plan.entry else None
+            if header is None or header in found:
+                continue
+            column = table.frame[plan.column.name]
+            found[header] = {
+                int(r): v
+                for r, raw in column.items()
+                if (v := standard_value(raw, plan, settings)) not in (None, "")
+            }
+        by_sheet[sheet] = found
+    present = [h for h, _ in ONE_LIST_EXTRAS if any(h in f for f in by_sheet.values())]
+    return {
+        h: [by_sheet[sh].get(h, {}).get(int(r)) for sh, r in zip(
+            records["sheet"], records["row"], strict=True)]
+        for h in present
+    }  # fmt: skip
+
+
+def _age(group: pd.DataFrame) -> int | None:
+    """A person's age: from their date of birth, else the age a list gives (the most
+    recent, the highest, as lists are of different dates)."""
+    ages = [a for a in group["age"].tolist() if a == a and a is not None]
+    return int(max(ages)) if ages else None
+
+
+def _mobile(number: str) -> bool:
+    return number.startswith("+447") or number.startswith("07")
+
+
+def one_list_spec(book: Book, records: pd.DataFrame) -> SheetSpec:
+    """One row per person (``records`` carry a ``person`` column), in the standard: a
+    tag row, real dates, mobiles apart from landlines, and every field of the standard
+    the lists have."""
+    extras = _extra_values(book, records)
+    records = records.assign(**{f"x:{h}": v for h, v in extras.items()})
+    columns: list[tuple[str, str]] = [
+        ("Person", "#person+id"), ("Title", "#person+title"),
+        ("First name", "#person+given+name"), ("Surname", "#person+family+name"),
+        ("Date of birth", "#date+birth"), ("Age", "#person+age"), ("NHS number", "#person+id+nhs"),
+        ("Address", "#contact+address+line1"), ("Postcode", "#contact+address+postcode"),
+        ("Mobile", "#contact+mobile+phone"), ("Phone", "#contact+phone"),
+        ("Other phone numbers", "#contact+other+phone"), ("E-mail", "#contact+email"),
+        *[(h, t) for h, t in ONE_LIST_EXTRAS if h in extras],
+        ("Appears on", "#meta+lists"), ("Records", "#meta+count"), ("Sources", "#meta+source"),
+    ]  # fmt: skip
+    rows, links = [], {}
+    sources_col = len(columns) - 1
+    for n, (pid, group) in enumerate(records.groupby("person", sort=True)):
+        first = group.iloc[0]
+        phones = list(dict.fromkeys(p for ph in group["phones"] for p in ph))
+        mobiles = [p for p in phones if _mobile(p)]
+        landlines = [p for p in phones if not _mobile(p)]
+        row = [
+            int(pid),
+            _best(group["title"].tolist()),
+            _best(group["given"].tolist()),
+            _best(group["family"].tolist()),
+            _best(group["dob"].tolist()),
+            _age(group),
+            _text(_best(group["nhs"].tolist())) or None,
+            _best([_address(r) for _, r in group.iterrows()]),
+            _text(_best(group["postcode"].tolist())) or None,
+            mobiles[0] if mobiles else None,
+            landlines[0] if landlines else None,
+            ", ".join(mobiles[1:] + landlines[1:]) or None,
+            _text(_best(group["email"].tolist())) or None,
+            *[_best(group[f"x:{h}"].tolist()) for h, _ in ONE_LIST_EXTRAS if h in extras],
+            ", ".join(sorted(set(group["sheet"]))),
+            len(group),
+            "; ".join(f"{s} row {r}" for s, r in zip(group["sheet"], group["row"], strict=True)),
+        ]
+        rows.append(row)
+        links[(n, sources_col)] = CellLink(first["sheet"], int(first["row"]), 1)
+    return SheetSpec(
+        name="One list",
+        task="dedupe",
+        title=f"{len(rows)} people from {len(records)} rows",
+        notes=[
+            "One row per person, in the data standard (the tag row under the headers), "
+            "so Community insights and the other tasks read it as they read your lists. "
+            "Click the sources to go to the first record."
+        ],
+        columns=[h for h, _ in columns],
+        tags=[t for _, t in columns],
+        rows=rows,
+        links=links,
+        formats={4: "dd/mm/yyyy"},
+        widths={n: 22 for n in range(len(columns))},
+    )
+
+
 def _write_csv(path: str, header: list[str], rows: list[list[Any]]) -> None:
     target = Path(path)
     if not target.parent.is_dir():
@@ -258,59 +382,10 @@ def _find_and_write(
     ]
     if decisions:
         written.append(book.write_sheet(_store_spec(decisions, descriptions)))
-    # One list tab: one row per person, the best value of each field.
+    # One list tab: one row per person, the best value of each field, in the standard.
     records = records.assign(person=person)
-    people_rows, people_links = [], {}
-    for n, (pid, group) in enumerate(records.groupby("person", sort=True)):
-        first = group.iloc[0]
-        sources = "; ".join(
-            f"{s} row {r}" for s, r in zip(group["sheet"], group["row"], strict=True)
-        )
-        people_rows.append(
-            [
-                int(pid),
-                _best(group["title"].tolist()),
-                _best(group["given"].tolist()),
-                _best(group["family"].tolist()),
-                _text(_best(group["dob"].tolist())),
-                _text(_best(group["nhs"].tolist())),
-                _best([_address(r) for _, r in group.iterrows()]),
-                _text(_best(group["postcode"].tolist())),
-                ", ".join(sorted({p for ph in group["phones"] for p in ph})),
-                _text(_best(group["email"].tolist())),
-                ", ".join(sorted(set(group["sheet"]))),
-                len(group),
-                sources,
-            ]
-        )
-        people_links[(n, 12)] = CellLink(first["sheet"], int(first["row"]), 1)
-    written.append(
-        book.write_sheet(
-            SheetSpec(
-                name="One list",
-                task="dedupe",
-                title=f"{len(people_rows)} people from {len(records)} rows",
-                notes=["One row per person. Click the sources to go to the first record."],
-                columns=[
-                    "Person",
-                    "Title",
-                    "First name",
-                    "Surname",
-                    "Date of birth",
-                    "NHS number",
-                    "Address",
-                    "Postcode",
-                    "Phones",
-                    "E-mail",
-                    "Appears on",
-                    "Records",
-                    "Sources",
-                ],
-                rows=people_rows,
-                links=people_links,
-            )
-        )
-    )
+    n_people = int(records["person"].nunique())
+    written.append(book.write_sheet(one_list_spec(book, records)))
     # The settings of this run, beside its results, so it can be repeated exactly.
     written.append(
         book.write_sheet(
@@ -342,7 +417,7 @@ def _find_and_write(
     definite = int((pairs["decision"] == "match").sum())
     summary = (
         f"{len(records)} records in {records['sheet'].nunique()} tab(s) are "
-        f"{len(people_rows)} people: {definite} definite match(es) joined, {len(rows)} pair(s) "
+        f"{n_people} people: {definite} definite match(es) joined, {len(rows)} pair(s) "
         "on the Review tab for a person to decide."
     )
     return TaskResult(
@@ -352,7 +427,7 @@ def _find_and_write(
         sheets=written,
         data={
             "records": len(records),
-            "people": len(people_rows),
+            "people": n_people,
             "definite_pairs": definite,
             "review_pairs": len(rows),
         },
