@@ -41,8 +41,9 @@ def test_decisions_survive_resorting_and_added_rows(tmp_path):
     wb = openpyxl.load_workbook(book)
     review = wb["Review"]
     header = next(r for r in range(1, 10) if review.cell(r, 1).value == "Decision")
-    review.cell(header + 1, 1).value = "Same person"
-    review.cell(header + 2, 1).value = "Different people"
+    assert review.cell(header + 1, 1).value == "#meta+decision"  # the tag row
+    review.cell(header + 2, 1).value = "Same person"
+    review.cell(header + 3, 1).value = "Different people"
     # Someone re-sorts a tab and adds a row before applying the decisions.
     care = wb["Adult Social Care"]
     rows = [[c.value for c in row] for row in care.iter_rows(min_row=2)]

@@ -87,7 +87,18 @@ def test_review_tab_has_decision_dropdown_and_links(demo):
     rules = list(ws.data_validations.dataValidation)
     assert ws.max_row > 4  # the demo lists always leave pairs for a person
     assert rules and "Same person" in rules[0].formula1
-    assert any(c.hyperlink is not None for c in ws["E"])
+    assert any(c.hyperlink is not None for c in ws["F"])  # Sheet A: a link to the record
+    table = FileBook.open(out).read_table("Review")
+    assert table.has_tags
+    frame = table.frame
+    first = table.header_row + 2
+    # The Decision cells look like cells to fill in; the reason and how sure are words.
+    assert {ws.cell(first + k, 1).fill.fgColor.rgb[-6:] for k in range(len(frame))} == {"FFF2CC"}
+    assert set(frame["How sure"]) <= {"Very likely the same", "Likely the same",
+                                      "Could be either", "Probably different"}  # fmt: skip
+    assert frame["Pair key"].is_unique  # each pair once
+    groups = frame["Group"].tolist()
+    assert groups == sorted(groups)  # pairs of the same people sit together
 
 
 def test_review_csv_is_formula_safe(tmp_path):

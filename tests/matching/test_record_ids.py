@@ -176,7 +176,7 @@ def test_review_tab_shows_the_record_ids_when_the_lists_have_them(tmp_path):
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     header = next(r for r in rows if r and r[0] == "Decision")
     assert "Record ID A" in header and "Record ID B" in header
-    assert header[-1] == "Pair key" and ws.column_dimensions["V"].hidden
+    assert header[-1] == "Pair key" and ws.column_dimensions["W"].hidden
     ids = {r[header.index("Record ID A")] for r in rows[rows.index(header) + 1 :]}
     ids |= {r[header.index("Record ID B")] for r in rows[rows.index(header) + 1 :]}
     assert "ASC100148" in ids

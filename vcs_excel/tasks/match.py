@@ -20,7 +20,49 @@ from ..matching.settings import MatchSettings
 from ..workbook import Book, CellLink, SheetSpec
 from ..workbook.values import csv_safe
 
-DIFFERS = "FFEB9C"
+DIFFERS = "F8CBAD"
+DECIDE = "FFF2CC"  # the colour of a cell for a person to fill in
+# The tag of each detail on a side of a Review row (+a or +b is added).
+SIDE_TAGS = {
+    "Sheet": "#meta+sheet", "Row": "#meta+row", "Name": "#person+name",
+    "Date of birth": "#date+birth", "Address": "#contact+address",
+    "Postcode": "#contact+address+postcode", "NHS number": "#person+id+nhs",
+    "Phone": "#contact+phone", "Record ID": "#person+id",
+}  # fmt: skip
+
+
+def how_sure(probability: float) -> str:
+    """A pair's match probability in words (a score of 1.000 says nothing to most)."""
+    if probability >= 0.95:
+        return "Very likely the same"
+    if probability >= 0.8:
+        return "Likely the same"
+    if probability >= 0.5:
+        return "Could be either"
+    return "Probably different"
+
+
+def _grouped(review: pd.DataFrame) -> pd.DataFrame:
+    """Review pairs with a group number: pairs that share a record (the same people)
+    together, the group with the likeliest pair first."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in zip(review["a"], review["b"], strict=True):
+        parent[find(int(a))] = find(int(b))
+    roots = [find(int(a)) for a in review["a"]]
+    review = review.assign(root=roots)
+    best = review.groupby("root")["probability"].transform("max")
+    review = review.assign(best=best).sort_values(
+        ["best", "root", "probability"], ascending=[False, True, False]
+    )
+    order = {r: n + 1 for n, r in enumerate(dict.fromkeys(review["root"]))}
+    return review.assign(group=review["root"].map(order)).drop(columns=["root", "best"])
 
 
 def _text(value: Any) -> str:
@@ -322,7 +364,8 @@ def _find_and_write(
     clustered = clustered.where(~pairs["key"].isin(decisions) | (clustered != "review"), "no")
     clustered = clustered.where(pairs["key"].map(decisions.get) != NOT_SURE, "review")
     pairs = pairs.assign(decision=clustered)
-    review = pairs[pairs["decision"] == "review"].sort_values("probability", ascending=False)
+    review = pairs[pairs["decision"] == "review"].drop_duplicates("key")
+    review = _grouped(review)
 
     # Review tab: one row per uncertain pair, side by side, differences coloured.
     rows, links, fills, review_lines = [], {}, {}, []
@@ -342,13 +385,15 @@ def _find_and_write(
         why = reason(p, a, b)
         side_a, side_b = _side(a, with_id), _side(b, with_id)
         earlier = NOT_SURE if decisions.get(p["key"]) == NOT_SURE else None
-        rows.append([earlier, why, round(float(p["probability"]), 3), *side_a, *side_b, p["key"]])
-        links[(n, 4)] = CellLink(a["sheet"], int(a["row"]), 1)
-        links[(n, 4 + width)] = CellLink(b["sheet"], int(b["row"]), 1)
+        rows.append([earlier, why, how_sure(float(p["probability"])), int(p["group"]),
+                     *side_a, *side_b, p["key"]])  # fmt: skip
+        fills[(n, 0)] = DECIDE  # the cell to fill in looks like one
+        links[(n, 5)] = CellLink(a["sheet"], int(a["row"]), 1)
+        links[(n, 5 + width)] = CellLink(b["sheet"], int(b["row"]), 1)
         for k in range(2, width):
             if side_a[k] and side_b[k] and side_a[k].lower() != side_b[k].lower():
-                fills[(n, 3 + k)] = DIFFERS
-                fills[(n, 3 + width + k)] = DIFFERS
+                fills[(n, 4 + k)] = DIFFERS
+                fills[(n, 4 + width + k)] = DIFFERS
         review_lines.append(
             [a["sheet"], a["row"], b["sheet"], b["row"], round(float(p["probability"]), 4), why]
         )
@@ -359,24 +404,35 @@ def _find_and_write(
                 task="dedupe",
                 title=f"{len(rows)} pair(s) for a person to decide",
                 notes=[
-                    "Choose Same person, Different people or Not sure in the Decision "
-                    "column, then press Apply review decisions. Coloured cells are the "
-                    "details that differ."
+                    "Choose Same person, Different people or Not sure in the yellow Decision "
+                    "cells, then press Apply review decisions. Pairs about the same people "
+                    "share a group number and sit together. Orange cells are the details "
+                    "that differ."
                 ],
                 columns=[
                     "Decision",
                     "Why these may be the same person",
-                    "Score",
+                    "How sure",
+                    "Group",
                     *[f"{c} A" for c in side],
                     *[f"{c} B" for c in side],
                     "Pair key",
+                ],
+                tags=[
+                    "#meta+decision",
+                    "#meta+reason",
+                    "#meta+likely",
+                    "#meta+group",
+                    *[f"{SIDE_TAGS[c]}+a" for c in side],
+                    *[f"{SIDE_TAGS[c]}+b" for c in side],
+                    "#meta+pair",
                 ],
                 rows=rows,
                 links=links,
                 fills=fills,
                 dropdowns={0: DECISIONS},
-                widths={0: 16, 1: 60},
-                hidden_columns={3 + 2 * width},
+                widths={0: 16, 1: 60, 2: 22, 3: 8},
+                hidden_columns={4 + 2 * width},
             )
         )
     ]
