@@ -63,7 +63,8 @@ def test_insights_tabs_publish_no_small_count_and_leave_the_lists_alone(lists, t
     header_at = next(i for i, r in enumerate(table) if r[0] == "Area")
     header = table[header_at]
     assert header[1:4] == ["0-15", "16-24", "25-34"] and header[-2:] == ["Total", "% of all"]
-    body = table[header_at + 1 :]
+    assert table[header_at + 1][0] == "#meta+category"  # in the standard: a tag row
+    body = table[header_at + 2 :]
     counts = [v for r in body for v in r[1:-1]]
     numbers = [v for v in counts if isinstance(v, int)]
     assert "[c]" in counts and numbers
@@ -73,7 +74,8 @@ def test_insights_tabs_publish_no_small_count_and_leave_the_lists_alone(lists, t
     digital = after["Digital divide"]
     at = next(i for i, r in enumerate(digital) if r[0] == "Area")
     assert digital[at][2:6] == ["People", "No e-mail", "No mobile", "Phone or letter only"]
-    for row in digital[at + 1 :]:
+    assert digital[at + 1][3] == "#meta+count+noemail"
+    for row in digital[at + 2 :]:
         people, *parts = row[2:6]
         for part in parts:
             assert part == "[c]" or part == 0 or part >= 10

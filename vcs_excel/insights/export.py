@@ -79,9 +79,11 @@ def main_spec(insights: Insights) -> SheetSpec:
             ChartSpec(table.title[:1].upper() + table.title[1:], 0,
                       tuple(range(1, n_cols + 1)), 0, n_rows - 1, y_title="People", stacked=True)
         )  # fmt: skip
+    tags = ["#meta+category", *(["#meta+count"] * (len(columns) - 2)), "#meta+percent"]
     return SheetSpec(
         name="Insights",
         columns=columns,
+        tags=tags,
         rows=rows,
         task=TASK,
         title=f"Community insights: {table.title}",
@@ -117,9 +119,13 @@ def digital_spec(insights: Insights) -> SheetSpec:
     rows += [line("All areas", b, n_a, j) for j, b in enumerate(bands)]
     rows += [line(a, b, i, j) for i, a in enumerate(areas) for j, b in enumerate(bands)]
     pct = tuple(range(3 + len(measures), 3 + 2 * len(measures)))
+    kinds = [m.replace("_", "") for m in measures]  # attributes: letters only
+    tags = ["#meta+category", "#meta+age+category", "#meta+count"]
+    tags += [f"#meta+count+{k}" for k in kinds] + [f"#meta+percent+{k}" for k in kinds]
     return SheetSpec(
         name="Digital divide",
         columns=columns,
+        tags=tags,
         rows=rows,
         task=TASK,
         title="Digital divide: who cannot be reached online",
@@ -176,6 +182,7 @@ def provenance_spec(insights: Insights) -> SheetSpec:
     return SheetSpec(
         name="Insights provenance",
         columns=["Item", "Detail"],
+        tags=["#meta+item", "#meta+detail"],
         rows=rows,
         task=TASK,
         title="Where these figures come from",
@@ -300,6 +307,9 @@ def _write_csv(sheet_specs: list[SheetSpec], path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8-sig") as fh:
         out = csv.writer(fh)
         out.writerow(["table", "group", "subgroup", "measure", "value"])
+        # In the data standard too: the next tool reads the columns by their tags.
+        out.writerow(["#meta+table", "#meta+category", "#meta+category+sub", "#meta+measure",
+                      "#meta+value"])  # fmt: skip
         for spec in sheet_specs:
             labels = 2 if spec.name == "Digital divide" else 1
             if spec.name == "Insights provenance":
