@@ -1,0 +1,230 @@
+"""Journeys, not tasks: each test runs the tasks a person runs one after another, on the
+command line, and every step reads only the file the step before it wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pytest
+
+from vcs_excel.cli import main
+from vcs_excel.workbook import FileBook
+
+REALWORLD = Path(__file__).resolve().parents[1] / "benchmarks" / "realworld"
+
+
+def run(capsys, *args: object) -> tuple[int, str]:
+    code = main([str(a) for a in ["--quiet", *args]])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, captured.out
+
+
+def run_json(capsys, *args: object) -> dict:
+    code, out = run(capsys, *args, "--json")
+    assert code in (0, 1), out
+    return json.loads(out)
+
+
+def test_bringing_lists_together(tmp_path, capsys):
+    """Three lists -> tag -> check -> standardised copy -> find duplicates -> a person's
+    review decisions -> apply -> community insights -> a safe-to-share export."""
+    from vcs_excel.insights.dimensions import Rows
+    from vcs_excel.synthetic import demo_lists, write_workbook
+
+    lists = demo_lists()
+    raw = tmp_path / "lists.xlsx"
+    write_workbook(lists, raw)
+    names = [s.name for s in lists]
+
+    # Tag: the tag rows go into the lists themselves (that is the point of --apply).
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    assert all(s.get("columns") for s in tagged["data"]["sheets"])
+    assert all(FileBook.open(raw).read_table(n).has_tags for n in names)
+
+    # Check, then a standardised copy made from the checked file.
+    checked = tmp_path / "checked.xlsx"
+    report = run_json(capsys, "check", raw, "--out", checked)
+    assert report["summary"] and "Issues" in openpyxl.load_workbook(checked).sheetnames
+    standard = tmp_path / "standard.xlsx"
+    run_json(capsys, "standardise", checked, "--out", standard)
+    copies = [f"{n[:18]} standardised" for n in names]
+    book = FileBook.open(standard)
+    assert all(book.read_table(c).has_tags for c in copies)
+
+    # Find duplicates on the standardised copies, read by their tags.
+    matched = tmp_path / "matched.xlsx"
+    sheets = [a for c in copies for a in ("--sheet", c)]
+    found = run_json(capsys, "dedupe", standard, *sheets, "--out", matched)
+    people, records = found["data"]["people"], found["data"]["records"]
+    assert records == sum(len(s.rows) for s in lists) and people < records
+    review = FileBook.open(matched).read_table("Review")
+    assert review.has_tags and len(review.frame) >= 2
+
+    # A person decides the first two pairs on the Review tab, in the workbook.
+    wb = openpyxl.load_workbook(matched)
+    ws = wb["Review"]
+    first = review.header_row + 2  # under the header and its tag row
+    ws.cell(first, 1).value = "Same person"
+    ws.cell(first + 1, 1).value = "Different people"
+    wb.save(matched)
+    applied = run_json(capsys, "apply_decisions", matched, *sheets)
+    assert applied["summary"].startswith("2 new decision(s) applied")
+    one_list = FileBook.open(matched).read_table("One list")
+    assert one_list.has_tags and len(one_list.frame) == applied["data"]["people"]
+
+    # Community insights count the One list: as many people as it has rows.
+    safe = tmp_path / "safe.xlsx"
+    insight = run_json(capsys, "insights", matched, "--by", "age_band,sex", "--out", safe)
+    assert insight["data"]["people"] == len(one_list.frame)
+    assert insight["data"]["lists"] == [{"sheet": "One list", "rows": len(one_list.frame)}]
+    assert insight["data"]["warnings"] == []  # sex is known for some: carried through
+    exported = openpyxl.load_workbook(safe)
+    assert exported.sheetnames == ["Insights", "Digital divide", "Insights provenance"]
+
+    # The digital divide from the One list agrees with the raw tabs', allowing for the
+    # people who were on several lists.
+    final = FileBook.open(matched)
+    from_one = Rows(final.read_table("One list")).digital()
+    from_raw = [Rows(final.read_table(n)).digital() for n in names]
+    for measure in ("no_email", "no_mobile"):
+        one = from_one[measure].mean()
+        every = np.concatenate([d[measure] for d in from_raw]).mean()
+        assert abs(one - every) < 0.06, (measure, one, every)
+    # The user's own lists are the tagged ones, never changed by any later step.
+    assert FileBook.open(matched).read_grid(names[0]).array().tolist() == (
+        FileBook.open(raw).read_grid(names[0]).array().tolist()
+    )
+
+
+def test_repeat_list(tmp_path, capsys):
+    """Last week's and this week's export of one system -> compare."""
+    from benchmarks.compare_quality import _write, make_repeat
+
+    repeat = make_repeat(seed=3, people=300)
+    old = _write(repeat.old, tmp_path / "last week.xlsx", with_id=False)
+    new = _write(repeat.new, tmp_path / "this week.xlsx", with_id=False)
+    out = tmp_path / "changes.xlsx"
+    result = run_json(capsys, "compare", old, new, "--out", out)
+    data = result["data"]
+    truth_new = set(repeat.new_ids) - set(repeat.old_ids)
+    truth_gone = set(repeat.old_ids) - set(repeat.new_ids)
+    assert {repeat.new_ids[n["row"] - 2] for n in data["new"]} == truth_new
+    assert {repeat.old_ids[g["row"] - 2] for g in data["gone"]} == truth_gone
+    changed = {repeat.new_ids[c["new_row"] - 2] for c in data["changed"]}
+    assert changed == repeat.changed & set(repeat.new_ids)
+    # The Changes since tab names each person and is in the standard.
+    table = FileBook.open(out).read_table("Changes since")
+    assert table.has_tags and all(table.frame[table.columns[1].name])
+
+
+def test_finding_help_in_a_directory_imported_from_a_feed_by_other_hands(tmp_path, capsys):
+    """An HSDS feed (Open Referral UK's validator's own) -> the shared directory -> find
+    services for a need, a language and an area -> ready-to-send texts."""
+    store = tmp_path / "services.json"
+    feed = REALWORLD / "hsds" / "oruk-default-service_full.json"
+    code, out = run(capsys, "directory", "import", feed, "--store", store, "--by", "t")
+    assert code in (0, 1) and "services added" in out
+    from vcs_excel.directory import DirectoryStore
+
+    services = DirectoryStore(store).read().services()
+    assert services
+    target = services[0]
+    word = next(w for w in target.name.lower().split() if len(w) > 4)
+    lists = tmp_path / "lists.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Name", "Postcode"])
+    wb.save(lists)
+    found = tmp_path / "found.xlsx"
+    result = run_json(capsys, "directory", "find", lists, "--store", store, "--need", word,
+                      "--out", found)  # fmt: skip
+    texts = {f["name"]: f["text"] for f in result["data"]["found"]}
+    assert target.name in texts and texts[target.name].startswith(f"*{target.name}*")
+    table = FileBook.open(found).read_table("Find services")
+    assert table.has_tags and target.name in set(table.frame[table.columns[0].name])
+    # A language nobody offers finds nothing, and says so plainly.
+    none = run_json(capsys, "directory", "find", lists, "--store", store, "--need", word,
+                    "--language", "Tigrinya", "--out", tmp_path / "none.xlsx")  # fmt: skip
+    assert none["data"]["found"] == [] or all(
+        "Tigrinya" in f["text"] for f in none["data"]["found"]
+    )
+
+
+def test_keeping_the_directory_fresh(tmp_path, capsys):
+    """A stale entry -> a reminder -> the organisation edits its entry -> pushes the
+    update -> the next sync shows the change, and no reminder."""
+    from vcs_excel.demo import write_demo_directory
+    from vcs_excel.directory import DirectoryStore
+
+    store = write_demo_directory(tmp_path / "services.json", seed=7)
+    lists = tmp_path / "lists.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Name", "Postcode"])
+    wb.save(lists)
+    synced = tmp_path / "synced.xlsx"
+    run_json(capsys, "directory", "sync", lists, "--store", store, "--out", synced)
+    reminders = FileBook.open(synced).read_table("Reminders")
+    assert reminders.has_tags and len(reminders.frame)
+    id_column = next(c.name for c in reminders.columns if c.tag == "#service+id")
+    stale_id = reminders.frame[id_column].iloc[0]
+    ws = openpyxl.load_workbook(synced)["Reminders"]
+    assert any(c.hyperlink and c.hyperlink.target.startswith("mailto:") for r in ws.iter_rows()
+               for c in r)  # fmt: skip
+    entry = DirectoryStore(store).read().entries[stale_id]
+    org = entry.service.org_name
+
+    # The organisation opens its entry as a form, edits it and pushes it back.
+    form = tmp_path / "form.xlsx"
+    run_json(capsys, "directory", "form", lists, "--store", store, "--service", entry.name,
+             "--out", form)  # fmt: skip
+    wb = openpyxl.load_workbook(form)
+    ws = wb["My entry"]
+    rows = list(ws.iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if r[:2] == ("Field", "Value"))
+    keyed = {r[4]: header + 2 + i for i, r in enumerate(rows[header + 1 :]) if r[4]}
+    ws.cell(keyed["description"], 2).value = "Now open on Saturday mornings too."
+    wb.save(form)
+    pushed = run_json(capsys, "directory", "push", form, "--store", store, "--org", org,
+                      "--by", "Ann")  # fmt: skip
+    assert pushed["problems"] == 0 and len(pushed["data"]["updated"]) == 1
+
+    again = tmp_path / "synced again.xlsx"
+    run_json(capsys, "directory", "sync", lists, "--store", store, "--out", again)
+    directory = FileBook.open(again).read_table("Directory")
+    frame = directory.frame
+    tags = {c.tag: c.name for c in directory.columns}
+    row = frame[frame[tags["#service+id"]] == stale_id].iloc[0]
+    assert row[tags["#service+description"]] == "Now open on Saturday mornings too."
+    updated = row[tags["#date+updated"]]
+    assert str(updated)[:10] == dt.date.today().isoformat() or (
+        isinstance(updated, dt.date) and updated == dt.date.today()
+    )
+    reminded = FileBook.open(again).read_table("Reminders")
+    still = set(reminded.frame[next(c.name for c in reminded.columns
+                                    if c.tag == "#service+id")])  # fmt: skip
+    assert stale_id not in still
+
+
+@pytest.mark.parametrize(
+    "sheet",
+    ["One list", "Review", "Shielding standardised", "Directory", "Find services", "Shortlist",
+     "Insights", "Digital divide", "Reminders"],
+)  # fmt: skip
+def test_every_result_tab_has_a_tag_row_that_inspect_reads_back(demo_output, sheet, capsys):
+    # (Changes since is read back in test_repeat_list: the demo has one week's lists.)
+    data = run_json(capsys, "inspect", demo_output, "--sheet", sheet)
+    (described,) = data["data"]["sheets"] if "sheets" in data["data"] else data["sheets"]
+    assert described.get("tag_row"), described
+
+
+@pytest.fixture(scope="module")
+def demo_output(tmp_path_factory):
+    from vcs_excel.demo import run_demo
+
+    out = tmp_path_factory.mktemp("demo") / "demo.xlsx"
+    run_demo(out)
+    return out
