@@ -113,6 +113,8 @@ def tag(header: object) -> str:
         ("name_b", "The second person's name"),
         ("dob_b", "The second person's date of birth"),
         ("postcode_b", "The second person's postcode"),
+        ("phone_a", "Optional: the first person's phone number"),
+        ("phone_b", "Optional: the second person's phone number"),
     ),
 )
 def same_person(
@@ -122,14 +124,18 @@ def same_person(
     name_b: object,
     dob_b: object,
     postcode_b: object,
+    phone_a: object = None,
+    phone_b: object = None,
 ) -> str:
     """``=VCS.SAME_PERSON("Bill Okonkwo", ..., "William Okonkwo", ...)`` -> "Same person
     (1.000): same date of birth, postcode and surname; first names differ: Bill / William,
     a known nickname"."""
     from .matching.prepare import compare_two
 
+    phones = (phone_a, phone_b) if phone_a is not None or phone_b is not None else None
     probability, decision, why = compare_two(
-        (name_a, dob_a, postcode_a), (name_b, dob_b, postcode_b)
+        (name_a, dob_a, postcode_a, *(phones[:1] if phones else ())),
+        (name_b, dob_b, postcode_b, *(phones[1:] if phones else ())),
     )
     verdict = {"match": "Same person", "review": "Not sure", "no": "Different people"}[decision]
     return f"{verdict} ({probability:.3f}): {why}"

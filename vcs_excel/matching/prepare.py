@@ -666,36 +666,49 @@ def name_forms(name: str) -> frozenset[str]:
     return _nickname_sets(key) if key else frozenset()
 
 
-def compare_two(a: tuple[Any, Any, Any], b: tuple[Any, Any, Any]) -> tuple[float, str, str]:
+def _age_given(value: Any) -> int | None:
+    """An age where a date of birth was asked for: "age 39", "39", or 39."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 130:
+        return int(value)
+    if isinstance(value, str):
+        found = re.fullmatch(r"\s*(?:age[d:]?\s*)?(\d{1,3})\s*", value, re.IGNORECASE)
+        if found and int(found.group(1)) <= 130:
+            return int(found.group(1))
+    return None
+
+
+def compare_two(a: Sequence[Any], b: Sequence[Any]) -> tuple[float, str, str]:
     """(probability, decision, reason) for two people given as (name, date of birth,
-    postcode), with the model's starting values (there is no list to learn from) and the
-    same decision rules as Find duplicates."""
+    postcode[, phone]), with the model's starting values (there is no list to learn from)
+    and the same decision rules as Find duplicates."""
     from ..standard.dictionary import load_dictionary
     from ..workbook.grid import Column
     from .compare import compare_pairs
     from .explain import reason
     from .score import fit, score_pairs
 
-    frame = pd.DataFrame(
-        [list(a), list(b)], columns=["Name", "Date of birth", "Postcode"], index=[1, 2]
-    )
+    fields = [("Name", "#person+name"), ("Date of birth", "#date+birth"),
+              ("Postcode", "#contact+address+postcode"), ("Phone", "#contact+phone"),
+              ("Age", "#person+age")]  # fmt: skip
+    rows = []
+    for x in (a, b):
+        row = [*x, *([None] * (4 - len(x)))][:4]
+        # An age in place of a date of birth ("age 39", as the Review tab shows one).
+        age = _age_given(row[1])
+        rows.append([*row[:1], None if age is not None else row[1], *row[2:], age])
+    frame = pd.DataFrame(rows, columns=[f for f, _ in fields], index=[1, 2])
     d = load_dictionary()
+    letters = "ABCDE"
     table = Table(
         "cells",
         None,
         None,
-        [
-            Column("Name", "Name", "A", 1),
-            Column("Date of birth", "Date of birth", "B", 2),
-            Column("Postcode", "Postcode", "C", 3),
-        ],
+        [Column(f, f, letters[k], k + 1) for k, (f, _) in enumerate(fields)],
         frame,
     )
     plans = [
         ColumnPlan(col, d.lookup(tag), tag)
-        for col, tag in zip(
-            table.columns, ["#person+name", "#date+birth", "#contact+address+postcode"], strict=True
-        )
+        for col, (_, tag) in zip(table.columns, fields, strict=True)
     ]
     records = prepare_table(table, plans)
     pairs = pd.DataFrame({"a": [0], "b": [1]})

@@ -90,7 +90,7 @@ def _side(rec: pd.Series, with_id: bool = False) -> list[Any]:
         rec["sheet"],
         rec["row"],
         record_name(rec),
-        _text(rec["dob"]),
+        _text(rec["dob"]) or (f"age {int(rec['age'])}" if rec["age"] == rec["age"] else ""),
         _address(rec),
         _text(rec["postcode"]),
         _text(rec["nhs"]),
