@@ -136,11 +136,17 @@ def _extra_values(book: Book, records: pd.DataFrame) -> dict[str, list[Any]]:
             if header is None or header in found:
                 continue
             column = table.frame[plan.column.name]
-            found[header] = {
-                int(r): v
-                for r, raw in column.items()
-                if (v := standard_value(raw, plan, settings)) not in (None, "")
-            }
+            standard: dict[Any, Any] = {}  # once per distinct value, not once per row
+            values: dict[int, Any] = {}
+            for r, raw in column.items():
+                try:
+                    v = standard[raw] if raw in standard else standard.setdefault(
+                        raw, standard_value(raw, plan, settings))  # fmt: skip
+                except TypeError:  # an unhashable value
+                    v = standard_value(raw, plan, settings)
+                if v not in (None, ""):
+                    values[int(r)] = v
+            found[header] = values
         by_sheet[sheet] = found
     present = [h for h, _ in ONE_LIST_EXTRAS if any(h in f for f in by_sheet.values())]
     return {
@@ -148,13 +154,6 @@ def _extra_values(book: Book, records: pd.DataFrame) -> dict[str, list[Any]]:
             records["sheet"], records["row"], strict=True)]
         for h in present
     }  # fmt: skip
-
-
-def _age(group: pd.DataFrame) -> int | None:
-    """A person's age: from their date of birth, else the age a list gives (the most
-    recent, the highest, as lists are of different dates)."""
-    ages = [a for a in group["age"].tolist() if a == a and a is not None]
-    return int(max(ages)) if ages else None
 
 
 def _mobile(number: str) -> bool:
@@ -179,32 +178,51 @@ def one_list_spec(book: Book, records: pd.DataFrame) -> SheetSpec:
     ]  # fmt: skip
     rows, links = [], {}
     sources_col = len(columns) - 1
-    for n, (pid, group) in enumerate(records.groupby("person", sort=True)):
-        first = group.iloc[0]
-        phones = list(dict.fromkeys(p for ph in group["phones"] for p in ph))
+    # Plain lists, read once: a person's values are picked from them by position (a
+    # pandas lookup per person would take most of the time on a long list).
+    col = {name: records[name].tolist() for name in (
+        "title", "given", "family", "dob", "age", "nhs", "postcode", "phones", "email",
+        "sheet", "row", "flat", "house", "street")}  # fmt: skip
+    extra = [records[f"x:{h}"].tolist() for h, _ in ONE_LIST_EXTRAS if h in extras]
+    members: dict[Any, list[int]] = {}
+    for k, pid in enumerate(records["person"].tolist()):
+        members.setdefault(pid, []).append(k)
+
+    def best(values: list[Any], at: list[int]) -> Any:
+        return _best([values[k] for k in at])
+
+    for n, pid in enumerate(sorted(members)):
+        at = members[pid]
+        phones = list(dict.fromkeys(p for k in at for p in col["phones"][k]))
         mobiles = [p for p in phones if _mobile(p)]
         landlines = [p for p in phones if not _mobile(p)]
+        ages = [a for k in at if (a := col["age"][k]) is not None and a == a]
+        addresses = [
+            " ".join(x for x in (f"Flat {col['flat'][k]}" if col["flat"][k] else "",
+                                 col["house"][k], (col["street"][k] or "").title()) if x)
+            for k in at
+        ]  # fmt: skip
         row = [
             int(pid),
-            _best(group["title"].tolist()),
-            _best(group["given"].tolist()),
-            _best(group["family"].tolist()),
-            _best(group["dob"].tolist()),
-            _age(group),
-            _text(_best(group["nhs"].tolist())) or None,
-            _best([_address(r) for _, r in group.iterrows()]),
-            _text(_best(group["postcode"].tolist())) or None,
+            best(col["title"], at),
+            best(col["given"], at),
+            best(col["family"], at),
+            best(col["dob"], at),
+            int(max(ages)) if ages else None,
+            _text(best(col["nhs"], at)) or None,
+            _best(addresses),
+            _text(best(col["postcode"], at)) or None,
             mobiles[0] if mobiles else None,
             landlines[0] if landlines else None,
             ", ".join(mobiles[1:] + landlines[1:]) or None,
-            _text(_best(group["email"].tolist())) or None,
-            *[_best(group[f"x:{h}"].tolist()) for h, _ in ONE_LIST_EXTRAS if h in extras],
-            ", ".join(sorted(set(group["sheet"]))),
-            len(group),
-            "; ".join(f"{s} row {r}" for s, r in zip(group["sheet"], group["row"], strict=True)),
+            _text(best(col["email"], at)) or None,
+            *[best(values, at) for values in extra],
+            ", ".join(sorted({col["sheet"][k] for k in at})),
+            len(at),
+            "; ".join(f"{col['sheet'][k]} row {col['row'][k]}" for k in at),
         ]
         rows.append(row)
-        links[(n, sources_col)] = CellLink(first["sheet"], int(first["row"]), 1)
+        links[(n, sources_col)] = CellLink(col["sheet"][at[0]], int(col["row"][at[0]]), 1)
     return SheetSpec(
         name="One list",
         task="dedupe",
