@@ -293,7 +293,14 @@ def _find_to_stdout(args: argparse.Namespace) -> int:
     from .tasks.directory import open_store
 
     directory = open_store(args.store).read()
-    query = Query(args.need, args.area, args.language, args.age, args.accepting_only)
+    lookup = None
+    if args.wards:
+        from .tasks.insights import _wards
+        from .workbook import FileBook
+
+        wards = FileBook.open(args.wards)
+        lookup = _wards(wards, wards.sheet_names()[0])
+    query = Query(args.need, args.area, args.language, args.age, args.accepting_only, lookup)
     found = find_services(directory.services(), query)
     if args.json:
         data = [{"id": s.id, "name": s.name, "text": message(s)} for s in found]

@@ -356,3 +356,26 @@ def test_find_services_puts_closed_and_full_services_last_in_words_and_colour(tm
     for k in range(3):
         text = ws.cell(first + k, 10).value
         assert ws.row_dimensions[first + k].height >= 15 * len(text.splitlines())
+
+
+def test_a_postcode_finds_the_services_that_cover_its_ward(tmp_path):
+    store = DirectoryStore(tmp_path / "services.json")
+    ward = _service("Headingley Lunch Club", "food", x_referral_status="accepting")
+    ward["service_areas"] = [{"name": "Little London & Woodhouse"}]
+    store.add(ward, by="t")
+    store.add(_service("LS6 Pantry", "food", x_referral_status="accepting"), by="t")
+    lookup = [["Postcode", "Ward"], ["LS6 2QD", "Little London & Woodhouse"],
+              ["LS6 1AB", "Headingley & Hyde Park"]]  # fmt: skip
+    book_path = save_rows(tmp_path / "lists.xlsx", {"People": LIST, "Wards": lookup})
+
+    def found(area: str, **extra) -> list[str]:
+        result = run_task("find_services", FileBook.open(book_path), commit=False,
+                          store=str(store.path), need="food", area=area, **extra)  # fmt: skip
+        return sorted(f["name"] for f in result.data["found"])
+
+    # Without the lookup a postcode finds what covers its district only.
+    assert found("LS6 2QD") == ["LS6 Pantry"]
+    # With it, also what covers its ward; a ward's name finds the ward's services.
+    assert found("ls6 2qd", wards="Wards") == ["Headingley Lunch Club", "LS6 Pantry"]
+    assert found("LS6 1AB", wards="Wards") == ["LS6 Pantry"]
+    assert found("Little London & Woodhouse") == ["Headingley Lunch Club"]

@@ -95,6 +95,22 @@ class Query:
     language: str | None = None
     age: int | None = None
     accepting_only: bool = False
+    # Postcode -> ward (a lookup the user gives): a postcode also finds the services
+    # that cover its ward.
+    wards: dict[str, str] | None = None
+
+    def areas(self) -> set[str]:
+        """The area asked for as the keys of the areas that cover it: a postcode's
+        district, its ward where the lookup has it, or the area as written."""
+        if not self.area:
+            return set()
+        keys = {area_key(self.area)}
+        standard = datatype("postcode").parse(
+            " ".join(self.area.split()).upper(), Context(dt.date.today())
+        )
+        if standard and self.wards and standard in self.wards:
+            keys.add(area_key(self.wards[standard]))
+        return keys
 
     def describe(self) -> str:
         parts = []
@@ -180,7 +196,7 @@ def find_services(services: Iterable[Service], query: Query) -> list[Service]:
         from ..errors import BadInputError
 
         raise BadInputError(f"'{query.language}' is not a language this tool knows.")
-    area = area_key(query.area) if query.area else None
+    areas = query.areas()
     wanted = need_words(query.need) if query.need and query.need.strip() else ()
     found = []
     for s in services:
@@ -188,7 +204,7 @@ def find_services(services: Iterable[Service], query: Query) -> list[Service]:
             continue
         if wanted and not _fits(_needs(s), wanted):
             continue
-        if area and area not in service_areas(s):
+        if areas and not areas & service_areas(s):
             continue
         if language and language not in service_languages(s):
             continue

@@ -366,6 +366,11 @@ def _shortlist_spec(found: list[Service], query: Query) -> SheetSpec:
         Option("language", "language spoken (name or ISO code; BSL for British Sign Language)"),
         Option("age", "the person's age", int),
         Option("accepting_only", "only services taking referrals now", flag=True),
+        Option(
+            "wards",
+            "a sheet or file of postcodes and wards: a postcode also finds the "
+            "services that cover its ward",
+        ),
     ),
     order=72,
 )
@@ -377,10 +382,14 @@ def find_services_task(
     language: str | None = None,
     age: int | None = None,
     accepting_only: bool = False,
+    wards: str | None = None,
     sheets: Any = None,
 ) -> TaskResult:
+    from .insights import _wards
+
     directory = open_store(store).read()
-    query = Query(need, area, language, age, accepting_only)
+    lookup = _wards(book, wards) if wards else None
+    query = Query(need, area, language, age, accepting_only, lookup)
     found = find_services(directory.services(), query)
     written = [book.write_sheet(_find_spec(found, query))]
     if found:
