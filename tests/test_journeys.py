@@ -154,13 +154,22 @@ def test_finding_help_in_a_directory_imported_from_a_feed_by_other_hands(tmp_pat
     )
 
 
-def test_keeping_the_directory_fresh(tmp_path, capsys):
+@pytest.mark.parametrize("source", ["demo", "feed by other hands"])
+def test_keeping_the_directory_fresh(tmp_path, capsys, source):
     """A stale entry -> a reminder -> the organisation edits its entry -> pushes the
-    update -> the next sync shows the change, and no reminder."""
+    update -> the next sync shows the change, and no reminder. On the demo's directory,
+    and on one imported from Open Referral UK's validator's feed (its service was last
+    changed years ago)."""
     from vcs_excel.demo import write_demo_directory
     from vcs_excel.directory import DirectoryStore
 
-    store = write_demo_directory(tmp_path / "services.json", seed=7)
+    if source == "demo":
+        store = write_demo_directory(tmp_path / "services.json", seed=7)
+    else:
+        store = tmp_path / "services.json"
+        feed = REALWORLD / "hsds" / "oruk-default-service_full.json"
+        code, _ = run(capsys, "directory", "import", feed, "--store", store, "--by", "t")
+        assert code in (0, 1)
     lists = tmp_path / "lists.xlsx"
     wb = openpyxl.Workbook()
     wb.active.append(["Name", "Postcode"])
