@@ -157,8 +157,9 @@ def profile(values: Sequence[Any], dictionary: DataDictionary) -> dict[str, floa
     found["orgname"] = sum(1 for org, place in named if org or place) / n
     found["placename"] = sum(1 for org, place in named if place) / n
     found["lon"] = sum(1 for x in decimals if -180 <= x <= 180) / n
+    used = {e.codelist for e in dictionary.entries if e.codelist}
     for name, codes in dictionary.codelists.items():
-        if name not in _UNTELLING:
+        if name not in _UNTELLING and name in used:
             # One or two letters (A, M, Z) are codes of too many lists to tell by.
             found[f"codes:{name}"] = sum(1 for t in texts if len(t) > 2 and codes.canonical(t)) / n
     return found
@@ -215,7 +216,11 @@ def content_tag(found: dict[str, float], kind: str, dictionary: DataDictionary) 
         # E-mail addresses, some with a phone number beside them, and phone numbers where
         # there is no e-mail address: a contact column whose main kind is e-mail.
         return "#contact+email"
-    best = max(((v, k[6:]) for k, v in found.items() if k.startswith("codes:")), default=(0.0, ""))
+    used = {e.codelist for e in dictionary.entries if e.codelist}
+    best = max(
+        ((v, k[6:]) for k, v in found.items() if k.startswith("codes:") and k[6:] in used),
+        default=(0.0, ""),
+    )
     if best[0] >= MOST:
         tags = [e.tag for e in dictionary.entries if e.codelist == best[1]]
         if best[1] == "language" and kind == "services":
