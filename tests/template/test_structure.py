@@ -78,9 +78,25 @@ def test_xlwings_vba_version_is_the_installed_version(sources):
 def test_udf_module_setting_names_an_importable_module(sources):
     settings = next(s for s in sources.sheets["sheet"] if s["name"] == "xlwings.conf")["settings"]
     keys = [k for k, _, _ in settings]
-    assert keys == ["Interpreter_Win", "Interpreter_Mac", "PYTHONPATH", "UDF Modules"]
+    assert keys == ["UDF Modules"]
     value = dict((k, v) for k, v, _ in settings)["UDF Modules"]
     import importlib
 
     udfs = importlib.import_module(value)
     assert udfs.VERSION() == __import__("vcs_excel").__version__
+
+
+def test_help_finds_the_start_sheet_by_its_code_name(sources):
+    """Users rename sheets; a sheet's code name stays."""
+    ribbon = next(m for m in sources.modules if m.name == "Ribbon").source
+    start = next(s for s in sources.sheets["sheet"] if s["name"] == "Start")["code_name"]
+    help_sub = ribbon[ribbon.index("Sub Ribbon_Help") :]
+    help_sub = help_sub[: help_sub.index("End Sub")]
+    assert f"{start}.Activate" in help_sub and 'Worksheets("Start")' not in help_sub
+
+
+def test_the_ribbon_onload_callback_is_a_sub(sources):
+    root = ET.fromstring(sources.ribbon_xml)
+    on_load = root.get("onLoad")
+    ribbon = next(m for m in sources.modules if m.name == "Ribbon").source
+    assert on_load and f"Sub {on_load}(ribbon As IRibbonUI)" in ribbon

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import openpyxl
@@ -45,10 +46,17 @@ def test_sheets_and_their_code_names(sources):
     assert wb.code_name == "ThisWorkbook"
     assert {"Start", "Dictionary", "Review", "Directory", "xlwings.conf"} <= set(wb.sheetnames)
     conf = wb["xlwings.conf"]
-    assert [conf[f"A{r}"].value for r in range(1, 6)] == [
-        "Interpreter_Win", "Interpreter_Mac", "PYTHONPATH", "UDF Modules", None,
-    ]  # fmt: skip
-    assert conf["B4"].value == "vcs_excel.excel.udfs"
+    # Only settings with a value: an empty Interpreter row would override the one the
+    # installer writes into the user's own xlwings.conf.
+    assert [conf[f"A{r}"].value for r in range(1, 3)] == ["UDF Modules", None]
+    assert conf["B1"].value == "vcs_excel.excel.udfs"
+    # Excel's own form: text in a shared strings table, no recalculation on every open
+    # (with it, Excel asks to save at every close).
+    with zipfile.ZipFile(COMMITTED) as zf:
+        assert "xl/sharedStrings.xml" in zf.namelist()
+        sheets = [n for n in zf.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(b"inlineStr" in zf.read(n) for n in sheets)
+        assert b'fullCalcOnLoad="1"' not in zf.read("xl/workbook.xml")
 
 
 needs_libreoffice = pytest.mark.skipif(
@@ -113,3 +121,31 @@ def test_projects_sheet_is_a_tagged_table_with_dropdowns():
     assert list(ws.tables) == ["InsightProjects"]
     formulas = " ".join(str(v.formula1) for v in ws.data_validations.dataValidation)
     assert "Public task" in formulas and "Signed" in formulas and "Running" in formulas
+
+
+def _headers(path) -> dict[str, list[str]]:
+    """Each module's Attribute lines at its top, as olevba reads them."""
+    parser = VBA_Parser(str(path))
+    out = {}
+    for _, _, name, code in parser.extract_macros():
+        lines = code.splitlines()
+        out[name] = [line for line in lines[: next(
+            (k for k, line in enumerate(lines) if not line.startswith("Attribute VB_")),
+            len(lines))]]  # fmt: skip
+    return out
+
+
+def test_every_module_header_is_as_excel_saves_it():
+    """Against a workbook Excel saved (xlwings' own quickstart_standalone.xlsm): a class
+    module with VB_Base and the rest (without them the class's first New fails with
+    "Invalid procedure call or argument"), document modules, standard modules."""
+    import xlwings
+
+    reference = _headers(Path(xlwings.__file__).parent / "quickstart_standalone.xlsm")
+    ours = _headers(COMMITTED)
+    assert ours["Dictionary.cls"] == reference["Dictionary.cls"]
+    assert ours["ThisWorkbook.cls"] == reference["ThisWorkbook.cls"]
+    sheets = [n for n in ours if re.fullmatch(r"Sheet\d+\.cls", n)]
+    assert sheets and all(ours[n][1:] == reference["Sheet1.cls"][1:] for n in sheets)
+    for name in ("xlwings.bas", "Ribbon.bas", "VCS.bas"):
+        assert ours[name] == [f'Attribute VB_Name = "{name[:-4]}"']

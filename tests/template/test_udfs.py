@@ -76,3 +76,50 @@ def test_readme_lists_exactly_the_registered_functions():
     rows = [line for line in readme.splitlines() if line.startswith("| `=VCS.")]
     expected = [f"| `={u.signature}` | {u.description} |" for u in UDFS.values()]
     assert rows == expected
+
+
+def test_the_vcs_module_is_the_whole_module_xlwings_import_functions_writes(
+    xlwings_generator, monkeypatch
+):
+    """The whole module, not only the function bodies: its #Const App line above all
+    (private to each module: without it every function takes the #Else branch)."""
+    u = xlwings_generator
+    sys.modules["pywintypes"].com_error = RuntimeError
+    module = types.ModuleType(PYTHON_MODULE)
+    for s in UDFS.values():
+        f = types.FunctionType(s.func.__code__, s.func.__globals__, s.name, s.func.__defaults__)
+        setattr(module, s.name, u.xlfunc(category="VCS")(f))
+    monkeypatch.setattr(u, "get_udf_module", lambda name, book: module)
+    imported: list[str] = []
+
+    class Components:
+        def Remove(self, component):
+            raise RuntimeError("no such module yet")
+
+        def __call__(self, name):
+            return name
+
+        def Import(self, path):
+            with open(path, encoding="utf-8") as fh:
+                imported.append(fh.read())
+
+    class Excel:
+        Version = "16.0"
+
+        def MacroOptions(self, *args, **kwargs):
+            pass
+
+    class Workbook:
+        Name = "vcs-excel.xlsm"
+        VBProject = types.SimpleNamespace(VBComponents=Components())
+        Application = Excel()
+
+    u.import_udfs(PYTHON_MODULE, Workbook())
+    theirs = imported[0].rstrip("\n").split("\n")
+    theirs[0] = 'Attribute VB_Name = "VCS"'  # xlwings names its module xlwings_udfs
+    ours = module_source().split("\r\n")
+    # Ours adds each function's description for the function wizard, and the Sub that
+    # registers them: without those lines the two modules are the same, line for line.
+    start = ours.index("Sub RegisterFunctions()")
+    kept = [line for line in ours[:start] if ".VB_Description = " not in line]
+    assert kept[:-1] == theirs

@@ -21,7 +21,7 @@ from .hashtags import Hashtag, HashtagError, parse_hashtag
 
 __all__ = ["MULTI_SPLIT", "CodeList", "DataDictionary", "TagEntry", "load_dictionary"]
 
-DICTIONARY_DIR = Path(__file__).resolve().parents[2] / "data_dictionary"
+DICTIONARY_DIR = Path(__file__).resolve().parents[1] / "data_dictionary"
 DATATYPES = (
     "text", "name", "date", "integer", "number", "postcode", "phone", "email", "nhs_number",
     "code", "yes_no", "uprn", "id", "address", "url",

@@ -43,7 +43,7 @@ def markdown(dictionary: DataDictionary | None = None) -> str:
     out = [
         "# The vcs-excel data dictionary",
         "",
-        "Generated from `data_dictionary/` (do not edit by hand: run",
+        "Generated from `vcs_excel/data_dictionary/` (do not edit by hand: run",
         "`python -m vcs_excel.pages`). Tags follow HXL: a `#hashtag` and `+attributes`,",
         "in a row directly under a sheet's headers. Case and the order of attributes do not",
         "matter. *Special category* marks personal data under UK GDPR article 9: share it only",

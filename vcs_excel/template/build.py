@@ -30,6 +30,7 @@ from .vba import (
     WORKSHEET_BASE,
     VbaModule,
     build_vba_project,
+    class_module,
     document_module,
     source_from_export,
 )
@@ -85,11 +86,7 @@ def xlwings_modules() -> list[VbaModule]:
         VbaModule(
             "xlwings", "standard", source_from_export((folder / "xlwings.bas").read_text("cp1252"))
         ),
-        VbaModule(
-            "Dictionary",
-            "class",
-            source_from_export((folder / "addin" / "Dictionary.cls").read_text("cp1252")),
-        ),
+        class_module("Dictionary", (folder / "addin" / "Dictionary.cls").read_text("cp1252")),
     ]
 
 
@@ -406,6 +403,8 @@ def build_sheets(sources: TemplateSources) -> bytes:
     props.creator = props.lastModifiedBy = "vcs-excel"
     props.title = "Community Data (vcs-excel template)"
     props.created = props.modified = FIXED_TIME
+    # Excel recalculates formulas itself; with fullCalcOnLoad it asks to save on every close.
+    wb.calculation.fullCalcOnLoad = False
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -417,6 +416,14 @@ def _add_relationship(xml: bytes, rel_id: str, rel_type: str, target: str) -> by
     ET.register_namespace("", ns)
     root = ET.fromstring(xml)
     ET.SubElement(root, f"{{{ns}}}Relationship", Id=rel_id, Type=rel_type, Target=target)
+    return ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _add_override(xml: bytes, part: str, content_type: str) -> bytes:
+    ns = "http://schemas.openxmlformats.org/package/2006/content-types"
+    ET.register_namespace("", ns)
+    root = ET.fromstring(xml)
+    ET.SubElement(root, f"{{{ns}}}Override", PartName=part, ContentType=content_type)
     return ET.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
@@ -432,8 +439,49 @@ def _macro_content_types(xml: bytes) -> bytes:
     return ET.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
+SST_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+SST_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+SST_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+_EMPTY_INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr" ?([^>]*?)/>')  # a cell with no text
+_INLINE = re.compile(
+    rb'<c ([^>]*?)t="inlineStr"([^>]*)><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>'
+)
+
+
+def shared_strings(sheets: dict[str, bytes]) -> tuple[dict[str, bytes], bytes]:
+    """Excel keeps a workbook's text in one table of shared strings, not in each cell
+    (openpyxl writes them inline): the sheets with their text moved there, and the
+    table's part."""
+    table: dict[bytes, int] = {}
+    count = 0
+
+    def shared(m: re.Match[bytes]) -> bytes:
+        nonlocal count
+        count += 1
+        index = table.setdefault(m.group(3), len(table))
+        return b"<c " + m.group(1) + b't="s"' + m.group(2) + b"><v>%d</v></c>" % index
+
+    out = {
+        name: _EMPTY_INLINE.sub(rb"<c \1\2/>", _INLINE.sub(shared, xml))
+        for name, xml in sheets.items()
+    }
+    items = b"".join(
+        b'<si><t xml:space="preserve">' + text + b"</t></si>"
+        if text[:1].isspace() or text[-1:].isspace() else b"<si><t>" + text + b"</t></si>"
+        for text in table
+    )  # fmt: skip
+    sst = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        + f'<sst xmlns="{SST_NS}" count="{count}" uniqueCount="{len(table)}">'.encode()
+        + items
+        + b"</sst>"
+    )
+    return out, sst
+
+
 def package_xlsm(xlsx: bytes, vba_project: bytes, ribbon_xml: bytes) -> bytes:
-    """Turn an .xlsx package into an .xlsm with a VBA project and a ribbon part."""
+    """Turn an .xlsx package into an .xlsm with a VBA project and a ribbon part, its
+    text in a shared strings table as Excel writes it."""
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(xlsx)) as src,
@@ -443,16 +491,23 @@ def package_xlsm(xlsx: bytes, vba_project: bytes, ribbon_xml: bytes) -> bytes:
         def write(name: str, data: bytes) -> None:
             dst.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
 
+        sheets = {n: src.read(n) for n in src.namelist() if n.startswith("xl/worksheets/sheet")}
+        sheets, sst = shared_strings(sheets)
+        has_sst = "xl/sharedStrings.xml" in src.namelist()
         for name in src.namelist():
-            data = src.read(name)
+            data = sheets.get(name) or src.read(name)
             if name == "[Content_Types].xml":
                 data = _macro_content_types(data)
+                if not has_sst:
+                    data = _add_override(data, "/xl/sharedStrings.xml", SST_CT)
             elif name == "_rels/.rels":
                 data = _add_relationship(
                     data, "rIdVcsRibbon", RIBBON_REL, "customUI/customUI14.xml"
                 )
             elif name == "xl/_rels/workbook.xml.rels":
                 data = _add_relationship(data, "rIdVcsVba", VBA_REL, "vbaProject.bin")
+                if not has_sst:
+                    data = _add_relationship(data, "rIdVcsSst", SST_REL, "sharedStrings.xml")
             elif name == "docProps/core.xml":
                 # openpyxl stamps the time of saving; a rebuild must give the same file.
                 stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
@@ -462,6 +517,8 @@ def package_xlsm(xlsx: bytes, vba_project: bytes, ribbon_xml: bytes) -> bytes:
                     data,
                 )
             write(name, data)
+        if not has_sst:
+            write("xl/sharedStrings.xml", sst)
         write("xl/vbaProject.bin", vba_project)
         write("customUI/customUI14.xml", ribbon_xml)
     return out.getvalue()

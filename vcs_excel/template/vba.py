@@ -212,6 +212,38 @@ def document_module(name: str, base: str, code: str = "") -> VbaModule:
     return VbaModule(name, "document", "\r\n".join(attributes) + "\r\n" + code)
 
 
+# The base of a class module: every class module Excel saves names it, and a project
+# without it stops with "Invalid procedure call or argument" at the class's first New.
+CLASS_BASE = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"
+_CLASS_ATTRIBUTES = [
+    ("VB_Base", f'"{CLASS_BASE}"'),
+    ("VB_GlobalNameSpace", "False"),
+    ("VB_Creatable", "False"),
+    ("VB_PredeclaredId", "False"),
+    ("VB_Exposed", "False"),
+    ("VB_TemplateDerived", "False"),
+    ("VB_Customizable", "False"),
+]
+
+
+def class_module(name: str, exported: str) -> VbaModule:
+    """A class module from its exported .cls, with the module attributes Excel stores
+    for every class module, in Excel's order (an exported file has only some of them;
+    values the file gives, such as ``VB_Exposed``, are kept)."""
+    lines = source_from_export(exported).split("\r\n")
+    given: dict[str, str] = {}
+    k = 0
+    while k < len(lines) and lines[k].startswith("Attribute VB_"):
+        key, _, value = lines[k][len("Attribute ") :].partition(" = ")
+        given[key] = value
+        k += 1
+    header = [f'Attribute VB_Name = "{name}"']
+    header += [f"Attribute {key} = {given.get(key, value)}" for key, value in _CLASS_ATTRIBUTES]
+    rest = {key for key, _ in _CLASS_ATTRIBUTES} | {"VB_Name"}
+    header += [f"Attribute {key} = {value}" for key, value in given.items() if key not in rest]
+    return VbaModule(name, "class", "\r\n".join(header + lines[k:]))
+
+
 def source_from_export(text: str) -> str:
     """Module source from an exported .bas/.cls file: CRLF line ends, and without
     the ``VERSION 1.0 CLASS`` / ``BEGIN`` ... ``END`` header that the VBA editor
@@ -331,9 +363,16 @@ def build_vba_project(
 
 def write_compound_file(streams: dict[str, bytes]) -> bytes:
     """An MS-CFB file with these streams (``"VBA/dir"`` is stream ``dir`` in storage ``VBA``)."""
-    from ms_cfb.Models.Directories.storage_directory import StorageDirectory
-    from ms_cfb.Models.Directories.stream_directory import StreamDirectory
-    from ms_cfb.ole_file import OleFile
+    try:
+        from ms_cfb.Models.Directories.storage_directory import StorageDirectory
+        from ms_cfb.Models.Directories.stream_directory import StreamDirectory
+        from ms_cfb.ole_file import OleFile
+    except ImportError:  # users never build the template: its writer is an extra
+        from ..errors import BadInputError
+
+        raise BadInputError(
+            "Building the template needs the template extra: pip install 'vcs-excel[template]'."
+        ) from None
 
     with tempfile.TemporaryDirectory(prefix="vcs-vba-") as tmp:
         ole = OleFile()

@@ -4,6 +4,13 @@ Attribute VB_Name = "Ribbon"
 ' this version of vcs-excel does not have yet answers "coming soon".
 Option Explicit
 
+Sub Ribbon_OnLoad(ribbon As IRibbonUI)
+    ' Describe the VCS.* functions to Excel's Insert Function dialog, once the ribbon is
+    ' up (Windows: xlwings functions need Windows; elsewhere this quietly does nothing).
+    On Error Resume Next
+    VCS.RegisterFunctions
+End Sub
+
 Private Sub RunTask(ByVal taskName As String)
     RunPython "import vcs_excel.excel as vcs; vcs.run('" & taskName & "')"
 End Sub
@@ -65,6 +72,7 @@ Sub Ribbon_CommunityInsights(control As IRibbonControl)
 End Sub
 
 Sub Ribbon_Help(control As IRibbonControl)
-    ThisWorkbook.Worksheets("Start").Activate
-    ThisWorkbook.Worksheets("Start").Range("A1").Select
+    ' By its code name: a user may rename the Start sheet.
+    Sheet1.Activate
+    Sheet1.Range("A1").Select
 End Sub
