@@ -75,7 +75,10 @@ def xlwings_vba_dir() -> Path:
     """Where the installed xlwings keeps its VBA, found without importing xlwings."""
     spec = importlib.util.find_spec("xlwings")
     if spec is None or spec.origin is None:
-        raise BadInputError("xlwings is not installed: run pip install vcs-excel.")
+        raise BadInputError(
+            "xlwings is not installed: install vcs-excel with its installer (installers/) or "
+            "pip install dist/vcs_excel-*.whl after make dist."
+        )
     return Path(spec.origin).parent
 
 
