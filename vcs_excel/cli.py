@@ -247,6 +247,8 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
     else:
         commit = False  # an in-place task that found nothing to change writes nothing
     progress.close()
+    for note in book.notes:
+        print(f"vcs-excel: {note}", file=sys.stderr)
     if args.json:
         json.dump(result.to_json(), sys.stdout, indent=2, default=str, ensure_ascii=False)
         sys.stdout.write("\n")

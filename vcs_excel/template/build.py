@@ -445,7 +445,8 @@ def _macro_content_types(xml: bytes) -> bytes:
 SST_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 SST_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 SST_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
-_EMPTY_INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr" ?([^>]*?)/>')  # a cell with no text
+# A cell with no text, as openpyxl writes one with or without lxml.
+_EMPTY_INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr" ?([^>]*?)(?:/>|></c>)')
 _INLINE = re.compile(
     rb'<c ([^>]*?)t="inlineStr"([^>]*)><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>'
 )

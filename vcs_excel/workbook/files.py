@@ -15,9 +15,11 @@ import io
 import os
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as ET
 
 import numpy as np
 
@@ -35,6 +37,7 @@ from .book import (
     safe_sheet_name,
 )
 from .grid import Grid
+from .limits import ReadLimits, check_package, check_size, longest_cell
 from .modes import apply_mode
 from .values import ExcelError, normalise_array, normalise_cell, to_object_array
 from .writer import mark_tool_sheet
@@ -44,6 +47,67 @@ CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 SUPPORTED = ", ".join((*EXCEL_SUFFIXES, ".csv"))
 
 _MARK_COLUMNS = ["sheet", "cell", "fill_xml", "comment", "comment_author", "colour"]
+
+
+def damaged(name: str, sheet: str | None, exc: BaseException) -> BadInputError:
+    """The one-line message for a workbook with a part cut short or broken."""
+    where = f" (sheet {sheet})" if sheet else ""
+    return BadInputError(
+        f"{name} is damaged{where}: part of it is cut short or broken "
+        f"({type(exc).__name__}). Open it in Excel, which may repair it, save it as a new "
+        ".xlsx, and try that."
+    )
+
+
+def _disguised_table(path: Path) -> np.ndarray | None:
+    """The cells of a web page (HTML) table saved with an .xls name, as many systems'
+    "Export to Excel" does; ``None`` when the file is not HTML."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip().lower()
+    if not (text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml"))
+            or b"<table" in text):  # fmt: skip
+        return None
+    if text.startswith(b"<?xml") and b"<html" not in text:
+        return None  # Excel 2003's XML spreadsheet: not a web page
+    import lxml.html
+
+    raw = path.read_bytes()
+    try:
+        root = lxml.html.fromstring(_decode(raw))
+    except Exception:  # lxml's ParserError: nothing it can read as a page
+        root = None
+    # The outermost tables (a table inside a table's cell is part of that cell).
+    tables = root.xpath("//table[not(ancestor::table)]") if root is not None else []
+    if len(tables) != 1:
+        raise BadInputError(
+            f"{path.name} is a web page (HTML), not an Excel workbook, and it has "
+            f"{len(tables)} tables. Open it in Excel and save the table you want as an "
+            "Excel Workbook (.xlsx)."
+        )
+    rows = []
+    for tr in tables[0].xpath(".//tr[not(ancestor::table[2])]"):
+        row: list[Any] = []
+        for cell in tr.xpath("./th|./td"):
+            # Every value as text, as it shows (nothing guessed into a number: 07700...).
+            text = " ".join(cell.text_content().split())
+            row.append(text or None)
+            row += [None] * (int(cell.get("colspan", "1") or 1) - 1)
+        rows.append(row)
+    return to_object_array(rows)
+
+
+def _decode(raw: bytes) -> str:
+    """Text from bytes: UTF-16 with its byte-order mark (Excel's "Unicode Text"), UTF-8
+    (with or without one), else Windows-1252, as Excel reads them."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("latin-1")
 
 
 def read_csv_rows(path: Path) -> np.ndarray:
@@ -63,15 +127,20 @@ def read_csv(path: Path) -> tuple[np.ndarray, list[Any] | None]:
     Returns the cells, and Arrow's own copy of each column when Arrow read it.
     """
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
 
     raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    encoding = "utf-16" if utf16 else "utf-8-sig"
+    if not utf16:
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+            try:
+                raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    text = _decode(raw)
     if "\x00" in text[:4096]:
         raise BadInputError(f"{path.name} is not a text file, so it cannot be read as CSV.")
     sample = text[:65536]
@@ -81,6 +150,8 @@ def read_csv(path: Path) -> tuple[np.ndarray, list[Any] | None]:
         dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
     if not text.strip("\r\n"):
         return np.empty((0, 0), dtype=object), None
+    limits = ReadLimits.from_env()
+    check_size(path.name, text.count("\n"), 0, limits)
     data = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     if encoding != "utf-8-sig":
         data = text.encode("utf-8")
@@ -102,9 +173,12 @@ def read_csv(path: Path) -> tuple[np.ndarray, list[Any] | None]:
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         rows = [[c if c != "" else None for c in r] for r in csv.reader(io.StringIO(text), dialect)]
         return to_object_array(rows), None
+    check_size(path.name, table.num_rows, table.num_columns, limits)
     arr = np.empty((table.num_rows, table.num_columns), dtype=object)
     for i, column in enumerate(table.columns):
         arr[:, i] = column.to_numpy(zero_copy_only=False)
+        lengths = pc.max(pc.utf8_length(column)).as_py() if table.num_rows else 0
+        longest_cell(path.name, lengths or 0, limits)
     return arr, list(table.columns)
 
 
@@ -144,6 +218,8 @@ class FileBook(BookBase):
         # Grids read from the file, by sheet; the file does not change while open.
         self._grids: dict[str, Grid] = {}
         self._cal_sheets: dict[str, Any] = {}
+        # What the user should know about how the file was read (one line each).
+        self.notes: list[str] = []
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -167,6 +243,19 @@ class FileBook(BookBase):
         if p.is_dir():
             raise BadInputError(f"{p} is a folder, not a workbook file.")
         suffix = p.suffix.lower()
+        if suffix in (".xls", ".htm", ".html"):
+            disguised = _disguised_table(p)
+            if disguised is not None:
+                book = cls(p, _check_out(p, Path(out) if out is not None else None),
+                           progress=progress, status=status)  # fmt: skip
+                book.kind = "csv"  # one table of text cells, read like a CSV file
+                book._csv_rows, book._csv_text = disguised, None
+                book.notes.append(
+                    f"{p.name} is a web page (HTML) with one table, saved with an {suffix} "
+                    "name: its table was read."
+                )
+                book._check_has_data()
+                return book
         if suffix not in EXCEL_SUFFIXES + CSV_SUFFIXES:
             if suffix in (".xls", ".xlsb", ".ods", ".numbers"):
                 raise BadInputError(
@@ -204,7 +293,9 @@ class FileBook(BookBase):
             try:
                 with zipfile.ZipFile(p) as zf:
                     names = zf.namelist()
-            except zipfile.BadZipFile as exc:
+                    # Before any part is parsed: a zip bomb, or XML with a DOCTYPE.
+                    check_package(zf, p.name, ReadLimits.from_env())
+            except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
                 raise BadInputError(
                     f"{p.name} is damaged or incomplete and cannot be opened as a workbook."
                 ) from exc
@@ -274,16 +365,29 @@ class FileBook(BookBase):
     def _calamine_sheet(self, name: str) -> Any:
         # calamine parses the whole sheet when it is fetched: fetch each sheet once.
         if name not in self._cal_sheets:
-            self._cal_sheets[name] = self._calamine_book().get_sheet_by_name(name)
+            try:
+                sheet = self._calamine_book().get_sheet_by_name(name)
+            except BadInputError:
+                raise
+            except Exception as exc:  # calamine's XmlError, ZipError...: a damaged part
+                raise damaged(self.path.name, name, exc) from exc
+            check_size(f"{self.path.name} ({name})", sheet.height, sheet.width,
+                       ReadLimits.from_env())  # fmt: skip
+            self._cal_sheets[name] = sheet
         return self._cal_sheets[name]
 
     def _package_info(self) -> None:
-        with zipfile.ZipFile(self.path) as zf:
-            self._parts = ooxml.sheet_parts(zf)
-            self._padded = ooxml.zero_padded_styles(zf)
-            self._tool_sheets = {
-                sheet for name, sheet, _ in ooxml.defined_names(zf) if name == TOOL_MARK and sheet
-            }
+        try:
+            with zipfile.ZipFile(self.path) as zf:
+                self._parts = ooxml.sheet_parts(zf)
+                self._padded = ooxml.zero_padded_styles(zf)
+                self._tool_sheets = {
+                    sheet
+                    for name, sheet, _ in ooxml.defined_names(zf)
+                    if name == TOOL_MARK and sheet
+                }
+        except (ET.ParseError, zipfile.BadZipFile, KeyError, EOFError, zlib.error) as exc:
+            raise damaged(self.path.name, None, exc) from exc
 
     def sheet_names(self) -> list[str]:
         if self._wb is not None:
