@@ -78,10 +78,10 @@ class _Draw:
     def __init__(self, rng: np.random.Generator) -> None:
         self.rng = rng
         self.first = {s: [f for f in N.FIRST_NAMES if f[1] == s] for s in "FM"}
-        self.first_p = {s: _norm([f[2] for f in self.first[s]]) for s in "FM"}
-        self.surname_p = _norm([w for _, w in N.SURNAMES])
+        self.first_p = {s: _cdf([f[2] for f in self.first[s]]) for s in "FM"}
+        self.surname_p = _cdf([w for _, w in N.SURNAMES])
         self.tail, tail_weights = N.surname_tail()
-        self.tail_p = _norm(tail_weights)
+        self.tail_p = _cdf(tail_weights)
         self.eth_p = _norm([w for _, w in N.ETHNICITIES])
         self.lang_p = _norm([w for _, w in N.LANGUAGES])
         self.used_nhs: set[str] = set()
@@ -104,15 +104,21 @@ class _Draw:
     def first_name(self, sex: str, avoid: Collection[str] = ()) -> tuple[str, tuple[str, ...]]:
         """A first name and its nicknames, neither of them one of ``avoid``."""
         while True:
-            i = self.rng.choice(len(self.first[sex]), p=self.first_p[sex])
+            i = self._pick(self.first_p[sex])
             name, _, _, nicks = self.first[sex][i]
             if name not in avoid and not any(n in avoid for n in nicks):
                 return name, nicks
 
     def surname(self) -> str:
         if self.rng.random() < N.COMMON_SURNAME_SHARE:
-            return N.SURNAMES[self.rng.choice(len(N.SURNAMES), p=self.surname_p)][0]
-        return self.tail[self.rng.choice(len(self.tail), p=self.tail_p)]
+            return N.SURNAMES[self._pick(self.surname_p)][0]
+        return self.tail[self._pick(self.tail_p)]
+
+    def _pick(self, cdf: np.ndarray) -> int:
+        """``rng.choice(len(cdf), p=...)`` as numpy draws it (the same number from the
+        same generator), without checking and summing the weights on every draw: a
+        list of thousands of surnames made each draw slow."""
+        return int(cdf.searchsorted(self.rng.random(), side="right"))
 
     def nhs(self) -> str:
         """A number from the test range (999), each given out once. The range holds
@@ -145,6 +151,13 @@ class _Draw:
     def dob(self, low: int, high: int) -> dt.date:
         age_days = int(self.rng.integers(low * 365, high * 365 + 364))
         return TODAY - dt.timedelta(days=age_days)
+
+
+def _cdf(weights: list[float]) -> np.ndarray:
+    """The cumulative distribution numpy's ``choice`` makes of ``weights``."""
+    cdf = _norm(weights).cumsum()
+    cdf /= cdf[-1]
+    return cdf
 
 
 def _norm(weights: list[float]) -> np.ndarray:
