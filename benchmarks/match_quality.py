@@ -238,8 +238,8 @@ MILLION = (
     "a birthday with its day and month swapped agrees; otherwise it is not a match. Two "
     "people of one home whose first names are a letter apart or linked by a nickname, of "
     "one age and with nothing else recorded on one side, are the risk for false merges: "
-    "names nearly always given to different sexes (Jean and Sean, from the US census name "
-    "lists the names package ships) and a short list of names of their own in the UK "
+    "names nearly always given to different sexes (Jean and Sean, from the US 1990 census "
+    "name lists) and a short list of names of their own in the UK "
     "(Elizabeth and Lisa) keep them apart."
 )
 

@@ -628,13 +628,13 @@ def is_known_name(name: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _census_sexes() -> dict[str, str]:
     """First names that are nearly always one sex ("F" or "M"): at least nine in ten
-    holders, from the US 1990 census name lists that the ``names`` package ships. Names
+    holders, from the US 1990 census name lists (``vcs_excel/data/census1990``). Names
     held by fewer than one in 10,000 of that sex are left out: a typo can land on one."""
-    import names
+    from ..data import CENSUS_NAMES
 
     shares: dict[str, list[float]] = {}
     for column, which in ((0, "first:female"), (1, "first:male")):
-        with open(names.FILES[which], encoding="ascii") as lines:
+        with open(CENSUS_NAMES[which], encoding="ascii") as lines:
             for line in lines:
                 name, share, *_ = line.split()
                 shares.setdefault(name.lower(), [0.0, 0.0])[column] = float(share)

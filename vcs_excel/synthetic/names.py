@@ -159,15 +159,15 @@ TAIL_SURNAMES = (300, 20_300)  # ranks in the census list
 
 
 def surname_tail() -> tuple[list[str], list[float]]:
-    """The long tail of surnames and their weights: the US 1990 census surname list (as
-    the ``names`` package ships it), less the common surnames above. Its first 300 are
+    """The long tail of surnames and their weights: the US 1990 census surname list
+    (``vcs_excel/data/census1990``), less the common surnames above. Its first 300 are
     left out too, as the common surnames of another country (Garcia, Nguyen)."""
-    import names
+    from ..data import CENSUS_NAMES
 
     common = {name.upper().replace("'", "").replace(" ", "") for name, _ in SURNAMES}
     start, stop = TAIL_SURNAMES
     tail, weights = [], []
-    with open(names.FILES["last"], encoding="ascii") as lines:
+    with open(CENSUS_NAMES["last"], encoding="ascii") as lines:
         for rank, line in enumerate(lines):
             if rank >= stop:
                 break
