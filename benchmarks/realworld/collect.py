@@ -102,6 +102,11 @@ SOURCES = [
      "bd53d41f4268c0fc39994cf8ad7b98437d3753e0", "_data/records.yml",
      "no licence file; field ids of the person, baseline and date-last-seen records only",
      "Refugee Transitions Outcomes Fund (Social Finance)", "dev"),
+    ("gds-shielding-form", "alphagov/govuk-shielded-vulnerable-people-service",
+     "b1fbf7a51323835f237104c5bb16a67a30b2d403",
+     "loadtests/src/test/resources/data/svp_submission_data.json",
+     "MIT (Crown Copyright, GDS); the submission's field names only",
+     "Government Digital Service (shielded vulnerable people service)", "dev"),
     ("cqc-locations", "kanedata/find-that-charity", "6708b982a55d3e6f7768ea00392aa9bc4453dd35",
      "other_data/models/cqc.py", "MIT; the CQC care directory's column names (OGL), as the "
      "model's verbose names give them", "Care Quality Commission", "dev"),

@@ -76,7 +76,9 @@ def test_labelled_benchmark_stays_above_target():
      ("Number in household", "#household+num"), ("Name of Organization", "#org+name"),
      ("OrganisationURI", "#org+id"), ("managed_by", "#org+name"), ("PropertyName", "#loc+name"),
      ("property postcode", "#contact+address+postcode"), ("MaximumSalary", "#value"),
-     ("Location PAF / UPRN ID", "#loc+uprn"), ("Beds", "#service+capacity+num")],
+     ("Location PAF / UPRN ID", "#loc+uprn"), ("Beds", "#service+capacity+num"),
+     ("building_and_street_line_2", "#contact+address+line2"),
+     ("phone_number_texts", "#contact+mobile+phone")],
 )  # fmt: skip
 def test_headers_as_other_people_write_them(header, tag):
     (s,) = suggest_tags([header])

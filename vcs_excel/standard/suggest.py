@@ -149,6 +149,8 @@ _PART_OF_HOUSEHOLD = {
     "children", "child", "adults", "adult", "under", "over", "aged", "u18", "u16", "u5",
     "dependants", "dependents", "pets", "carers", "disabled", "working", "pensioners",
 }  # fmt: skip
+_ADDRESS_LINES = ["#contact+address+line1", "#contact+address+line2", "#contact+address+line3"]
+_TEXT_MESSAGES = {"text", "texts", "sms", "txt", "texting", "whatsapp"}
 # Headers that say only that a column holds some way to get in touch: its values tell.
 _VAGUE = {"contact details", "contact info", "contact information", "contact detail"}
 _POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix", "part", "unit"}
@@ -367,6 +369,7 @@ class TagSuggester:
                 return Suggestion(text, None, 0.0, reason="a count of some of a household")
         if key in _VAGUE:
             return Suggestion(text, None, 0.0, reason="says only that it holds contact details")
+        found = self._refined(text, found)
         last = key.split()[-1] if key else ""
         if self._key(found.tag) in _NAMES_OF_ANYONE and found.reason.startswith("contains"):
             said = found.reason.split("'")[1].split()[-1]
@@ -588,6 +591,23 @@ class TagSuggester:
             return None
         entry = self.index[best[2]]
         return Suggestion(text, entry.tag, best[0], entry.label, f"contains '{best[2]}'")
+
+    def _refined(self, text: str, found: Suggestion) -> Suggestion:
+        """What the header's other words say of the tag found: the line of an address
+        ("building and street line 2"), a phone for text messages (a mobile)."""
+        tag = self._key(found.tag)
+        words = normal_key(_split_camel(text)).split()
+        if tag in _ADDRESS_LINES and words and words[-1].isdigit():
+            line = _ADDRESS_LINES[min(int(words[-1]), 3) - 1] if int(words[-1]) >= 1 else tag
+            if line != tag:
+                return self._entry_suggestion(
+                    text, line, found.confidence, f"line {words[-1]} of an address"
+                )
+        if tag == "#contact+phone" and set(words) & _TEXT_MESSAGES:
+            return self._entry_suggestion(
+                text, "#contact+mobile+phone", found.confidence, "a number for text messages"
+            )
+        return found
 
     def _identifier(self, synonym: str) -> bool:
         entry = self.index[synonym]
