@@ -107,6 +107,9 @@ SOURCES = [
      "loadtests/src/test/resources/data/svp_submission_data.json",
      "MIT (Crown Copyright, GDS); the submission's field names only",
      "Government Digital Service (shielded vulnerable people service)", "dev"),
+    ("openvcs", "OpenVCS/openvcs-standard", "13d73b5cfac88b6bf0f62b206ef39582ea1bd47a",
+     "openvcs-standard.md", "no licence file; the format's field names only",
+     "Oxfordshire Community and Voluntary Action (OpenVCS format)", "dev"),
     ("cqc-locations", "kanedata/find-that-charity", "6708b982a55d3e6f7768ea00392aa9bc4453dd35",
      "other_data/models/cqc.py", "MIT; the CQC care directory's column names (OGL), as the "
      "model's verbose names give them", "Care Quality Commission", "dev"),

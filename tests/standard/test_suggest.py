@@ -78,7 +78,7 @@ def test_labelled_benchmark_stays_above_target():
      ("property postcode", "#contact+address+postcode"), ("MaximumSalary", "#value"),
      ("Location PAF / UPRN ID", "#loc+uprn"), ("Beds", "#service+capacity+num"),
      ("building_and_street_line_2", "#contact+address+line2"),
-     ("phone_number_texts", "#contact+mobile+phone")],
+     ("phone_number_texts", "#contact+mobile+phone"), ("Display Name", "#person+name")],
 )  # fmt: skip
 def test_headers_as_other_people_write_them(header, tag):
     (s,) = suggest_tags([header])
@@ -89,7 +89,8 @@ def test_headers_as_other_people_write_them(header, tag):
     "header",
     ["isorganisation", "is_default", "maritalstatus", "education_training_status",
      "nationality", "PostCodeDistrict", "Postcode sector", "number_u18_HH",
-     "Number of children in household", "facilities", "ContactDetails"],
+     "Number of children in household", "facilities", "ContactDetails",
+     "Activities description"],
 )  # fmt: skip
 def test_counts_flags_and_personal_statuses_get_no_wrong_tag(header):
     (s,) = suggest_tags([header])

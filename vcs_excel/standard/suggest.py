@@ -154,6 +154,7 @@ _PART_OF_HOUSEHOLD = {
 }  # fmt: skip
 _ADDRESS_LINES = ["#contact+address+line1", "#contact+address+line2", "#contact+address+line3"]
 _TEXT_MESSAGES = {"text", "texts", "sms", "txt", "texting", "whatsapp"}
+_ABOUT = {"description", "descriptions", "details", "summary", "notes"}
 # Headers that say only that a column holds some way to get in touch: its values tell.
 _VAGUE = {"contact details", "contact info", "contact information", "contact detail"}
 _POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix", "part", "unit"}
@@ -606,6 +607,9 @@ class TagSuggester:
                 return self._entry_suggestion(
                     text, line, found.confidence, f"line {words[-1]} of an address"
                 )
+        if tag in _NAMES_OF_ANYONE | {"#activity+name"} and words and words[-1] in _ABOUT:
+            # "Activities description": what something is about, not its name.
+            return Suggestion(text, None, 0.0, reason=f"a {words[-1]}, not a name")
         if tag == "#contact+phone" and set(words) & _TEXT_MESSAGES:
             return self._entry_suggestion(
                 text, "#contact+mobile+phone", found.confidence, "a number for text messages"
