@@ -581,7 +581,7 @@ def diff_spec(
         ],
         rows=rows,
         links=links,
-        widths={1: 28, 2: 30},
+        widths={0: 13, 1: 34, 2: 46, 3: 16, 4: 24, 5: 24},
     )
 
 
