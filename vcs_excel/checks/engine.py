@@ -8,7 +8,7 @@ ones), then the findings are spread back to every cell holding that value.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -498,3 +498,18 @@ def standard_value(value: Any, plan: ColumnPlan, settings: CheckSettings) -> Any
     ):
         return None
     return kind.standard(text, context_for(entry, codes, settings))
+
+
+def standard_column(values: Iterable[Any], plan: ColumnPlan, settings: CheckSettings) -> list[Any]:
+    """:func:`standard_value` of each value of a column, worked out once per distinct
+    value (a long list repeats its postcodes, dates and codes)."""
+    cache: dict[Any, Any] = {}
+    out = []
+    for value in values:
+        try:
+            new = cache[value] if value in cache else cache.setdefault(
+                value, standard_value(value, plan, settings))  # fmt: skip
+        except TypeError:  # an unhashable value: standardised directly
+            new = standard_value(value, plan, settings)
+        out.append(new)
+    return out

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
-from ..checks.engine import CheckSettings, ColumnPlan, plan_columns, standard_value
+from ..checks.engine import CheckSettings, ColumnPlan, plan_columns, standard_column
 from ..workbook import Table
 from ..workbook.values import display_text
 from .block import candidate_pairs
@@ -75,22 +75,15 @@ def _comparable(value: Any) -> str:
 def _standardised(table: Table, plans: list[ColumnPlan], today: dt.date) -> pd.DataFrame:
     """Each column's values in their standard form, ready to compare."""
     settings = CheckSettings(today=today)
-    out = {}
-    for plan in plans:
-        column = table.frame[plan.column.name]
-        cache: dict[Any, str] = {}
-
-        def standard(value: Any, plan: ColumnPlan = plan, cache: dict[Any, str] = cache) -> str:
-            try:
-                return cache[value]
-            except KeyError:
-                cache[value] = _comparable(standard_value(value, plan, settings))
-                return cache[value]
-            except TypeError:  # an unhashable value
-                return _comparable(standard_value(value, plan, settings))
-
-        out[plan.column.name] = [standard(v) for v in column]
-    return pd.DataFrame(out, index=table.frame.index)
+    return pd.DataFrame(
+        {
+            p.column.name: [
+                _comparable(v) for v in standard_column(table.frame[p.column.name], p, settings)
+            ]
+            for p in plans
+        },
+        index=table.frame.index,
+    )
 
 
 def _who(records: pd.DataFrame) -> list[str]:

@@ -11,7 +11,7 @@ from ..checks.engine import (
     ColumnPlan,
     check_table,
     plan_columns,
-    standard_value,
+    standard_column,
 )
 from ..checks.issues import ISSUE_TYPES, SEVERITIES, Report
 from ..commands import Option, TaskResult, selected_sheets, task
@@ -207,21 +207,13 @@ def standardise(
         table = book.read_table(name)
         plans, _, _ = plan_columns(table)
         rows, links = [], {}
-        cache: dict[tuple[int, Any], Any] = {}
+        standard = [standard_column(table.frame[p.column.name], p, settings) for p in plans]
         for r, (excel_row, values) in enumerate(
             zip(table.frame.index, table.frame.itertuples(index=False), strict=True)
         ):
             out = []
             for c, (plan, value) in enumerate(zip(plans, values, strict=True)):
-                try:
-                    key = (c, value)
-                    new = (
-                        cache[key]
-                        if key in cache
-                        else cache.setdefault(key, standard_value(value, plan, settings))
-                    )
-                except TypeError:  # an unhashable value: standardise it directly
-                    new = standard_value(value, plan, settings)
+                new = standard[c][r]
                 out.append(new)
                 if new != value:
                     changes.append(

@@ -121,7 +121,7 @@ ONE_LIST_EXTRAS = [
 
 def _extra_values(book: Book, records: pd.DataFrame) -> dict[str, list[Any]]:
     """For each extra field some list has, each record's standardised value."""
-    from ..checks.engine import CheckSettings, plan_columns, standard_value
+    from ..checks.engine import CheckSettings, plan_columns, standard_column
     from ..standard.hashtags import parse_hashtag
 
     wanted = {parse_hashtag(tag).key: header for header, tag in ONE_LIST_EXTRAS}
@@ -136,17 +136,12 @@ def _extra_values(book: Book, records: pd.DataFrame) -> dict[str, list[Any]]:
             if header is None or header in found:
                 continue
             column = table.frame[plan.column.name]
-            standard: dict[Any, Any] = {}  # once per distinct value, not once per row
-            values: dict[int, Any] = {}
-            for r, raw in column.items():
-                try:
-                    v = standard[raw] if raw in standard else standard.setdefault(
-                        raw, standard_value(raw, plan, settings))  # fmt: skip
-                except TypeError:  # an unhashable value
-                    v = standard_value(raw, plan, settings)
-                if v not in (None, ""):
-                    values[int(r)] = v
-            found[header] = values
+            standard = standard_column(column, plan, settings)
+            found[header] = {
+                int(r): v
+                for r, v in zip(column.index, standard, strict=True)
+                if v not in (None, "")
+            }
         by_sheet[sheet] = found
     present = [h for h, _ in ONE_LIST_EXTRAS if any(h in f for f in by_sheet.values())]
     return {
