@@ -364,10 +364,12 @@ def _valid_email(value: Any) -> str | None:
 
 
 def _age_value(value: Any) -> int | None:
+    """An age: a number, or text such as "39" or "age 39" (as the Review tab shows one)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return None if value != value else int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str):
+        found = re.fullmatch(r"\s*(?:age[d:]?\s*)?(\d{1,3})\s*", value, re.IGNORECASE)
+        return int(found.group(1)) if found else None
     return None
 
 
@@ -666,17 +668,6 @@ def name_forms(name: str) -> frozenset[str]:
     return _nickname_sets(key) if key else frozenset()
 
 
-def _age_given(value: Any) -> int | None:
-    """An age where a date of birth was asked for: "age 39", "39", or 39."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 130:
-        return int(value)
-    if isinstance(value, str):
-        found = re.fullmatch(r"\s*(?:age[d:]?\s*)?(\d{1,3})\s*", value, re.IGNORECASE)
-        if found and int(found.group(1)) <= 130:
-            return int(found.group(1))
-    return None
-
-
 def compare_two(a: Sequence[Any], b: Sequence[Any]) -> tuple[float, str, str]:
     """(probability, decision, reason) for two people given as (name, date of birth,
     postcode[, phone]), with the model's starting values (there is no list to learn from)
@@ -694,7 +685,8 @@ def compare_two(a: Sequence[Any], b: Sequence[Any]) -> tuple[float, str, str]:
     for x in (a, b):
         row = [*x, *([None] * (4 - len(x)))][:4]
         # An age in place of a date of birth ("age 39", as the Review tab shows one).
-        age = _age_given(row[1])
+        age = _age_value(row[1])
+        age = age if age is not None and 0 <= age <= 130 else None
         rows.append([*row[:1], None if age is not None else row[1], *row[2:], age])
     frame = pd.DataFrame(rows, columns=[f for f, _ in fields], index=[1, 2])
     d = load_dictionary()
