@@ -152,7 +152,9 @@ def _extra_values(book: Book, records: pd.DataFrame) -> dict[str, list[Any]]:
 
 
 def _mobile(number: str) -> bool:
-    return number.startswith("+447") or number.startswith("07")
+    from ..clean.phones import normalise_phone
+
+    return normalise_phone(number).mobile
 
 
 def one_list_spec(book: Book, records: pd.DataFrame) -> SheetSpec:
