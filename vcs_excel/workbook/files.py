@@ -74,7 +74,7 @@ def _disguised_table(path: Path) -> np.ndarray | None:
 
     raw = path.read_bytes()
     try:
-        root = lxml.html.fromstring(_decode(raw))
+        root = lxml.html.fromstring(_decode(raw)[0])
     except Exception:  # lxml's ParserError: nothing it can read as a page
         root = None
     # The outermost tables (a table inside a table's cell is part of that cell).
@@ -97,17 +97,18 @@ def _disguised_table(path: Path) -> np.ndarray | None:
     return to_object_array(rows)
 
 
-def _decode(raw: bytes) -> str:
-    """Text from bytes: UTF-16 with its byte-order mark (Excel's "Unicode Text"), UTF-8
-    (with or without one), else Windows-1252, as Excel reads them."""
+def _decode(raw: bytes) -> tuple[str, str]:
+    """Text from bytes, and the encoding it was in: UTF-16 with its byte-order mark
+    (Excel's "Unicode Text"), UTF-8 (with or without one), else Windows-1252, as Excel
+    reads them."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        return raw.decode("utf-16"), "utf-16"
+    for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return raw.decode(encoding)
+            return raw.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    return raw.decode("latin-1")
+    return raw.decode("latin-1"), "latin-1"
 
 
 def read_csv_rows(path: Path) -> np.ndarray:
@@ -131,16 +132,7 @@ def read_csv(path: Path) -> tuple[np.ndarray, list[Any] | None]:
     import pyarrow.csv as pacsv
 
     raw = path.read_bytes()
-    utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
-    encoding = "utf-16" if utf16 else "utf-8-sig"
-    if not utf16:
-        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-            try:
-                raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-    text = _decode(raw)
+    text, encoding = _decode(raw)
     if "\x00" in text[:4096]:
         raise BadInputError(f"{path.name} is not a text file, so it cannot be read as CSV.")
     sample = text[:65536]
