@@ -231,9 +231,9 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
         raise BadInputError(
             f"{t.title} writes a new workbook: give its name with --out, e.g. --out results.xlsx."
         )
-    _check_out(args.workbook, args.out, args.force)
+    _refuse_overwrite(args.workbook, args.out, args.force)
     if getattr(args, "export", None):
-        _check_out(args.workbook, args.export, args.force)
+        _refuse_overwrite(args.workbook, args.export, args.force)
     book = FileBook.open(args.workbook, out=args.out, progress=progress, status=progress.status)
     options = {opt.name: getattr(args, opt.name) for opt in t.options}
     if args.sheet:
@@ -270,7 +270,7 @@ def _run(args: argparse.Namespace, progress: Progress) -> int:
     return EXIT_PROBLEMS if result.problems else EXIT_OK
 
 
-def _check_out(workbook: str | None, out: str | None, force: bool) -> None:
+def _refuse_overwrite(workbook: str | None, out: str | None, force: bool) -> None:
     """``--out`` is a new file: never the input (it would be overwritten), never a file
     that exists already unless ``--force`` says to replace it."""
     from .errors import BadInputError
@@ -341,7 +341,7 @@ def _directory(args: argparse.Namespace) -> int:
         out = Path(args.out)
         if out.resolve() == store.path.resolve():
             raise BadInputError("Export to a new file, not over the directory itself.")
-        _check_out(None, args.out, args.force)
+        _refuse_overwrite(None, args.out, args.force)
         export = export_services(directory.services())
         left_out = export.invalid + [f"'{e.name}' ({e.id}): {e.error}" for e in directory.invalid()]
         out.write_text(json.dumps(export.document, indent=2, ensure_ascii=False), "utf-8")
@@ -383,8 +383,8 @@ def _compare_files(args: argparse.Namespace, progress: Progress) -> int:
     from .tasks.match import _diff_result, diff_spec
     from .workbook import FileBook
 
-    _check_out(args.workbook, args.out, args.force)
-    _check_out(args.new, args.out, args.force)
+    _refuse_overwrite(args.workbook, args.out, args.force)
+    _refuse_overwrite(args.new, args.out, args.force)
     old_book = FileBook.open(args.workbook)
     new_book = FileBook.open(args.new, out=args.out, progress=progress)
     old_sheets = selected_sheets(old_book, args.sheet)
