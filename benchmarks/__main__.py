@@ -14,6 +14,7 @@ BENCHMARKS = {
     "check": "benchmarks.check_speed",
     "match": "benchmarks.match_quality",
     "febrl": "benchmarks.febrl",
+    "other": "benchmarks.other_match",
     "directory": "benchmarks.directory_speed",
     "insights": "benchmarks.insights_speed",
     "realworld": "benchmarks.real_world",
