@@ -208,8 +208,17 @@ class Population:
             landline = self.landlines.pop() if self.landlines and rng.random() < 0.7 else None
             return Address(house, street, kind, _TOWNS[area], postcode, landline)
 
-    def add(self, household: int, role: str, sex: str, family: str, dob: dt.date,
-            address: Address, first: str | None = None, avoid: set[str] | None = None) -> Person:
+    def add(
+        self,
+        household: int,
+        role: str,
+        sex: str,
+        family: str,
+        dob: dt.date,
+        address: Address,
+        first: str | None = None,
+        avoid: set[str] | None = None,
+    ) -> Person:
         rng = self.rng
         first = first or self.first(sex, avoid or set())
         middle = self.first(sex, {first}) if rng.random() < 0.4 else ""
@@ -508,5 +517,3 @@ def make_lists(people: int, seed: int, folder: Path) -> tuple[list[str], str]:
         role=np.array([""] + [p.role for p in everyone]),
     )
     return paths, str(folder / "truth.npz")
-
-

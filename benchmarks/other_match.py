@@ -70,7 +70,7 @@ def run(quick: bool = False) -> str:
         f"list) for {people:,} people from a second generator written apart from the "
         "matching rules (`benchmarks/other_lists.py`): households with couples, twins, a "
         "junior and a senior; names drawn by their frequency in the US 1990 census lists; "
-        "each list with its own headers and fields (one name cell \"SURNAME, Forename\", the "
+        'each list with its own headers and fields (one name cell "SURNAME, Forename", the '
         "whole address in one cell, an age instead of a date of birth); and each record "
         "corrupted by a published model in the manner of GeCo and FEBRL's generator "
         "(keyboard and OCR slips, spelling by sound, nicknames and initials, missing values, "
@@ -88,11 +88,14 @@ def run(quick: bool = False) -> str:
             results, seconds = [], 0.0
             for seed in seeds:
                 paths, truth = _lists(people, seed)
-                setup = RUN + f"""
+                setup = (
+                    RUN
+                    + f"""
 TRUTH = {truth!r}
 def prepare():
     return prepare_books({paths!r})
 """
+                )
                 m = measure(name, body, setup=setup, after=SCORE + COUNTS)
                 results.append(m.info)
                 seconds += m.seconds
