@@ -442,15 +442,27 @@ def _record(c: Corrupter, p: Person, list_name: str, home: Address, married: boo
                 f"{house} {street}", home.town, postcode,
                 c.phone(tel) if tel else ""]  # fmt: skip
     if list_name == "Social care":
-        name = f"{family.upper()}, {first}"
+        name = f"{family.upper()}, {first.title() if first.isupper() else first}"
         address = f"{house} {street}, {home.town}"
         # A person registered twice was given a second ID.
         return [f"SC{(p.pid * 7919 + copy * 500009) % 1000000:06d}", name, dob, address, postcode,
                 c.phone(mobile) if mobile else "", email]  # fmt: skip
-    name = f"{first} {family}"
+    # One name cell is typed in one case, or with the surname in capitals.
+    name = _one_case(c, f"{first} {family}", family)
     age = "" if c.missing(0.1) else str((today - p.dob).days // 365)
     tel = mobile or landline
     return [name, age, f"{house} {street}", postcode, c.phone(tel) if tel else "", email]
+
+
+def _one_case(c: Corrupter, name: str, family: str) -> str:
+    r = c.rng.random()
+    if r < 0.15:
+        return name.upper()
+    if r < 0.18:
+        return name.lower()
+    if r < 0.28:
+        return f"{name[: len(name) - len(family)].title()}{family.upper()}"
+    return name.title()
 
 
 HEADERS = {

@@ -29,6 +29,8 @@ from vcs_excel.workbook import FileBook
         ("O'BRIEN, Patrick", NameParts("", "Patrick", "", "O'BRIEN")),
         ("Dr. Asha  Patel", NameParts("Dr", "Asha", "", "Patel")),
         ("Mrs Smith", NameParts("Mrs", "", "", "Smith")),
+        ("T Rucker", NameParts("", "T", "", "Rucker")),  # an initial, not a surname
+        ("J. SMITH", NameParts("", "J", "", "SMITH")),
     ],
 )
 def test_names_are_split_however_they_are_written(written, parts):
@@ -49,6 +51,16 @@ def test_addresses_in_one_cell_give_flat_house_street_and_postcode(
 ):
     a = split_address(written)
     assert (a.flat, a.house, a.street, a.postcode) == (flat, house, street, postcode)
+
+
+def test_a_first_name_column_with_middle_names_gives_the_first_name(tmp_path):
+    path = save_rows(
+        tmp_path / "gp.xlsx",
+        {"GP list": [["Forename", "Surname"], ["Andrew Jacob", "Myers"], ["Mary", "Myers"]]},
+    )
+    records = prepare_book(FileBook.open(path))
+    assert records["given_key"].tolist() == ["andrew", "mary"]
+    assert records["middle"].tolist()[0] == "Jacob"
 
 
 def test_known_nicknames_are_related_and_different_names_are_not():

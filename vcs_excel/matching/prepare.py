@@ -134,8 +134,14 @@ def split_name(text: object) -> NameParts:
     if not family_tokens:
         if not tokens:
             return NameParts(title=title, suffix=suffix)
-        # "SMITH Jean": a list that writes the surname first in capitals.
-        if len(tokens) > 1 and tokens[0].isupper() and not tokens[1].isupper():
+        # "SMITH Jean": a list that writes the surname first in capitals ("J Smith" is
+        # an initial, not a surname).
+        if (
+            len(tokens) > 1
+            and len(tokens[0]) > 1
+            and tokens[0].isupper()
+            and not tokens[1].isupper()
+        ):
             family_tokens, tokens = [tokens[0]], tokens[1:]
         else:
             family_tokens = [tokens.pop()]
@@ -408,6 +414,18 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
         own = first_present(per(field, _text), n)
         from_name = np.array([getattr(x, field) for x in parts], dtype=object)
         out[field] = np.where(pd.isna(own), from_name, own)
+    # A first-name column that holds middle names too ("Andrew Jacob"): the first is the
+    # first name, the rest are middle names (where no column of their own gives them).
+    given = out["given"].to_numpy(object)
+    spaced = np.array([isinstance(g, str) and " " in g.strip() for g in given])
+    if spaced.any():
+        first = _derived(np.where(spaced, given, None), lambda g: g.split()[0] if g else None)
+        rest = _derived(np.where(spaced, given, None),
+                        lambda g: " ".join(g.split()[1:]) if g else None)  # fmt: skip
+        middle = out["middle"].to_numpy(object)
+        no_middle = pd.isna(middle) | (middle == "")
+        out["middle"] = np.where(spaced & no_middle, rest, middle)
+        out["given"] = np.where(spaced, first, given)
     out["suffix"] = [x.suffix for x in parts]
     for side in ("given", "family"):
         names = out[side].to_numpy(object)
