@@ -28,7 +28,8 @@ import numpy as np, pandas as pd
 from vcs_excel.workbook import FileBook
 from vcs_excel.matching.prepare import prepare_books
 from vcs_excel.matching.block import candidate_pairs
-from vcs_excel.matching.compare import compare_pairs, LEVELS
+from vcs_excel.matching.compare import compare_pairs
+from vcs_excel.matching.comparisons import COMPARISONS
 from vcs_excel.matching.score import fit, score_pairs
 from vcs_excel.matching.decide import decide
 from vcs_excel.matching.cluster import cluster
@@ -251,11 +252,12 @@ import recordlinkage
 import numpy as np
 import pandas as pd
 from vcs_excel.matching.block import candidate_pairs
-from vcs_excel.matching.compare import compare_pairs, LEVELS
+from vcs_excel.matching.compare import compare_pairs
+from vcs_excel.matching.comparisons import COMPARISONS
 records = prepare()
 pairs = candidate_pairs(records)
 vectors = compare_pairs(records, pairs)
-features = pd.DataFrame({f: (vectors[f] == len(LEVELS[f]) - 1).astype(int) for f in LEVELS})
+features = pd.DataFrame({f: (vectors[f] == c.top).astype(int) for f, c in COMPARISONS.items()})
 features.index = pd.MultiIndex.from_arrays([pairs["a"], pairs["b"]])
 links = recordlinkage.ECMClassifier(binarize=None).fit_predict(features)
 chosen = pd.MultiIndex.from_arrays([pairs["a"], pairs["b"]]).isin(links)

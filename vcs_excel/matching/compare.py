@@ -1,9 +1,6 @@
-"""Compare: for each candidate pair, how each field agrees, as a level.
-
-Levels are small integers, highest for the strongest agreement; -1 means a
-value is missing on one side (it says nothing either way). The names of the
-levels are in :data:`LEVELS`, so a review line can say why a pair was found.
-"""
+"""Compare: for each candidate pair, how each field agrees, at one of the named levels
+of its comparison (:mod:`.comparisons`); ``MISSING`` where a value is missing on one
+side (it says nothing either way)."""
 
 from __future__ import annotations
 
@@ -15,23 +12,19 @@ import pandas as pd
 from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.process import cpdist
 
+from .comparisons import LEVELS, MISSING, Levels, code
 from .prepare import is_known_name, name_forms, nickname_related, usual_sex
 
-LEVELS: dict[str, list[str]] = {
-    "family": ["different", "sounds alike", "close spelling", "same"],
-    "given": ["different", "initial", "close spelling", "known nickname", "same"],
-    "dob": ["different", "one digit or year apart", "day and month swapped", "same"],
-    "postcode": ["different", "same district", "same sector", "same"],
-    "house": ["different", "same"],
-    "street": ["different", "close spelling", "same"],
-    "nhs": ["different", "same"],
-    "id": ["different", "one typing slip apart", "same"],
-    "phone": ["different", "shared"],
-    "email": ["different", "same"],
-    "sex": ["different", "same"],
-    "age": ["different", "same"],
-}
-MISSING = -1
+__all__ = ["LEVELS", "MISSING", "compare_pairs", "spelt_alike"]
+
+# The levels set here, by name.
+_FAMILY_SAME, _FAMILY_CLOSE, _FAMILY_SOUND = (
+    code("family", n) for n in ("same", "close_spelling", "sounds_alike")
+)
+_GIVEN_SAME, _GIVEN_NICKNAME, _GIVEN_CLOSE, _GIVEN_INITIAL = (
+    code("given", n) for n in ("same", "nickname", "close_spelling", "initial")
+)
+_DIFFERENT = 0  # every comparison's weakest level is "different"
 
 
 def _codes(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -67,7 +60,9 @@ def _jw(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _family_levels(sounds: dict[str, str]) -> Callable[..., np.ndarray]:
     def level_of(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         same_sound = np.array([sounds[p] == sounds[q] for p, q in zip(x, y, strict=True)])
-        return np.where(_jw(x, y) >= 0.92, 2, np.where(same_sound, 1, 0))
+        return np.where(
+            _jw(x, y) >= 0.92, _FAMILY_CLOSE, np.where(same_sound, _FAMILY_SOUND, _DIFFERENT)
+        )
 
     return level_of
 
@@ -99,7 +94,7 @@ def _given_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     out = np.zeros(len(x), dtype=np.int8)
     for i, (p, q) in enumerate(zip(x, y, strict=True)):
         if nickname_related(p, q):
-            out[i] = 3
+            out[i] = _GIVEN_NICKNAME
             continue
         # Two real names spelt alike (Christine, Christopher; Mark, Mary) are different
         # names, not a typo; a misspelt nickname ("Berrt" for Bert, so Albert) is a close
@@ -118,14 +113,16 @@ def _given_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
             )
             and not _two_sexes(p, q)
         ):
-            out[i] = 2
+            out[i] = _GIVEN_CLOSE
         elif (len(p) == 1 or len(q) == 1) and p[:1] == q[:1]:
-            out[i] = 1
+            out[i] = _GIVEN_INITIAL
     return out
 
 
-def _equal(ca: np.ndarray, cb: np.ndarray) -> np.ndarray:
-    return np.where((ca < 0) | (cb < 0), MISSING, ca == cb).astype(np.int8)
+def _equal(ca: np.ndarray, cb: np.ndarray, field: str) -> np.ndarray:
+    """A field's "same" level where the codes agree, "different" where they do not."""
+    level = np.where(ca == cb, code(field, "same"), _DIFFERENT)
+    return np.where((ca < 0) | (cb < 0), MISSING, level).astype(np.int8)
 
 
 class _Coded:
@@ -185,13 +182,13 @@ def _street_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         min(len(p), len(q)) >= 5 and (p.startswith(q) or q.startswith(p))
         for p, q in zip(x, y, strict=True)
     ])  # fmt: skip
-    return np.where(alike | start, 1, 0)
+    return np.where(alike | start, code("street", "close_spelling"), _DIFFERENT)
 
 
 def _street(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     ca, cb = c.street[a], c.street[b]
     level = _per_distinct_pair(ca, cb, c.streets, _street_levels)
-    return np.where((ca == cb) & (ca >= 0), 2, level).astype(np.int8)
+    return np.where((ca == cb) & (ca >= 0), code("street", "same"), level).astype(np.int8)
 
 
 def _dob(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -201,15 +198,28 @@ def _dob(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     # Written as ddmmyyyy, one digit differs; or the same birthday a year apart.
     digits = (c.digits[a] != c.digits[b]).sum(axis=1)
     near = (digits == 1) | ((ma == mb) & (da == db) & (np.abs(ya - yb) == 1))
-    level = np.where(same, 3, np.where(swapped, 2, np.where(near, 1, 0)))
+    level = np.where(
+        same,
+        code("dob", "same"),
+        np.where(
+            swapped,
+            code("dob", "day_month_swapped"),
+            np.where(near, code("dob", "one_keystroke"), _DIFFERENT),
+        ),
+    )
     return np.where((ya == 0) | (yb == 0), MISSING, level).astype(np.int8)
 
 
 def _postcode(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     sector = (c.sector[a] == c.sector[b]) & (c.sector[a] >= 0)
     district = (c.district[a] == c.district[b]) & (c.district[a] >= 0)
+    same, same_sector = code("postcode", "same"), code("postcode", "same_sector")
     level = np.where(
-        c.postcode[a] == c.postcode[b], 3, np.where(sector, 2, np.where(district, 1, 0))
+        c.postcode[a] == c.postcode[b],
+        same,
+        np.where(
+            sector, same_sector, np.where(district, code("postcode", "same_district"), _DIFFERENT)
+        ),
     )
     # A postcode with no sector (one a UK rule cannot read: cut short, mistyped, or
     # another country's) is close to another written one character differently, or to
@@ -220,7 +230,7 @@ def _postcode(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     if unread.any():
         only = np.where(unread, c.postcode[a], -1)
         close = _per_distinct_pair(only, c.postcode[b], c.postcodes, _close_postcodes)
-        level = np.where(unread & (close == 1), 2, level)
+        level = np.where(unread & (close == 1), same_sector, level)
         level = np.where(unread & (close == 0) & (ua != ub), MISSING, level)
     return np.where((c.postcode[a] < 0) | (c.postcode[b] < 0), MISSING, level).astype(np.int8)
 
@@ -243,34 +253,37 @@ def _phone(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         for y in pb:
             shared |= (x == y) & (x >= 0)
     present = (pa[0] >= 0) & (pb[0] >= 0)
-    return np.where(present, shared, MISSING).astype(np.int8)
+    level = np.where(shared, code("phone", "shared"), _DIFFERENT)
+    return np.where(present, level, MISSING).astype(np.int8)
 
 
 def _age(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     x, y = c.age[a], c.age[b]
     near = np.abs(np.trunc(x) - np.trunc(y)) <= 1
-    return np.where(np.isnan(x) | np.isnan(y), MISSING, near).astype(np.int8)
+    level = np.where(near, code("age", "same"), _DIFFERENT)
+    return np.where(np.isnan(x) | np.isnan(y), MISSING, level).astype(np.int8)
 
 
 def _record_ids(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """2 for the same record ID, 1 for one with two neighbouring characters swapped (a
-    typing slip: 3590063 / 3590603; IDs given out in turn differ in their last digit
-    instead), 0 for different, -1 if either is missing."""
-    equal = _equal(c.id[a], c.id[b])
-    level = np.where(equal == 1, 2, equal).astype(np.int8)
-    differ = (equal == 0) & (c.id_letters[a] == c.id_letters[b])
+    """The same record ID; one with two neighbouring characters swapped (a typing slip:
+    3590063 / 3590603; IDs given out in turn differ in their last digit instead);
+    different; or missing."""
+    equal = _equal(c.id[a], c.id[b], "id")
+    differ = equal == _DIFFERENT
+    differ &= c.id_letters[a] == c.id_letters[b]
+    level = equal
     if differ.any():
         only = np.where(differ, c.id[a], -1)
         swapped = _per_distinct_pair(only, c.id[b], c.ids, _swapped_neighbours)
-        level = np.where(differ & (swapped == 1), 1, level).astype(np.int8)
-    return level
+        level = np.where(differ & (swapped == 1), code("id", "typing_slip"), level)
+    return level.astype(np.int8)
 
 
 def _one_character_apart(c: _Coded, a: np.ndarray, b: np.ndarray, level: np.ndarray) -> np.ndarray:
     """Pairs whose different record IDs are one character apart: one wrong, missing or
     added (3590063 / 3590068)."""
     out = np.zeros(len(a), dtype=bool)
-    todo = np.flatnonzero(level == 0)
+    todo = np.flatnonzero(level == _DIFFERENT)
     if len(todo):
         x, y = c.ids[c.id[a[todo]]], c.ids[c.id[b[todo]]]
         out[todo] = cpdist(list(x), list(y), scorer=OSA.distance, score_cutoff=1) == 1
@@ -317,17 +330,22 @@ def _trusted_ids(
     a, b = out["a"].to_numpy(), out["b"].to_numpy()
     sa, sb = sheet[a], sheet[b]
     lists = np.minimum(sa, sb) * (sheet.max(initial=0) + 1) + np.maximum(sa, sb)
-    given, family, dob = out["given"].to_numpy(), out["family"].to_numpy(), out["dob"].to_numpy()
-    home = (out["postcode"].to_numpy() == 3) & (out["house"].to_numpy() == 1)
-    contact = (out["phone"].to_numpy() == 1) | (out["email"].to_numpy() == 1)
-    alike = (given == 4) & (family == 3) & ((dob == 3) | ((dob == MISSING) & (home | contact)))
-    same = level == 2
+    v = Levels(out)
+    home = v.postcode.is_("same") & v.house.is_("same")
+    contact = v.phone.is_("shared") | v.email.is_("same")
+    alike = (
+        v.given.is_("same")
+        & v.family.is_("same")
+        & (v.dob.is_("same") | (v.dob.missing & (home | contact)))
+    )
+    ids = Levels(pd.DataFrame({"id": level}))
+    same = ids.id.is_("same")
     tally = pd.DataFrame({
         "lists": lists[present],
         "alike": alike[present],
         "alike_same": (alike & same)[present],
         "same": same[present],
-        "same_name": (same & (given >= 1))[present],
+        "same_name": (same & v.given.at_least("initial"))[present],
         "apart": one_apart[present],
         "alike_apart": (alike & one_apart)[present],
     }).groupby("lists").sum()  # fmt: skip
@@ -344,11 +362,11 @@ def _trusted_ids(
         & (tally["alike_apart"] >= 3)
         & (tally["alike_apart"] * tally["same"] * 2 >= tally["apart"] * tally["alike_same"])
     ].index.to_numpy()
-    level = np.where(one_apart & np.isin(lists, slips), 1, level).astype(np.int8)
+    level = np.where(one_apart & np.isin(lists, slips), code("id", "typing_slip"), level)
     # Within one list, an ID on two rows with different first names, as often as not,
     # numbers a household or a case: that list's IDs say nothing anywhere.
     inside = same & (sa == sb)
-    shared_by = pd.DataFrame({"sheet": sa[inside], "other": (given == 0)[inside]})
+    shared_by = pd.DataFrame({"sheet": sa[inside], "other": v.given.is_("different")[inside]})
     other = shared_by.groupby("sheet")["other"].mean()
     households = other[other >= 0.5].index.to_numpy()
     keep = np.isin(lists, trusted) & ~np.isin(sa, households) & ~np.isin(sb, households)
@@ -358,7 +376,7 @@ def _trusted_ids(
 def compare_pairs(
     records: pd.DataFrame, pairs: pd.DataFrame, judge_ids: bool = True
 ) -> pd.DataFrame:
-    """The comparison vector of every pair: one level column per field in :data:`LEVELS`.
+    """The comparison vector of every pair: one level column per comparison.
 
     Record IDs count only between lists that share them (:func:`_trusted_ids`, judged
     from these pairs); ``judge_ids=False`` compares them everywhere (for random pairs).
@@ -371,37 +389,39 @@ def compare_pairs(
     out = pd.DataFrame({"a": a, "b": b})
     ga, gb, fa, fb = c.given[a], c.given[b], c.family[a], c.family[b]
     family = _per_distinct_pair(fa, fb, c.names, _family_levels(c.sound))
-    family = np.where((fa == fb) & (fa >= 0), 3, family)
+    family = np.where((fa == fb) & (fa >= 0), _FAMILY_SAME, family)
     given = _per_distinct_pair(ga, gb, c.names, _given_levels)
-    given = np.where((ga == gb) & (ga >= 0), 4, given)
+    given = np.where((ga == gb) & (ga >= 0), _GIVEN_SAME, given)
     # Names written the other way round: first name in the surname column, one of them
     # perhaps misspelt ("Jack Stubbs" / "Stubbs Jaxck").
     given_there, family_there = (ga == fb) & (ga >= 0), (fa == gb) & (fa >= 0)
     exact = given_there & family_there
     swapped = exact.copy()
     # Only pairs with one name written in the other's other column can be a swap.
-    unlike = (given <= 2) & (family <= 2) & ~exact & (given_there | family_there)
+    unlike = (
+        (given <= _GIVEN_CLOSE) & (family <= _FAMILY_CLOSE) & ~exact & (given_there | family_there)
+    )
     if unlike.any():
         only = np.where(unlike, ga, -1), np.where(unlike, fa, -1)
         cross_given = _per_distinct_pair(only[0], fb, c.names, _given_levels)
-        cross_given = np.where(given_there, 4, cross_given)
+        cross_given = np.where(given_there, _GIVEN_SAME, cross_given)
         cross_family = _per_distinct_pair(only[1], gb, c.names, _family_levels(c.sound))
-        cross_family = np.where(family_there, 3, cross_family)
-        crossed = unlike & (cross_given >= 2) & (cross_family >= 2)
+        cross_family = np.where(family_there, _FAMILY_SAME, cross_family)
+        crossed = unlike & (cross_given >= _GIVEN_CLOSE) & (cross_family >= _FAMILY_CLOSE)
         given = np.where(crossed, cross_given, given)
         family = np.where(crossed, cross_family, family)
         swapped |= crossed
-    out["family"] = np.where(exact, 3, family).astype(np.int8)
-    out["given"] = np.where(exact, 4, given).astype(np.int8)
+    out["family"] = np.where(exact, _FAMILY_SAME, family).astype(np.int8)
+    out["given"] = np.where(exact, _GIVEN_SAME, given).astype(np.int8)
     out["swapped_names"] = swapped
     out["dob"] = _dob(c, a, b)
     out["postcode"] = _postcode(c, a, b)
-    out["house"] = _equal(c.house[a], c.house[b])
+    out["house"] = _equal(c.house[a], c.house[b], "house")
     out["street"] = _street(c, a, b)
-    out["nhs"] = _equal(c.nhs[a], c.nhs[b])
+    out["nhs"] = _equal(c.nhs[a], c.nhs[b], "nhs")
     out["phone"] = _phone(c, a, b)
-    out["email"] = _equal(c.email[a], c.email[b])
-    out["sex"] = _equal(c.sex[a], c.sex[b])
+    out["email"] = _equal(c.email[a], c.email[b], "email")
+    out["sex"] = _equal(c.sex[a], c.sex[b], "sex")
     out["age"] = _age(c, a, b)
     out["suffix_differs"] = c.suffix[a] != c.suffix[b]
     ids = _record_ids(c, a, b)

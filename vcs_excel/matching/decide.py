@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .compare import spelt_alike
+from .comparisons import Levels
 from .prepare import nickname_of, nickname_related
 
 DEFINITE = 0.995
@@ -113,25 +114,26 @@ def decide(
 ) -> pd.Series:
     """The decision for each scored pair: "match", "review" or "no"."""
     p = scored["probability"].to_numpy()
-    nhs, dob, given, family = (scored[c].to_numpy() for c in ("nhs", "dob", "given", "family"))
+    v = Levels(scored)
     # A record ID shared between lists that use one scheme (see compare._trusted_ids)
     # vouches for a pair as an NHS number does: a household rule does not overrule it.
     # A record ID one typing slip away (two characters swapped; or, in lists whose IDs
     # are drawn at random, one character wrong) vouches only with the birthday, or both
     # names, to back it.
-    record_id = scored["id"].to_numpy() if "id" in scored else np.full(len(scored), -1)
     # Nothing may contradict it: IDs given out in turn are often one swap from another
     # person's (ASC343117 / ASC343171).
-    ages_differ = (dob == 0) | (scored["age"].to_numpy() == 0)
-    id_slip = (record_id == 1) & ((dob == 3) | ((given >= 2) & (family >= 2) & ~ages_differ))
-    by_id = (record_id == 2) | id_slip
-    vouched = (nhs == 1) | by_id
+    ages_differ = v.dob.is_("different") | v.age.is_("different")
+    names_close = v.given.at_least("close_spelling") & v.family.at_least("close_spelling")
+    id_slip = v.id.is_("typing_slip") & (v.dob.is_("same") | (names_close & ~ages_differ))
+    by_id = v.id.is_("same") | id_slip
+    vouched = v.nhs.is_("same") | by_id
     year = np.array(
         [d.year if isinstance(d, dt.date) else 0 for d in records["dob"]], dtype=np.int32
     )
     ya, yb = year[scored["a"].to_numpy()], year[scored["b"].to_numpy()]
     years_apart = np.where((ya > 0) & (yb > 0), np.abs(ya - yb), 0)
     decision = np.where(p >= definite, _MATCH, np.where(p >= review, _REVIEW, _NO)).astype(np.int8)
+    same_dob, email, phone = v.dob.is_("same"), v.email.is_("same"), v.phone.is_("shared")
     # A definite match needs one strong identifier in agreement: the date of birth, the
     # NHS number, the exact address, a phone number or an e-mail address. Names, ages and
     # districts alone fit too many people. Surnames that differ (a married name) need a
@@ -139,58 +141,66 @@ def decide(
     # A home's phone or address is shared by the household, so it counts only when the
     # dates of birth or ages agree as well; a date of birth, an NHS number or an e-mail
     # address is the person's own.
-    personal = (dob == 3) | vouched | (scored["email"].to_numpy() == 1)
+    personal = same_dob | vouched | email
     # One home: the same house number and full postcode, or the same house number and
     # street where a postcode is cut short, mistyped or missing ("LS135J"). The same
     # number in another street of the district is another home.
-    postcode, house = scored["postcode"].to_numpy(), scored["house"].to_numpy()
-    street = scored["street"].to_numpy() if "street" in scored else np.full(len(scored), -1)
-    by_street = (house == 1) & (street >= 1) & (postcode != 0) & (postcode != 3)
-    home = ((postcode == 3) & (house == 1)) | by_street
-    other_street = (house == 1) & (street == 0) & (postcode != 3)
-    same_home_or_line = home | (scored["phone"].to_numpy() == 1)
-    ages_agree = (scored["age"].to_numpy() == 1) | (dob >= 2)
+    same_house = v.house.is_("same")
+    by_street = (
+        same_house & v.street.at_least("close_spelling") & ~v.postcode.is_("different", "same")
+    )
+    home = (v.postcode.is_("same") & same_house) | by_street
+    other_street = same_house & v.street.is_("different") & ~v.postcode.is_("same")
+    same_home_or_line = home | phone
+    ages_agree = v.age.is_("same") | v.dob.at_least("day_month_swapped")
     strong = personal | (same_home_or_line & ages_agree)
     # Name and date of birth alone, in another district: a namesake is possible in a
     # city, so a person checks (a move is also possible).
-    namesake = (
-        ((postcode == 0) | ((postcode >= 1) & (postcode < 3) & ((house != 1) | (street == 0))))
-        & ~vouched
-        & (scored["phone"].to_numpy() != 1)
-        & (scored["email"].to_numpy() != 1)
+    near_only = v.postcode.is_("same_district", "same_sector") & (
+        ~same_house | v.street.is_("different")
     )
+    namesake = (v.postcode.is_("different") | near_only) & ~vouched & ~phone & ~email
     # The same first name and date of birth at one home under another surname is one
     # person whose surname changed (a marriage): no one else fits.
-    renamed = (family == 0) & (given >= 2) & (dob == 3) & home
-    weak = (~strong | ((family == 0) & ~renamed) | namesake) & (decision == _MATCH)
+    family_differs = v.family.is_("different")
+    renamed = family_differs & v.given.at_least("close_spelling") & same_dob & home
+    weak = (~strong | (family_differs & ~renamed) | namesake) & (decision == _MATCH)
     decision = np.where(weak, _REVIEW, decision)
     # Household guards: never definite without a person, unless NHS numbers agree.
-    different_first = given == 0
-    junior_senior = scored["suffix_differs"].to_numpy() | ((given == 4) & (years_apart >= 12))
-    guarded = (different_first | junior_senior | (dob == 0)) & ~vouched
+    different_first = v.given.is_("different")
+    junior_senior = scored["suffix_differs"].to_numpy() | (
+        v.given.is_("same") & (years_apart >= 12)
+    )
+    guarded = (different_first | junior_senior | v.dob.is_("different")) & ~vouched
     decision = np.where(guarded & (decision == _MATCH), _REVIEW, decision)
     # Different first names at one address with different birthdays: another household member.
-    same_home = ((postcode == 3) | by_street) & (family >= 2)
-    decision = np.where(same_home & different_first & (dob != 3) & ~vouched, _NO, decision)
+    same_home = (v.postcode.is_("same") | by_street) & v.family.at_least("close_spelling")
+    decision = np.where(same_home & different_first & ~same_dob & ~vouched, _NO, decision)
     decision = np.where(junior_senior & ~vouched, _NO, decision)
     # Twins: same birthday and surname, different first names.
-    decision = np.where((dob == 3) & different_first & (family >= 2) & ~vouched, _NO, decision)
+    twins = same_dob & different_first & v.family.at_least("close_spelling") & ~vouched
+    decision = np.where(twins, _NO, decision)
     # Ages that disagree (a mother and daughter of one name): not the same person.
-    age = scored["age"].to_numpy()
-    decision = np.where((age == 0) & (dob != 3) & ~vouched, _NO, decision)
+    decision = np.where(v.age.is_("different") & ~same_dob & ~vouched, _NO, decision)
     # At one home, first names that are only alike (a nickname, a close spelling, an
     # initial: John / Ian, Chris / Christine) may be two members of the household: a
     # person decides, unless a date of birth or something of the person's own agrees.
-    own = (dob == 3) | vouched | (scored["email"].to_numpy() == 1)
-    alike = (given >= 1) & (given <= 3)
+    own = same_dob | vouched | email
+    alike = v.given.is_("initial", "close_spelling", "nickname")
     # A record fits another person at its home only if their ages do not rule it out.
     fits_two = _fits_two_people(
-        scored, records, same_home & (given >= 1) & (age != 0) & (dob != 0) & ~junior_senior
+        scored,
+        records,
+        same_home
+        & v.given.at_least("initial")
+        & ~v.age.is_("different")
+        & ~v.dob.is_("different")
+        & ~junior_senior,
     )
     # Two names linked only through a third (Jean and Janet, both short for Jeanette) are
     # usually two people; so are two ways of writing a name within one list.
     distant = _first_names_where(
-        scored, records, same_home & (given == 3), lambda x, y: not nickname_of(x, y)
+        scored, records, same_home & v.given.is_("nickname"), lambda x, y: not nickname_of(x, y)
     )
     sheet = records["sheet"].to_numpy(object)
     one_list = sheet[scored["a"].to_numpy()] == sheet[scored["b"].to_numpy()]
@@ -199,30 +209,31 @@ def decide(
                         _REVIEW, decision)  # fmt: skip
     # Different phone numbers and different e-mail addresses, and no date of birth to
     # agree: more likely two people of one name.
-    two_contacts = (scored["phone"].to_numpy() == 0) & (scored["email"].to_numpy() == 0)
-    decision = np.where(two_contacts & (dob != 3) & ~vouched & (decision == _MATCH),
+    two_contacts = v.phone.is_("different") & v.email.is_("different")
+    decision = np.where(two_contacts & ~same_dob & ~vouched & (decision == _MATCH),
                         _REVIEW, decision)  # fmt: skip
     # One name at one home with nothing to tell two people apart (no dates of birth,
     # no ages): a person decides.
-    unknown_age = (dob == -1) & (age == -1)
+    unknown_age = v.dob.missing & v.age.missing
     decision = np.where(same_home & unknown_age & (decision == _MATCH) & ~vouched,
                         _REVIEW, decision)  # fmt: skip
     # First name and surname both different: two people (a household shares an address).
-    decision = np.where((given == 0) & (family == 0) & ~vouched, _NO, decision)
+    names_differ = different_first & family_differs
+    decision = np.where(names_differ & ~vouched, _NO, decision)
     # A date of birth that disagrees outright, at another address: two people of one name.
-    elsewhere = (postcode != 3) & ~by_street
-    decision = np.where((dob == 0) & elsewhere & ~vouched, _NO, decision)
+    elsewhere = ~v.postcode.is_("same") & ~by_street
+    decision = np.where(v.dob.is_("different") & elsewhere & ~vouched, _NO, decision)
     # Names alone at different houses (no date of birth, NHS number, phone or e-mail to
     # compare) fit too many people in a city: not the same person.
-    elsewhere_house = (house == 0) | (postcode == 0) | other_street
+    elsewhere_house = v.house.is_("different") | v.postcode.is_("different") | other_street
     decision = np.where(~strong & elsewhere_house & ~vouched, _NO, decision)
     # Another first name, at another address, with nothing of the person's own agreeing
     # but a birthday: two people of a surname (or one that only sounds alike).
-    decision = np.where((given == 0) & (family <= 1) & elsewhere_house & ~vouched
-                        & (scored["email"].to_numpy() != 1) & (scored["phone"].to_numpy() != 1),
+    decision = np.where(different_first & ~v.family.at_least("close_spelling")
+                        & elsewhere_house & ~vouched & ~email & ~phone,
                         _NO, decision)  # fmt: skip
     # A different surname and a different address: two people.
-    decision = np.where((family == 0) & elsewhere & ~vouched, _NO, decision)
+    decision = np.where(family_differs & elsewhere & ~vouched, _NO, decision)
     # Worth a person's look, though the rules above say no:
     # * the same names and phone number, or the same e-mail address, at another address
     #   (a move), with no birthday or age against it;
@@ -230,35 +241,45 @@ def decide(
     # * at one home, first names a letter apart (Jean / Jen, Mary / Maty), of one age with
     #   no date of birth on one of them, or with one date of birth: a typo that made
     #   another real name, or two people of a household a person can tell apart.
-    email = scored["email"].to_numpy()
     moved = (
-        ((scored["phone"].to_numpy() == 1) & (given >= 2) & (family >= 2))
-        | (email == 1)
-        | ((dob == 2) & (given >= 3) & (family >= 2))
+        (phone & names_close)
+        | email
+        | (
+            v.dob.is_("day_month_swapped")
+            & v.given.at_least("nickname")
+            & v.family.at_least("close_spelling")
+        )
     ) & ~ages_differ
     # * the same first name, surname and age at another address, and no one else on the
     #   lists of that name (the date of birth missing on one): likely a move.
-    one_name = (given == 4) & (family == 3) & (dob == -1) & (age == 1) & (decision == _NO)
+    one_name = (
+        v.given.is_("same") & v.family.is_("same") & v.dob.missing & v.age.is_("same")
+        & (decision == _NO)
+    )  # fmt: skip
     moved |= one_name & (_people_of_the_name(scored, records, decision == _MATCH) == 2)
-    typo_at_home = same_home & (given == 0) & ((dob == 3) | ((dob == -1) & (age == 1)))
+    same_age = v.dob.missing & v.age.is_("same")
+    typo_at_home = same_home & different_first & (same_dob | same_age)
     typo_at_home &= ~junior_senior & (decision == _NO) & ~vouched
     typo_at_home = _first_names_where(scored, records, typo_at_home, spelt_alike)
-    look = (moved | typo_at_home) & (decision == _NO) & (nhs != 0)
+    look = (moved | typo_at_home) & (decision == _NO) & ~v.nhs.is_("different")
     decision = np.where(look, _REVIEW, decision)
     # One person's record ID and date of birth (or, with no date of birth to compare, the
     # first name or surname; a birthday with its day and month swapped needs a name too;
     # one that differs needs the first name and the home): the same person, whatever else
     # was mistyped.
-    names_differ = (given == 0) & (family == 0)
     birth_or_name = (
-        (dob == 3)
-        | ((dob == 2) & ~names_differ)
-        | ((dob == -1) & ((given >= 2) | (family >= 2)))
-        | ((given >= 2) & home)
+        same_dob
+        | (v.dob.is_("day_month_swapped") & ~names_differ)
+        | (
+            v.dob.missing
+            & (v.given.at_least("close_spelling") | v.family.at_least("close_spelling"))
+        )
+        | (v.given.at_least("close_spelling") & home)
     )
     same_id = by_id & birth_or_name
     decision = np.where(same_id, _MATCH, decision)
     # The NHS number rules come last: they override everything else.
-    decision = np.where((nhs == 1) & (dob >= 2), _MATCH, decision)
-    decision = np.where(nhs == 0, _NO, decision)
+    nhs_agrees = v.nhs.is_("same") & v.dob.at_least("day_month_swapped")
+    decision = np.where(nhs_agrees, _MATCH, decision)
+    decision = np.where(v.nhs.is_("different"), _NO, decision)
     return pd.Series(_NAMES[decision], index=scored.index, name="decision")

@@ -6,21 +6,23 @@ from typing import Any
 
 import pandas as pd
 
+from .comparisons import FieldLevels, Levels
+
 
 def _name(rec: pd.Series) -> str:
     return " ".join(p for p in (rec["given"], rec["middle"], rec["family"]) if p)
 
 
 def _agreement(
-    same: list[str], differ: list[str], what: str, top: bool, level: int, x: str, y: str
+    same: list[str], differ: list[str], what: str, level: FieldLevels, x: str, y: str
 ) -> None:
     """ "same street"; "streets spelt differently: X / Y"; "streets differ: X / Y"."""
-    if top:
+    if level.is_("same").all():
         same.append(what)
-    elif level >= 1:
-        differ.append(f"{what}s spelt differently: {x} / {y}")
-    elif level == 0:
+    elif level.is_("different").all():
         differ.append(f"{what}s differ: {x} / {y}")
+    elif level.present.all():
+        differ.append(f"{what}s spelt differently: {x} / {y}")
 
 
 def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
@@ -28,56 +30,56 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
     nickname"."""
     same: list[str] = []
     differ: list[str] = []
-    if pair["nhs"] == 1:
+    v = Levels(pd.DataFrame([pair]))
+
+    def at(field: str, *names: str) -> bool:
+        return bool(getattr(v, field).is_(*names)[0])
+
+    if at("nhs", "same"):
         same.append("NHS number")
-    if pair.get("id") == 2:
+    if at("id", "same"):
         same.append("record ID")
-    elif pair.get("id") == 1:
+    elif at("id", "typing_slip"):
         differ.append(f"record IDs {a['id']} / {b['id']}: one typing slip apart")
-    elif pair.get("id") == 0:
+    elif at("id", "different"):
         differ.append(f"record IDs differ: {a['id']} / {b['id']}")
-    if pair["dob"] == 3:
+    if at("dob", "same"):
         same.append("date of birth")
-    elif pair["dob"] == 2:
+    elif at("dob", "day_month_swapped"):
         differ.append(
             f"dates of birth {a['dob']:%d/%m/%Y} / {b['dob']:%d/%m/%Y}: day and month swapped"
         )
-    elif pair["dob"] in (0, 1):
+    elif at("dob", "different", "one_keystroke"):
         differ.append(f"dates of birth differ: {a['dob']:%d/%m/%Y} / {b['dob']:%d/%m/%Y}")
-    if pair["postcode"] == 3:
+    if at("postcode", "same"):
         same.append("postcode")
-    elif pair["postcode"] in (1, 2):
+    elif at("postcode", "same_district", "same_sector"):
         differ.append(f"postcodes close: {a['postcode']} / {b['postcode']}")
-    elif pair["postcode"] == 0:
+    elif at("postcode", "different"):
         differ.append(f"postcodes differ: {a['postcode']} / {b['postcode']}")
-    if pair["house"] == 1:
+    if at("house", "same"):
         same.append("house number")
-    street = pair.get("street", -1)
-    _agreement(
-        same, differ, "street", street == 2, street, a["street"].title(), b["street"].title()
-    )
-    if pair["phone"] == 1:
+    _agreement(same, differ, "street", v.street, a["street"].title(), b["street"].title())
+    if at("phone", "shared"):
         same.append("phone number")
-    if pair["email"] == 1:
+    if at("email", "same"):
         same.append("e-mail")
-    family = pair["family"]
-    _agreement(same, differ, "surname", family == 3, family, a["family"], b["family"])
-    given = pair["given"]
+    _agreement(same, differ, "surname", v.family, a["family"], b["family"])
     if pair.get("swapped_names"):
         differ.append("first name and surname swapped")
-    elif given == 4:
+    elif at("given", "same"):
         same.append("first name")
-    elif given == 3:
+    elif at("given", "nickname"):
         differ.append(f"first names differ: {a['given']} / {b['given']}, a known nickname")
-    elif given == 2:
+    elif at("given", "close_spelling"):
         differ.append(f"first names spelt differently: {a['given']} / {b['given']}")
-    elif given == 1:
+    elif at("given", "initial"):
         differ.append(f"first names: {a['given']} / {b['given']} (an initial)")
-    elif given == 0:
+    elif at("given", "different"):
         differ.append(f"first names differ: {a['given']} / {b['given']}")
-    if pair["age"] == 0:
+    if at("age", "different"):
         differ.append(f"ages differ: {a['age']} / {b['age']}")
-    elif pair["age"] == -1 and pair["dob"] == -1:
+    elif v.age.missing[0] and v.dob.missing[0]:
         # Why one name at one home is not settled: a father and son look the same.
         differ.append("no date of birth or age on one of them")
     parts: list[Any] = []

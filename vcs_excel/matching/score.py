@@ -16,40 +16,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .compare import LEVELS, MISSING, compare_pairs
+from .compare import compare_pairs
+from .comparisons import COMPARISONS, LEVELS, MISSING
 
-FIELDS = list(LEVELS)
-# Starting m (share of true matches at each level), low level first.
-M_START = {
-    "family": [0.03, 0.02, 0.05, 0.90],
-    "given": [0.03, 0.02, 0.05, 0.10, 0.80],
-    "dob": [0.02, 0.03, 0.02, 0.93],
-    "postcode": [0.10, 0.05, 0.05, 0.80],
-    "house": [0.15, 0.85],
-    "street": [0.10, 0.05, 0.85],
-    "nhs": [0.005, 0.995],
-    "id": [0.1, 0.05, 0.85],
-    "phone": [0.3, 0.7],
-    "email": [0.2, 0.8],
-    "sex": [0.02, 0.98],
-    "age": [0.05, 0.95],
-}
-# Starting u (share of two different people at each level): how often strangers share
-# a surname, a birthday or a postcode. A small list cannot measure this itself.
-U_START = {
-    "family": [0.975, 0.010, 0.005, 0.010],
-    "given": [0.955, 0.010, 0.005, 0.005, 0.025],
-    "dob": [0.9985, 0.0010, 0.0001, 0.0004],
-    "postcode": [0.90, 0.08, 0.015, 0.005],
-    "house": [0.92, 0.08],
-    "street": [0.97, 0.005, 0.025],
-    "nhs": [0.9999, 0.0001],
-    "id": [0.99985, 0.00005, 0.0001],
-    "phone": [0.998, 0.002],
-    "email": [0.9995, 0.0005],
-    "sex": [0.5, 0.5],
-    "age": [0.96, 0.04],
-}
+FIELDS = list(COMPARISONS)
+# Starting m and u of every level, from the comparisons (low level first). u is how
+# often strangers share a surname, a birthday or a postcode: a small list cannot
+# measure this itself.
+M_START = {f: c.m_start() for f, c in COMPARISONS.items()}
+U_START = {f: c.u_start() for f, c in COMPARISONS.items()}
 U_PSEUDO = 2000.0  # random pairs' worth of weight for U_START
 PSEUDO = 200.0  # weight of the starting values against the data, in pairs
 MAX_PRIOR = 0.1
@@ -85,7 +60,7 @@ class Model:
             w = np.log2(self.m[f] / self.u[f])
             contrib = np.where(present, w[np.clip(levels, 0, len(w) - 1)], 0.0)
             if f == "family" and tf is not None:
-                same = present & (levels == len(w) - 1)
+                same = present & (levels == COMPARISONS[f].top)
                 contrib = np.where(same, np.log2(self.m[f][-1] / tf), contrib)
             total += contrib
         return total
@@ -172,7 +147,7 @@ def _patterns(
     key = np.zeros(len(vectors), dtype=np.int64)
     for f in FIELDS:
         key = key * 8 + (vectors[f].to_numpy().astype(np.int64) - MISSING)
-    same_surname = vectors["family"].to_numpy() == len(LEVELS["family"]) - 1
+    same_surname = vectors["family"].to_numpy() == COMPARISONS["family"].code("same")
     surname = pd.factorize(pd.Series(family_keys, dtype=object).fillna(""))[0]
     key = key * (surname.max(initial=0) + 2) + np.where(same_surname, surname + 1, 0)
     answer = np.full(len(vectors), np.nan) if known is None else known.to_numpy(np.float64)
