@@ -368,3 +368,39 @@ def test_a_rare_name_of_one_age_at_another_address_goes_to_a_person(tmp_path):
     )  # fmt: skip
     assert d[("Halina", "ash way", "Halina", "kirk lane")] == "review"
     assert d[("Patricia", "moor view", "Patricia", "holt road")] == "no"
+
+
+def test_a_shared_mobile_is_the_persons_own_and_a_shared_landline_the_households(tmp_path):
+    from vcs_excel.matching.comparisons import Levels
+
+    sheets = {
+        "List 1": [HEADER,
+                   [None, "Priya", "Shah", None, "4 Oak Road", "LS6 2AB", "07700 900 111"],
+                   [None, "Tom", "Shah", None, "4 Oak Road", "LS6 2AB", "0113 496 0505"]],
+        "List 2": [HEADER,
+                   [None, "Priya", "Shah", D(1980, 1, 2), "4 Oak Road", "LS6 2AB", "07700900111"],
+                   [None, "Tom", "Shah", D(2010, 3, 4), "4 Oak Road", "LS6 2AB", "01134960505"]],
+    }  # fmt: skip
+    matches = find_matches(FileBook.open(save_rows(tmp_path / "lists.xlsx", sheets)))
+    pairs, records = matches.pairs, matches.records
+    given = records["given"].to_numpy()
+    v = Levels(pairs)
+    same = given[pairs["a"]] == given[pairs["b"]]
+    priya = same & (given[pairs["a"]] == "Priya")
+    tom = same & (given[pairs["a"]] == "Tom")
+    assert v.phone.is_("shared_mobile")[priya].all()
+    assert v.phone.is_("shared_landline")[tom].all()
+    # Her own mobile settles it without an age on one side; the home's landline does not.
+    assert set(pairs.loc[priya, "decision"]) == {"match"}
+    assert set(pairs.loc[tom, "decision"]) == {"review"}
+
+
+def test_ages_worked_out_from_dates_of_birth_are_not_counted_again(tmp_path):
+    """1957 and 1967 are one keystroke apart: a typo to weigh, not a mother and daughter
+    of one name."""
+    d = decisions(
+        tmp_path,
+        [["", "Grace", "Mensah", D(1957, 4, 12), "3 Mill Lane", "LS6 1AB", "07700 900 222"]],
+        [["", "Grace", "Mensah", D(1967, 4, 12), "3 Mill Lane", "LS6 1AB", "07700 900 222"]],
+    )
+    assert d[("Grace", "Grace")] in ("match", "review")

@@ -170,8 +170,11 @@ class _Coded:
         phones = records["phones"].to_numpy(object)
         width = max((len(p) for p in phones if p), default=0)
         flat = [p[i] if p and i < len(p) else "" for i in range(width) for p in phones]
-        codes = _codes(np.array(flat, dtype=object))[0] if width else np.empty(0, np.int64)
+        codes, numbers = _codes(np.array(flat, dtype=object)) if width else (
+            np.empty(0, np.int64), np.empty(0, dtype=object))  # fmt: skip
         self.phones = codes.reshape(width, n) if width else np.full((0, n), -1)
+        # Which numbers are UK mobiles (a person's own), by the numbering plan.
+        self.mobile = np.array([_is_mobile(x) for x in numbers] + [False], dtype=bool)
 
 
 def _street_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -244,24 +247,43 @@ def _close_postcodes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return out
 
 
+def _is_mobile(number: str) -> bool:
+    from ..clean.phones import normalise_phone
+
+    return bool(number) and normalise_phone(number).mobile
+
+
 def _phone(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """A shared mobile (a person's own), a shared landline or other number (the
+    household's), different numbers, or missing."""
     if not len(c.phones):
         return np.full(len(a), MISSING, dtype=np.int8)
     pa, pb = c.phones[:, a], c.phones[:, b]
     shared = np.zeros(len(a), dtype=bool)
+    mobile = np.zeros(len(a), dtype=bool)
     for x in pa:
         for y in pb:
-            shared |= (x == y) & (x >= 0)
+            both = (x == y) & (x >= 0)
+            shared |= both
+            mobile |= both & c.mobile[x]
     present = (pa[0] >= 0) & (pb[0] >= 0)
-    level = np.where(shared, code("phone", "shared"), _DIFFERENT)
+    level = np.where(
+        mobile,
+        code("phone", "shared_mobile"),
+        np.where(shared, code("phone", "shared_landline"), _DIFFERENT),
+    )
     return np.where(present, level, MISSING).astype(np.int8)
 
 
 def _age(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Ages within a year. Where both records have a date of birth, their ages are worked
+    out from them and say nothing more: the dates are compared instead (1957 and 1967 is
+    one keystroke apart, not a mother and a daughter)."""
     x, y = c.age[a], c.age[b]
     near = np.abs(np.trunc(x) - np.trunc(y)) <= 1
     level = np.where(near, code("age", "same"), _DIFFERENT)
-    return np.where(np.isnan(x) | np.isnan(y), MISSING, level).astype(np.int8)
+    both_dates = (c.year[a] > 0) & (c.year[b] > 0)
+    return np.where(np.isnan(x) | np.isnan(y) | both_dates, MISSING, level).astype(np.int8)
 
 
 def _record_ids(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -332,7 +354,7 @@ def _trusted_ids(
     lists = np.minimum(sa, sb) * (sheet.max(initial=0) + 1) + np.maximum(sa, sb)
     v = Levels(out)
     home = v.postcode.is_("same") & v.house.is_("same")
-    contact = v.phone.is_("shared") | v.email.is_("same")
+    contact = v.phone.at_least("shared_landline") | v.email.is_("same")
     alike = (
         v.given.is_("same")
         & v.family.is_("same")

@@ -125,9 +125,11 @@ COMPARISONS: dict[str, Comparison] = {
             ("same", "same", 0.85, 0.0001),
         ),
         _c(
-            "phone", "phone numbers (any shared)",
+            "phone", "phone numbers (any shared): a landline is the household's, a UK "
+            "mobile the person's own",
             ("different", "different", 0.3, 0.998),
-            ("shared", "shared", 0.7, 0.002),
+            ("shared_landline", "shared landline or other number", 0.35, 0.0017),
+            ("shared_mobile", "shared mobile", 0.35, 0.0003),
         ),
         _c(
             "email", "e-mail address",

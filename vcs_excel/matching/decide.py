@@ -106,6 +106,25 @@ def _people_of_the_name(
     return people.to_numpy()[a]
 
 
+def _two_generations_at_home(scored: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
+    """For each pair, whether the lists hold two people of the first record's name at its
+    home a generation apart (years of birth or ages 12 or more apart): a junior and a
+    senior, so a record of that name with no age could be either."""
+    home = (records["postcode"].fillna("") + "/" + records["house"].fillna("")).to_numpy(object)
+    year = np.array(
+        [d.year if isinstance(d, dt.date) else np.nan for d in records["dob"]], dtype=np.float64
+    )
+    born = np.where(np.isnan(year), 2026 - records["age"].to_numpy(np.float64), year)
+    keyed = pd.DataFrame({
+        "home": home, "given": records["given_key"].fillna("").to_numpy(object),
+        "family": records["family_key"].fillna("").to_numpy(object), "born": born,
+    })  # fmt: skip
+    born_of = keyed.groupby(["home", "given", "family"])["born"]
+    spread = (born_of.transform("max") - born_of.transform("min")).fillna(0.0)
+    apart = (spread.to_numpy() >= 12) & ~keyed["home"].str.startswith("/").to_numpy()
+    return apart[scored["a"].to_numpy()] | apart[scored["b"].to_numpy()]
+
+
 def decide(
     scored: pd.DataFrame,
     records: pd.DataFrame,
@@ -133,15 +152,16 @@ def decide(
     ya, yb = year[scored["a"].to_numpy()], year[scored["b"].to_numpy()]
     years_apart = np.where((ya > 0) & (yb > 0), np.abs(ya - yb), 0)
     decision = np.where(p >= definite, _MATCH, np.where(p >= review, _REVIEW, _NO)).astype(np.int8)
-    same_dob, email, phone = v.dob.is_("same"), v.email.is_("same"), v.phone.is_("shared")
+    same_dob, email = v.dob.is_("same"), v.email.is_("same")
+    phone, mobile = v.phone.at_least("shared_landline"), v.phone.is_("shared_mobile")
     # A definite match needs one strong identifier in agreement: the date of birth, the
     # NHS number, the exact address, a phone number or an e-mail address. Names, ages and
     # districts alone fit too many people. Surnames that differ (a married name) need a
     # person too.
-    # A home's phone or address is shared by the household, so it counts only when the
-    # dates of birth or ages agree as well; a date of birth, an NHS number or an e-mail
-    # address is the person's own.
-    personal = same_dob | vouched | email
+    # A home's landline or address is shared by the household, so it counts only when
+    # the dates of birth or ages agree as well; a date of birth, an NHS number, an e-mail
+    # address or a mobile number is the person's own.
+    personal = same_dob | vouched | email | mobile
     # One home: the same house number and full postcode, or the same house number and
     # street where a postcode is cut short, mistyped or missing ("LS135J"). The same
     # number in another street of the district is another home.
@@ -152,7 +172,7 @@ def decide(
     home = (v.postcode.is_("same") & same_house) | by_street
     other_street = same_house & v.street.is_("different") & ~v.postcode.is_("same")
     same_home_or_line = home | phone
-    ages_agree = v.age.is_("same") | v.dob.at_least("day_month_swapped")
+    ages_agree = v.age.is_("same") | v.dob.at_least("one_keystroke")
     strong = personal | (same_home_or_line & ages_agree)
     # Name and date of birth alone, in another district: a namesake is possible in a
     # city, so a person checks (a move is also possible).
@@ -185,7 +205,7 @@ def decide(
     # At one home, first names that are only alike (a nickname, a close spelling, an
     # initial: John / Ian, Chris / Christine) may be two members of the household: a
     # person decides, unless a date of birth or something of the person's own agrees.
-    own = same_dob | vouched | email
+    own = personal
     alike = v.given.is_("initial", "close_spelling", "nickname")
     # A record fits another person at its home only if their ages do not rule it out.
     fits_two = _fits_two_people(
@@ -213,10 +233,13 @@ def decide(
     decision = np.where(two_contacts & ~same_dob & ~vouched & (decision == _MATCH),
                         _REVIEW, decision)  # fmt: skip
     # One name at one home with nothing to tell two people apart (no dates of birth,
-    # no ages): a person decides.
+    # no ages on one side): a person decides where the lists show two people of that
+    # name at that home (a junior and a senior: dates of birth or ages a generation
+    # apart), or where the pair's own mobile or e-mail does not settle it.
     unknown_age = v.dob.missing & v.age.missing
-    decision = np.where(same_home & unknown_age & (decision == _MATCH) & ~vouched,
-                        _REVIEW, decision)  # fmt: skip
+    two_of_the_name = _two_generations_at_home(scored, records)
+    unsettled = same_home & unknown_age & ~vouched & ~(mobile | email)
+    decision = np.where(unsettled & two_of_the_name & (decision == _MATCH), _REVIEW, decision)
     # First name and surname both different: two people (a household shares an address).
     names_differ = different_first & family_differs
     decision = np.where(names_differ & ~vouched, _NO, decision)

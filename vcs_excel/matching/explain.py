@@ -60,7 +60,9 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
     if at("house", "same"):
         same.append("house number")
     _agreement(same, differ, "street", v.street, a["street"].title(), b["street"].title())
-    if at("phone", "shared"):
+    if at("phone", "shared_mobile"):
+        same.append("mobile number")
+    elif at("phone", "shared_landline"):
         same.append("phone number")
     if at("email", "same"):
         same.append("e-mail")
