@@ -98,8 +98,7 @@ def _workbook(name: str):
 
 
 OURS = """
-from vcs_excel.matching.pipeline import Deduper
-from vcs_excel.matching.cluster import cluster
+from vcs_excel.matching import Linker
 from vcs_excel.matching.prepare import prepare_book
 from vcs_excel.workbook import FileBook
 book = FileBook.open({path!r})
@@ -147,11 +146,9 @@ def run(quick: bool = False) -> str:
         ours = measure(
             "vcs-excel",
             """
-            matches = Deduper().run(book)
-            scored = matches.pairs
-            person, decisions = cluster(matches.records, scored)
+            scored = Linker().run(book).pairs
             info = {"a": scored["a"].tolist(), "b": scored["b"].tolist(),
-                    "decision": list(decisions)}
+                    "decision": scored["decision"].tolist()}
             """,
             setup=OURS.format(path=str(path)),
         )

@@ -30,20 +30,14 @@ from vcs_excel.matching.prepare import prepare_books
 from vcs_excel.matching.block import candidate_pairs
 from vcs_excel.matching.compare import compare_pairs
 from vcs_excel.matching.comparisons import COMPARISONS
-from vcs_excel.matching.score import fit, score_pairs
-from vcs_excel.matching.decide import decide
-from vcs_excel.matching.cluster import cluster
+from vcs_excel.matching import Linker
 from benchmarks.match_quality import pair_metrics, household_merges
 """
 
 OURS = """
-records = prepare()
-pairs = candidate_pairs(records)
-vectors = compare_pairs(records, pairs)
-scored = score_pairs(vectors, records, fit(vectors, records))
-scored["decision"] = decide(scored, records)
-person, decisions = cluster(records, scored)
-a, b, decision = scored["a"].to_numpy(), scored["b"].to_numpy(), decisions.to_numpy()
+linked = Linker().link(prepare())
+scored = linked.pairs
+a, b, decision = scored["a"].to_numpy(), scored["b"].to_numpy(), scored["decision"].to_numpy()
 """
 
 # Scored where it ran, once time and memory are taken: a million records make tens of

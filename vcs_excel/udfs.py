@@ -130,7 +130,7 @@ def same_person(
     """``=VCS.SAME_PERSON("Bill Okonkwo", ..., "William Okonkwo", ...)`` -> "Same person
     (1.000): same date of birth, postcode and surname; first names differ: Bill / William,
     a known nickname"."""
-    from .matching.prepare import compare_two
+    from .matching.pipeline import compare_two
 
     phones = (phone_a, phone_b) if phone_a is not None or phone_b is not None else None
     probability, decision, why = compare_two(

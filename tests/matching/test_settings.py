@@ -58,3 +58,44 @@ def test_a_bad_settings_file_is_a_clear_message(tmp_path, capsys):
     bad.write_text("{not json", "utf-8")
     assert main(["dedupe", str(tmp_path / "lists.xlsx"), "--settings", str(bad)]) == 2
     assert "cannot be used" in capsys.readouterr().err
+
+
+def test_a_saved_model_loads_and_gives_the_same_decisions(tmp_path):
+    from vcs_excel.matching import Linker
+
+    write_workbook(demo_lists(), tmp_path / "lists.xlsx")
+    book = FileBook.open(tmp_path / "lists.xlsx")
+    first = Linker().run(book)
+    saved = first.trained.to_json()
+    # The model is saved by level name, with the share of matches.
+    model = json.loads(saved)["model"]
+    assert set(model["levels"]["dob"]) == {"different", "one_keystroke", "day_month_swapped",
+                                           "same"}  # fmt: skip
+    again = Linker(MatchSettings.from_json(saved)).run(FileBook.open(tmp_path / "lists.xlsx"))
+    assert again.pairs["decision"].tolist() == first.pairs["decision"].tolist()
+    assert again.pairs["probability"].to_numpy() == pytest.approx(
+        first.pairs["probability"].to_numpy()
+    )
+    # A model saved with other levels is refused with a reason, not misread.
+    model["levels"]["dob"] = {"different": {"m": 0.1, "u": 0.9}, "same": {"m": 0.9, "u": 0.1}}
+    old = MatchSettings.from_json(json.dumps({**json.loads(saved), "model": model}))
+    with pytest.raises(ValueError, match="saved model's dob levels"):
+        Linker(old).run(FileBook.open(tmp_path / "lists.xlsx"))
+
+
+def test_the_comparison_vectors_are_recordlinkages_feature_frame(tmp_path):
+    import recordlinkage
+
+    from vcs_excel.matching import Linker
+
+    write_workbook(demo_lists(), tmp_path / "lists.xlsx")
+    linked = Linker().run(FileBook.open(tmp_path / "lists.xlsx"))
+    features = linked.features()
+    assert features.index.names == ["a", "b"]
+    assert len(features) == len(linked.pairs)
+    assert {"given", "family", "dob", "postcode", "phone"} <= set(features.columns)
+    # recordlinkage's own classifier runs on them as they are.
+    links = recordlinkage.ECMClassifier(binarize=0.5).fit_predict(features)
+    assert len(links) and links.isin(features.index).all()
+    ours = features.index[(linked.pairs["decision"] == "match").to_numpy()]
+    assert ours.isin(links).mean() > 0.8

@@ -1,7 +1,7 @@
 """Finding the same person across lists: prepare -> block -> compare -> score -> decide ->
 cluster -> review -> merge."""
 
-from .pipeline import Deduper, Matches, find_matches
+from .pipeline import Deduper, Linked, Linker, Matches, find_matches
 from .prepare import (
     AddressParts,
     NameParts,
@@ -17,6 +17,8 @@ from .settings import MatchSettings
 __all__ = [
     "AddressParts",
     "Deduper",
+    "Linked",
+    "Linker",
     "MatchSettings",
     "Matches",
     "NameParts",

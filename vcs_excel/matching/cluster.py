@@ -18,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .comparisons import Levels
 from .decide import REVIEW
 
 
@@ -46,10 +47,8 @@ def cluster(
     # A link the NHS number or a shared record ID vouches for is one person's own: the
     # household rules' "two people" elsewhere in the cluster does not hold it back
     # (twins have an ID each), though a person's "Different people" does.
-    vouched = np.zeros(len(order), dtype=bool)
-    for column, level in (("nhs", 1), ("id", 2)):
-        if column in order:
-            vouched |= order[column].to_numpy() == level
+    v = Levels(order)
+    vouched = v.nhs.is_("same") | v.id.is_("same")
     # A group of records joined by matches that holds no two NHS numbers and no pair
     # kept apart is joined whole: no link in it can be refused. Joining one link at a
     # time is needed only in the groups where a refusal may happen.

@@ -28,11 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from ..checks.engine import CheckSettings, ColumnPlan, plan_columns, standard_column
 from ..workbook import Table
 from ..workbook.values import display_text
-from .block import candidate_pairs
-from .compare import compare_pairs
-from .decide import decide
 from .prepare import prepare_table
-from .score import fit, score_pairs
 
 
 @dataclass
@@ -152,18 +148,19 @@ def diff_tables(old: Table, new: Table, today: dt.date | None = None) -> ListDif
         pair_on([v if isinstance(v, str) and v else None for v in records[field_name]])
 
     # 3. The rest, person to person as Find duplicates matches them.
+    from .pipeline import Linker
+
     left = np.array(
         [i not in taken_old and i not in taken_new for i in range(len(records))], dtype=bool
     )
     if left[:n_old].any() and left[n_old:].any():
-        pairs = candidate_pairs(records)
+        linker = Linker()
+        pairs = linker.block(records)
         versions = records["version"].to_numpy()
         ia, ib = pairs["a"].to_numpy(), pairs["b"].to_numpy()
         pairs = pairs[(versions[ia] != versions[ib]) & left[ia] & left[ib]]
         if len(pairs):
-            vectors = compare_pairs(records, pairs.reset_index(drop=True))
-            scored = score_pairs(vectors, records, fit(vectors, records))
-            scored["decision"] = decide(scored, records)
+            scored = linker.decide_pairs(records, pairs)
             best = scored[scored["decision"] == "match"].sort_values("probability", ascending=False)
             for i, j in zip(best["a"].to_numpy(), best["b"].to_numpy(), strict=True):
                 o, n = (int(i), int(j)) if versions[i] == "old" else (int(j), int(i))

@@ -1,29 +1,50 @@
-"""The matching steps built so far, run in order: prepare -> block -> compare -> score ->
-decide. (Clustering, the Review and One list tabs and remembered decisions come next.)"""
+"""One linker for every matching feature: prepare -> block -> compare -> score -> decide ->
+cluster -> merge.
+
+Find duplicates, Apply review decisions, Compare with previous list, ``=VCS.SAME_PERSON``
+and the Python API all run these steps through :class:`Linker`, with one
+:class:`MatchSettings` (thresholds, blocking rules and, once a run has trained it, the
+fitted model). A saved model loaded again gives the same decisions on the same lists.
+
+>>> from vcs_excel.matching import Linker
+>>> linked = Linker().run(FileBook.open("lists.xlsx"))        # doctest: +SKIP
+>>> linked.decided("review")                                  # doctest: +SKIP
+>>> linked.features()   # recordlinkage's feature frame, for its classifiers  # doctest: +SKIP
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..errors import BadInputError
 from ..workbook import Book
 from .block import candidate_pairs
+from .cluster import cluster
 from .compare import compare_pairs
+from .comparisons import COMPARISONS
 from .decide import decide
-from .prepare import prepare_book
-from .review import apply_decisions, known_answers, pair_keys
+from .prepare import ColumnPlan, Table, _age_value, prepare_book, prepare_table
+from .review import DIFFERENT, NOT_SURE, SAME, apply_decisions, known_answers, pair_keys
 from .score import Model, fit, score_pairs
 from .settings import MatchSettings
 
 
 @dataclass
-class Matches:
+class Linked:
+    """What a run found: the prepared records, every candidate pair (its comparison
+    levels, weight, probability and decision after grouping and people's answers), the
+    model, and each record's person."""
+
     records: pd.DataFrame  # prepared records, with sheet and Excel row
-    pairs: pd.DataFrame  # candidate pairs: comparison levels, weight, probability, decision
+    pairs: pd.DataFrame
     model: Model
+    person: np.ndarray  # a person number for every record, from 1
+    settings: MatchSettings
 
     def decided(self, decision: str) -> pd.DataFrame:
         """The pairs with this decision, each side named by sheet and Excel row."""
@@ -35,47 +56,110 @@ class Matches:
             "probability": chosen["probability"].to_numpy(),
         })  # fmt: skip
 
+    def features(self) -> pd.DataFrame:
+        """The comparison vectors as recordlinkage's feature frame: a row per candidate
+        pair indexed by the two records, a column per comparison holding its level
+        (0 for "different" up to the strongest agreement; -1 where a value is missing),
+        so a data team can try recordlinkage's classifiers on them."""
+        index = pd.MultiIndex.from_arrays(
+            [self.pairs["a"].to_numpy(), self.pairs["b"].to_numpy()], names=["a", "b"]
+        )
+        return pd.DataFrame(
+            {f: self.pairs[f].to_numpy() for f in COMPARISONS if f in self.pairs}, index=index
+        )
 
-class Deduper:
-    """The matching workflow with its settings: ``Deduper(settings).run(book)``.
+    def people(self) -> pd.DataFrame:
+        """The records with their person number (the merge step's input)."""
+        return self.records.assign(person=self.person)
 
-    >>> from vcs_excel.matching import Deduper, MatchSettings
-    >>> deduper = Deduper(MatchSettings(definite=0.999))          # doctest: +SKIP
-    >>> matches = deduper.run(FileBook.open("lists.xlsx"))        # doctest: +SKIP
-    >>> matches.decided("review")                                  # doctest: +SKIP
-    """
+    @property
+    def trained(self) -> MatchSettings:
+        """The settings with this run's fitted model, to save and load again."""
+        return replace(self.settings, model=self.model.to_dict())
+
+
+class Linker:
+    """The matching steps with their settings: ``Linker(settings).run(book)``."""
 
     def __init__(self, settings: MatchSettings | None = None) -> None:
         self.settings = settings or MatchSettings()
+
+    # Each step, for a data team to run one at a time.
+    def prepare(self, book: Book, sheets: Iterable[str] | None = None) -> pd.DataFrame:
+        records = prepare_book(book, sheets)
+        if records.empty:
+            raise BadInputError(
+                "There is no one to compare: the tabs have no rows below their headers."
+            )
+        return records
+
+    def block(self, records: pd.DataFrame) -> pd.DataFrame:
+        return candidate_pairs(records, self.settings.blocking_rules, self.settings.max_block)
+
+    def compare(self, records: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+        return compare_pairs(records, pairs)
+
+    def train(
+        self, vectors: pd.DataFrame, records: pd.DataFrame, known: pd.Series | None = None
+    ) -> Model:
+        """The saved model if the settings hold one, else one fitted by EM on these pairs
+        (people's answers count as known)."""
+        saved = self.settings.model
+        if saved is not None:
+            return Model.from_dict(saved, records)
+        return fit(vectors, records, iterations=self.settings.em_iterations, known=known)
+
+    def score(self, vectors: pd.DataFrame, records: pd.DataFrame, model: Model) -> pd.DataFrame:
+        return score_pairs(vectors, records, model)
+
+    def decide(self, scored: pd.DataFrame, records: pd.DataFrame) -> pd.Series:
+        return decide(scored, records, self.settings.definite, self.settings.review)
+
+    def decide_pairs(
+        self, records: pd.DataFrame, pairs: pd.DataFrame, model: Model | None = None
+    ) -> pd.DataFrame:
+        """Compare, score and decide the given pairs (no grouping): their levels,
+        probability and decision."""
+        vectors = self.compare(records, pairs.reset_index(drop=True))
+        model = model or self.train(vectors, records)
+        scored = self.score(vectors, records, model)
+        scored["decision"] = self.decide(scored, records)
+        return scored
+
+    def link(self, records: pd.DataFrame, decisions: Mapping[str, str] | None = None) -> Linked:
+        """Every candidate pair among prepared records, decided and grouped into people.
+
+        ``decisions`` (pair key -> "Same person" / "Different people" / "Not sure") are
+        people's earlier answers: they teach the model, override its decision, and hold
+        in grouping ("Different people" are never joined; a pair decided already is not
+        asked again).
+        """
+        decisions = decisions or {}
+        pairs = self.block(records)
+        vectors = self.compare(records, pairs)
+        keys = pair_keys(records, vectors)
+        known = known_answers(keys, decisions) if decisions else None
+        model = self.train(vectors, records, known)
+        scored = self.score(vectors, records, model)
+        scored["key"] = keys
+        scored["decision"] = apply_decisions(self.decide(scored, records), keys, decisions)
+        answers = keys.map(decisions.get)
+        keep_apart = scored[answers == DIFFERENT]
+        scored = scored.assign(priority=(answers == SAME).astype(int))
+        person, grouped = cluster(records, scored, keep_apart, self.settings.review)
+        # A pair a person has decided is not asked again, even if grouping sent it back.
+        grouped = grouped.where(~keys.isin(decisions) | (grouped != "review"), "no")
+        grouped = grouped.where(answers != NOT_SURE, "review")
+        return Linked(records, scored.assign(decision=grouped), model, person, self.settings)
 
     def run(
         self,
         book: Book,
         sheets: Iterable[str] | None = None,
         decisions: Mapping[str, str] | None = None,
-    ) -> Matches:
-        """Every candidate pair across the user's tabs (and within each), scored and decided.
-
-        ``decisions`` (pair key -> "Same person" / "Different people" / "Not sure") are
-        people's earlier answers: they teach the model and override its decision.
-        """
-        s = self.settings
-        decisions = decisions or {}
-        records = prepare_book(book, sheets)
-        if records.empty:
-            raise BadInputError(
-                "There is no one to compare: the tabs have no rows below their headers."
-            )
-        pairs = candidate_pairs(records, s.blocking_rules, s.max_block)
-        vectors = compare_pairs(records, pairs)
-        keys = pair_keys(records, vectors)
-        known = known_answers(keys, decisions) if decisions else None
-        model = fit(vectors, records, iterations=s.em_iterations, known=known)
-        scored = score_pairs(vectors, records, model)
-        scored["key"] = keys
-        decided = decide(scored, records, s.definite, s.review)
-        scored["decision"] = apply_decisions(decided, keys, decisions)
-        return Matches(records, scored, model)
+    ) -> Linked:
+        """:meth:`link` over the records of the user's tabs (and within each)."""
+        return self.link(self.prepare(book, sheets), decisions)
 
 
 def find_matches(
@@ -83,6 +167,54 @@ def find_matches(
     sheets: Iterable[str] | None = None,
     decisions: Mapping[str, str] | None = None,
     settings: MatchSettings | None = None,
-) -> Matches:
-    """:meth:`Deduper.run` with the given (or default) settings."""
-    return Deduper(settings).run(book, sheets, decisions)
+) -> Linked:
+    """:meth:`Linker.run` with the given (or default) settings."""
+    return Linker(settings).run(book, sheets, decisions)
+
+
+def compare_two(a: Sequence[Any], b: Sequence[Any]) -> tuple[float, str, str]:
+    """(probability, decision, reason) for two people given as (name, date of birth,
+    postcode[, phone]), with the model's starting values (there is no list to learn from)
+    and the same decision rules as Find duplicates."""
+    from ..standard.dictionary import load_dictionary
+    from ..workbook.grid import Column
+    from .explain import reason
+
+    fields = [("Name", "#person+name"), ("Date of birth", "#date+birth"),
+              ("Postcode", "#contact+address+postcode"), ("Phone", "#contact+phone"),
+              ("Age", "#person+age")]  # fmt: skip
+    rows = []
+    for x in (a, b):
+        row = [*x, *([None] * (4 - len(x)))][:4]
+        # An age in place of a date of birth ("age 39", as the Review tab shows one).
+        age = _age_value(row[1])
+        age = age if age is not None and 0 <= age <= 130 else None
+        rows.append([*row[:1], None if age is not None else row[1], *row[2:], age])
+    frame = pd.DataFrame(rows, columns=[f for f, _ in fields], index=[1, 2])
+    d = load_dictionary()
+    letters = "ABCDE"
+    table = Table(
+        "cells",
+        None,
+        None,
+        [Column(f, f, letters[k], k + 1) for k, (f, _) in enumerate(fields)],
+        frame,
+    )
+    plans = [
+        ColumnPlan(col, d.lookup(tag), tag)
+        for col, (_, tag) in zip(table.columns, fields, strict=True)
+    ]
+    records = prepare_table(table, plans)
+    # No list to learn from: the model's starting values, through the same linker.
+    linker = Linker()
+    pairs = pd.DataFrame({"a": [0], "b": [1]})
+    vectors = linker.compare(records, pairs)
+    scored = linker.decide_pairs(records, pairs, fit(vectors, records, iterations=0))
+    row = scored.iloc[0]
+    why = reason(row, records.iloc[0], records.iloc[1])
+    return float(row["probability"]), str(row["decision"]), why
+
+
+# Earlier names, kept for scripts that use them.
+Deduper = Linker
+Matches = Linked

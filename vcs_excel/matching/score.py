@@ -65,6 +65,38 @@ class Model:
             total += contrib
         return total
 
+    def to_dict(self) -> dict:
+        """The fitted m and u of every level by name, and the share of matches (the
+        surname frequencies are the lists' own, worked out again when loaded)."""
+        return {
+            "prior": self.prior,
+            "levels": {
+                f: {
+                    name: {"m": float(self.m[f][i]), "u": float(self.u[f][i])}
+                    for i, name in enumerate(COMPARISONS[f].names)
+                }
+                for f in FIELDS
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict, records: pd.DataFrame) -> Model:
+        """A saved model, for these records. Levels are matched by name, so a model saved
+        with other comparisons is refused rather than misread."""
+        levels = data["levels"]
+        m, u = {}, {}
+        for f in FIELDS:
+            saved = levels.get(f, {})
+            if set(saved) != set(COMPARISONS[f].names):
+                raise ValueError(
+                    f"the saved model's {f} levels ({', '.join(saved) or 'none'}) are not "
+                    f"this version's ({', '.join(COMPARISONS[f].names)}): match again "
+                    "without it"
+                )
+            m[f] = np.array([saved[n]["m"] for n in COMPARISONS[f].names])
+            u[f] = np.array([saved[n]["u"] for n in COMPARISONS[f].names])
+        return cls(m, u, float(data["prior"]), surname_frequencies(records))
+
     def probability(self, weights: np.ndarray) -> np.ndarray:
         odds = self.prior / (1 - self.prior) * np.power(2.0, np.clip(weights, -60, 60))
         return odds / (1 + odds)
@@ -100,6 +132,15 @@ def estimate_u(records: pd.DataFrame, samples: int = 20000, seed: int = 1) -> di
     return u
 
 
+def surname_frequencies(records: pd.DataFrame) -> dict[str, float]:
+    """How often two strangers share each surname of the lists, smoothed towards the
+    usual share: a short list cannot tell a rare surname from a common one."""
+    keys = records["family_key"].fillna("")
+    counts = keys[keys != ""].value_counts()
+    base, weight = U_START["family"][-1], 200.0
+    return ((counts + weight * base) / (counts.sum() + weight)).to_dict()
+
+
 def fit(
     vectors: pd.DataFrame,
     records: pd.DataFrame,
@@ -109,13 +150,10 @@ def fit(
     """Learn ``m`` and the share of matches by EM; ``known`` (1 same, 0 different, NaN
     not decided) holds people's review decisions, which count as certain answers."""
     u = estimate_u(records)
-    keys = records["family_key"].fillna("")
-    counts = keys[keys != ""].value_counts()
-    # Smoothed towards the usual share of strangers with one surname: a short list
-    # cannot tell a rare surname from a common one.
-    base, weight = U_START["family"][-1], 200.0
-    freq = (counts + weight * base) / (counts.sum() + weight)
-    model = Model({f: np.array(M_START[f]) for f in FIELDS}, u, prior=0.1, family_tf=freq.to_dict())
+    model = Model(
+        {f: np.array(M_START[f]) for f in FIELDS}, u, prior=0.1,
+        family_tf=surname_frequencies(records),
+    )  # fmt: skip
     if not len(vectors):
         return model
     family_keys = records["family_key"].to_numpy()[vectors["a"].to_numpy()]

@@ -1,7 +1,9 @@
 """Settings of a matching run: a dataclass that round-trips to JSON.
 
 They are saved beside every run's results (a hidden sheet in the workbook, and
-a JSON file next to the clusters CSV), so a run can be repeated exactly.
+a JSON file next to the clusters CSV), with the comparisons' levels and the model the
+run fitted, so a run can be repeated exactly: settings that hold a model use it
+instead of fitting a new one.
 """
 
 from __future__ import annotations
@@ -20,10 +22,17 @@ class MatchSettings:
     blocking_rules: list[list[str]] = field(default_factory=lambda: [list(r) for r in RULES])
     max_block: int = MAX_BLOCK
     em_iterations: int = 30
+    # The fitted model (m and u of every comparison level by name, and the share of
+    # matches), as Linked.trained saves it; None fits one on the lists.
+    model: dict | None = None
 
     def __post_init__(self) -> None:
         if not 0 < self.review <= self.definite <= 1:
             raise ValueError("thresholds must satisfy 0 < review <= definite <= 1")
+        if self.model is not None and not (
+            isinstance(self.model, dict) and {"prior", "levels"} <= set(self.model)
+        ):
+            raise ValueError("the model must hold 'prior' and 'levels', as a run saves it")
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)

@@ -12,10 +12,9 @@ import pandas as pd
 
 from ..commands import Option, TaskResult, task
 from ..errors import BadInputError, OutputError
-from ..matching.cluster import cluster
 from ..matching.explain import reason, record_name
-from ..matching.pipeline import find_matches
-from ..matching.review import DECISIONS, DIFFERENT, NOT_SURE, SAME, STORE, STORE_COLUMNS
+from ..matching.pipeline import Linker
+from ..matching.review import DECISIONS, NOT_SURE, STORE, STORE_COLUMNS
 from ..matching.settings import MatchSettings
 from ..workbook import Book, CellLink, SheetSpec
 from ..workbook.values import csv_safe
@@ -369,16 +368,8 @@ def _find_and_write(
     settings: MatchSettings,
 ) -> TaskResult:
     book.status("Finding duplicates")
-    matches = find_matches(book, sheets, decisions, settings)
-    records, pairs = matches.records, matches.pairs
-    answers = pairs["key"].map(decisions.get)
-    keep_apart = pairs[answers == DIFFERENT]
-    pairs = pairs.assign(priority=(answers == SAME).astype(int))
-    person, clustered = cluster(records, pairs, keep_apart)
-    # A pair a person has decided is not asked again, even if grouping sent it back.
-    clustered = clustered.where(~pairs["key"].isin(decisions) | (clustered != "review"), "no")
-    clustered = clustered.where(pairs["key"].map(decisions.get) != NOT_SURE, "review")
-    pairs = pairs.assign(decision=clustered)
+    linked = Linker(settings).run(book, sheets, decisions)
+    records, pairs, person = linked.records, linked.pairs, linked.person
     review = pairs[pairs["decision"] == "review"].drop_duplicates("key")
     review = _grouped(review)
 
@@ -464,7 +455,7 @@ def _find_and_write(
                 name=SETTINGS_SHEET,
                 task="dedupe",
                 columns=["Settings (JSON)"],
-                rows=[[settings.to_json()]],
+                rows=[[linked.trained.to_json()]],
                 hidden=True,
                 freeze_header=False,
                 autofilter=False,
@@ -472,7 +463,9 @@ def _find_and_write(
         )
     )
     if clusters_csv:
-        Path(clusters_csv).with_suffix(".settings.json").write_text(settings.to_json(), "utf-8")
+        Path(clusters_csv).with_suffix(".settings.json").write_text(
+            linked.trained.to_json(), "utf-8"
+        )
         _write_csv(
             clusters_csv,
             ["sheet", "row", "person_id"],
