@@ -55,3 +55,17 @@ def test_surnames_have_a_long_tail_as_in_a_real_city():
     assert 0.005 < counts["Smith"] / len(households) < 0.03
     assert top_100 / len(households) < 0.5
     assert len(counts) > 2_000
+
+
+def test_when_the_nhs_test_range_is_nearly_used_up_people_have_none_without_drawing():
+    import numpy as np
+
+    from vcs_excel.synthetic.people import NHS_NEARLY_USED, _Draw
+
+    draw = _Draw(np.random.default_rng(1))
+    first = draw.nhs()
+    assert first.startswith("999") and len(first) == 10
+    draw.used_nhs = set(range(NHS_NEARLY_USED))  # stands in for the numbers given out
+    state = draw.rng.bit_generator.state
+    assert draw.nhs() == ""
+    assert draw.rng.bit_generator.state == state  # nothing drawn

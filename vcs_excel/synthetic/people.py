@@ -70,6 +70,9 @@ def nhs_check_digit(nine: str) -> int | None:
 
 
 NHS_ATTEMPTS = 60  # tries for an unused test number before giving up
+# Numbers given out when the test range counts as used up: one draw in 35 still finds a
+# free one, so people before this point are drawn as they always were.
+NHS_NEARLY_USED = 880_000
 
 
 class _Draw:
@@ -122,7 +125,10 @@ class _Draw:
 
     def nhs(self) -> str:
         """A number from the test range (999), each given out once. The range holds
-        about 900,000 valid numbers: when it is nearly used up, people have none."""
+        about 909,000 valid numbers: when it is nearly used up, people have none, without
+        drawing (sixty draws a person, for a million people, took most of an hour)."""
+        if len(self.used_nhs) >= NHS_NEARLY_USED:
+            return ""
         for _ in range(NHS_ATTEMPTS):
             nine = "999" + "".join(str(d) for d in self.rng.integers(0, 10, 6))
             check = nhs_check_digit(nine)
