@@ -330,10 +330,13 @@ def test_a_misspelt_name_or_a_nickname_of_the_same_sex_still_matches(tmp_path):
     assert d[("Michelle", "otley grove", "Shell", "otley grove")] == "match"
 
 
-def test_a_move_with_the_same_phone_or_a_swapped_birthday_goes_to_a_person(tmp_path):
+def test_a_move_with_the_same_mobile_is_one_person_and_a_swapped_birthday_goes_to_a_person(
+    tmp_path,
+):
     # Another address: the same names and mobile number (no birthday on one list), or the
-    # same names and a birthday with its day and month swapped. A move is likely, a
-    # namesake possible: a person decides rather than the tool saying no.
+    # same names and a birthday with its day and month swapped. A person's own mobile
+    # settles a move; with only a swapped birthday, a person decides rather than the tool
+    # saying no.
     d = decisions(
         tmp_path,
         [[None, "Gareth", "Pembridge", D(1961, 4, 2), "12 Ash Way", "LS13 8DU", "07700 900123"],
@@ -341,8 +344,19 @@ def test_a_move_with_the_same_phone_or_a_swapped_birthday_goes_to_a_person(tmp_p
         [[None, "Gareth", "Pembridge", None, "88 Kirk Lane", "LS9 4QT", "07700 900123"],
          [None, "Ruth", "Ingleby", D(1958, 11, 3), "30 Holt Road", "LS15 1JP", None]],
     )  # fmt: skip
-    assert d[("Gareth", "Gareth")] == "review"
+    assert d[("Gareth", "Gareth")] == "match"
     assert d[("Ruth", "Ruth")] == "review"
+
+
+def test_a_shared_landline_after_a_move_goes_to_a_person(tmp_path):
+    # A landline is the household's: the same names and landline at another address is
+    # likely a move, but a person decides.
+    d = decisions(
+        tmp_path,
+        [[None, "Gareth", "Pembridge", D(1961, 4, 2), "12 Ash Way", "LS13 8DU", "0113 496 0999"]],
+        [[None, "Gareth", "Pembridge", None, "88 Kirk Lane", "LS9 4QT", "0113 496 0999"]],
+    )
+    assert d[("Gareth", "Gareth")] == "review"
 
 
 def test_first_names_a_letter_apart_at_one_home_and_one_age_go_to_a_person(tmp_path):

@@ -438,8 +438,12 @@ def compare_pairs(
     out["swapped_names"] = swapped
     out["dob"] = _dob(c, a, b)
     out["postcode"] = _postcode(c, a, b)
-    out["house"] = _equal(c.house[a], c.house[b], "house")
-    out["street"] = _street(c, a, b)
+    # Two full postcodes of other districts are two addresses: the house number and
+    # street say nothing more (counted again, a move would weigh three times against a
+    # pair). Within a district they still tell a mistyped postcode from another street.
+    apart = out["postcode"].to_numpy() == _DIFFERENT
+    out["house"] = np.where(apart, MISSING, _equal(c.house[a], c.house[b], "house"))
+    out["street"] = np.where(apart, MISSING, _street(c, a, b)).astype(np.int8)
     out["nhs"] = _equal(c.nhs[a], c.nhs[b], "nhs")
     out["phone"] = _phone(c, a, b)
     out["email"] = _equal(c.email[a], c.email[b], "email")

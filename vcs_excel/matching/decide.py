@@ -174,17 +174,14 @@ def decide(
     same_home_or_line = home | phone
     ages_agree = v.age.is_("same") | v.dob.at_least("one_keystroke")
     strong = personal | (same_home_or_line & ages_agree)
-    # Name and date of birth alone, in another district: a namesake is possible in a
-    # city, so a person checks (a move is also possible).
-    near_only = v.postcode.is_("same_district", "same_sector") & (
-        ~same_house | v.street.is_("different")
-    )
-    namesake = (v.postcode.is_("different") | near_only) & ~vouched & ~phone & ~email
+    # Name and date of birth in another district (a move, or a namesake) is left to the
+    # probability: how common the surname is and how far apart the addresses are weigh
+    # in it, where a rule sent every such pair to a person.
     # The same first name and date of birth at one home under another surname is one
     # person whose surname changed (a marriage): no one else fits.
     family_differs = v.family.is_("different")
     renamed = family_differs & v.given.at_least("close_spelling") & same_dob & home
-    weak = (~strong | (family_differs & ~renamed) | namesake) & (decision == _MATCH)
+    weak = (~strong | (family_differs & ~renamed)) & (decision == _MATCH)
     decision = np.where(weak, _REVIEW, decision)
     # Household guards: never definite without a person, unless NHS numbers agree.
     different_first = v.given.is_("different")
