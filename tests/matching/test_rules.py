@@ -421,3 +421,19 @@ def test_ages_worked_out_from_dates_of_birth_are_not_counted_again(tmp_path):
         [["", "Grace", "Mensah", D(1967, 4, 12), "3 Mill Lane", "LS6 1AB", "07700 900 222"]],
     )
     assert d[("Grace", "Grace")] in ("match", "review")
+
+
+def test_a_married_name_at_one_home_with_the_same_first_name_and_age_is_one_person(tmp_path):
+    d = food_bank_decisions(
+        tmp_path,
+        [["Aisha Khan", 34, "5 Mill Lane", "LS6 1AB"]],
+        [["Aisha Begum", 34, "5 Mill Lane", "LS6 1AB"]],
+    )
+    assert d[("Aisha", "mill lane", "Aisha", "mill lane")] == "match"
+    # Another first name under another surname at that home is someone else.
+    d = food_bank_decisions(
+        tmp_path,
+        [["Aisha Khan", 34, "5 Mill Lane", "LS6 1AB"]],
+        [["Sana Begum", 34, "5 Mill Lane", "LS6 1AB"]],
+    )
+    assert d.get(("Aisha", "mill lane", "Sana", "mill lane"), "no") == "no"

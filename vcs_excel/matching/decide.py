@@ -180,7 +180,15 @@ def decide(
     # The same first name and date of birth at one home under another surname is one
     # person whose surname changed (a marriage): no one else fits.
     family_differs = v.family.is_("different")
-    renamed = family_differs & v.given.at_least("close_spelling") & same_dob & home
+    # With no date of birth on one side, the same first name and age will do: two people
+    # of one name and age under two surnames at one address are rarer than a marriage.
+    same_age = v.dob.missing & v.age.is_("same")
+    renamed = (
+        family_differs
+        & home
+        & ((v.given.at_least("close_spelling") & same_dob) | (v.given.is_("same") & same_age))
+        & ~v.sex.is_("different")
+    )
     weak = (~strong | (family_differs & ~renamed)) & (decision == _MATCH)
     decision = np.where(weak, _REVIEW, decision)
     # Household guards: never definite without a person, unless NHS numbers agree.
@@ -277,7 +285,6 @@ def decide(
         & (decision == _NO)
     )  # fmt: skip
     moved |= one_name & (_people_of_the_name(scored, records, decision == _MATCH) == 2)
-    same_age = v.dob.missing & v.age.is_("same")
     typo_at_home = same_home & different_first & (same_dob | same_age)
     typo_at_home &= ~junior_senior & (decision == _NO) & ~vouched
     typo_at_home = _first_names_where(scored, records, typo_at_home, spelt_alike)
