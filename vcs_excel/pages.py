@@ -9,11 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .checks import docs as checks_docs
+from .matching import docs as matching_docs
 from .standard import docs as standard_docs
 
 PAGES: dict[Path, Callable[[], str]] = {
     standard_docs.DOCS_PAGE: standard_docs.markdown,
     checks_docs.DOCS_PAGE: checks_docs.markdown,
+    matching_docs.DOCS_PAGE: matching_docs.markdown,
 }
 
 

@@ -12,6 +12,7 @@ from helpers import save_rows
 
 from vcs_excel.matching import find_matches
 from vcs_excel.matching.compare import compare_pairs
+from vcs_excel.matching.comparisons import Levels
 from vcs_excel.workbook import FileBook
 
 D = dt.date
@@ -53,7 +54,7 @@ def test_a_shared_client_id_vouches_for_a_person_whose_first_name_changed(tmp_pa
     # Her twin has another ID: still two people.
     assert d[("Last week", "Blessing", "This week", "Grace")] == "no"
     assert d[("Last week", "Precious", "Last week", "Blessing")] == "no"
-    assert (pairs["id"] == 2).sum() >= 7
+    assert Levels(pairs).id.is_("same").sum() >= 7
     # The reason a person reads names the ID.
     from vcs_excel.matching.explain import reason
 
@@ -85,7 +86,7 @@ def test_a_membership_number_shared_by_a_household_is_not_evidence(tmp_path):
     twins = [["FB0099", *t[1:]] for t in TWINS]
     sheets = {"Week 1": [header, *rows, *twins], "Week 2": [header, *rows, *twins]}
     d, pairs = _run(tmp_path, sheets)
-    assert (pairs["id"] == 2).sum() == 0  # the numbers are ignored
+    assert Levels(pairs).id.is_("same").sum() == 0  # the numbers are ignored
     assert d[("Week 1", "Precious", "Week 1", "Blessing")] == "no"
     assert d[("Week 1", "Precious", "Week 2", "Blessing")] == "no"
     assert d[("Week 1", "Precious", "Week 2", "Precious")] == "match"
@@ -100,7 +101,7 @@ def test_ids_of_two_unrelated_systems_that_collide_are_ignored(tmp_path):
     council = [people[1], *people[:1:-1], people[0]]  # Blessing is their number 1
     other = [[n, *row] for n, row in enumerate(council, start=1)]
     d, pairs = _run(tmp_path, {"Charity": [header, *one], "Council": [header, *other]})
-    assert (pairs["id"] == 2).sum() == 0
+    assert Levels(pairs).id.is_("same").sum() == 0
     assert d[("Charity", "Precious", "Council", "Blessing")] == "no"
     assert d[("Charity", "Precious", "Council", "Precious")] == "match"
 
@@ -193,7 +194,9 @@ def test_an_id_with_two_characters_swapped_and_the_same_birthday_is_a_match(tmp_
     records, pairs = matches.records, matches.pairs
     born = records["dob"].to_numpy()
     first = pairs[(born[pairs["a"]] == D(1942, 7, 7)) & (born[pairs["b"]] == D(1942, 7, 7))]
-    assert first["id"].tolist() == [1] and first["decision"].tolist() == ["match"]
+    assert Levels(first).id.is_("typing_slip").tolist() == [True] and first[
+        "decision"
+    ].tolist() == ["match"]
     father_son = pairs[(born[pairs["a"]] == D(1942, 7, 7)) & (born[pairs["b"]] == D(1972, 3, 1))]
     assert set(father_son["decision"]) == {"no"}  # the next ID given out: his son
 
@@ -205,7 +208,7 @@ def test_an_id_one_swap_from_a_namesakes_is_not_evidence_when_birthdays_differ(t
     other = ["ASC-343171", "Colin", "Carter", D(1943, 7, 13), "71 Wetherby Road", "LS13 6NJ"]
     sheets = {"Last week": [HEADER, *PEOPLE, colin], "This week": [HEADER, *PEOPLE, other]}
     d, pairs = _run(tmp_path, sheets)
-    assert (pairs["id"] == 2).sum() == len(PEOPLE)  # the scheme is trusted
+    assert Levels(pairs).id.is_("same").sum() == len(PEOPLE)  # the scheme is trusted
     assert d[("Last week", "Colin", "This week", "Colin")] == "no"
 
 
@@ -222,7 +225,7 @@ def test_a_random_id_one_character_wrong_is_a_typing_slip_where_ids_are_random(t
     grace = ["9130476", "Grace", "Adeyemi", D(1990, 4, 12), "31 Grange Road", "LS7 3AS"]
     this_week = [HEADER, *[[n, *p[1:]] for n, p in zip(slips, PEOPLE, strict=True)], grace]
     d, pairs = _run(tmp_path, {"Last week": last_week, "This week": this_week})
-    assert (pairs["id"] == 1).sum() == 4
+    assert Levels(pairs).id.is_("typing_slip").sum() == 4
     assert d[("Last week", "Precious", "This week", "Grace")] == "match"
     assert d[("Last week", "Blessing", "This week", "Grace")] == "no"
 
@@ -252,6 +255,6 @@ def test_ids_given_out_in_turn_one_character_apart_are_two_people(tmp_path):
             "This week": [HEADER, *slipped, *couples, grace, TWINS[1]],
         },
     )
-    assert (pairs["id"] == 2).sum() >= 8  # the scheme is trusted for the same number
-    assert (pairs["id"] == 1).sum() == 0
+    assert Levels(pairs).id.is_("same").sum() >= 8  # the scheme is trusted for the same number
+    assert Levels(pairs).id.is_("typing_slip").sum() == 0
     assert d[("Last week", "Precious", "This week", "Grace")] != "match"

@@ -142,7 +142,7 @@ COMPARISONS: dict[str, Comparison] = {
             ("same", "same", 0.98, 0.5),
         ),
         _c(
-            "age", "age (within a year)",
+            "age", "age within a year (only where a date of birth is missing on one side)",
             ("different", "different", 0.05, 0.96),
             ("same", "same", 0.95, 0.04),
         ),

@@ -1,25 +1,20 @@
-"""Decide: definite match, review, or not a match, with rules a person would insist on.
+"""Decide: definite match, review, or not a match.
 
-* A valid NHS number the same on both records, with dates of birth that agree,
-  is a definite match. Two different valid NHS numbers are never the same person.
-* A home is the house number with the full postcode, or with the street where the
-  postcode is cut short, mistyped or missing; the same number in another street is
-  another home.
-* Households are the hard part: two people at one address with one surname
-  (twins, a father and son of the same name, a couple) must never be merged
-  without a person deciding. First names that differ (and are not a known
-  nickname or an initial), a junior and a senior, or dates of birth decades
-  apart stop a pair from being definite.
-* Otherwise the match probability decides: at least ``DEFINITE`` is a definite
-  match, at least ``REVIEW`` goes to a person; but a definite match also needs one
-  strong identifier in agreement (date of birth, NHS number, exact address, phone
-  or e-mail) and the same surname.
+The match probability decides first: at least ``DEFINITE`` is a definite match, at
+least ``REVIEW`` goes to a person, below that it is not a match. Then the named rules
+of :data:`RULES` run in order, each over named comparison levels, each changing only
+the decisions it names: what a person would insist on that a probability cannot know
+(two valid NHS numbers that differ are two people; a father and son of one name are
+never merged without a person), and the household knowledge the model does not yet
+carry. ``docs/matching.md`` lists them, from their docstrings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -32,6 +27,7 @@ DEFINITE = 0.995
 REVIEW = 0.30
 _NO, _REVIEW, _MATCH = 0, 1, 2  # decisions while working; named at the end
 _NAMES = np.array(["no", "review", "match"], dtype=object)
+_CODES = {"no": _NO, "review": _REVIEW, "match": _MATCH}
 
 
 def _fits_two_people(scored: pd.DataFrame, records: pd.DataFrame, near: np.ndarray) -> np.ndarray:
@@ -106,23 +102,344 @@ def _people_of_the_name(
     return people.to_numpy()[a]
 
 
-def _two_generations_at_home(scored: pd.DataFrame, records: pd.DataFrame) -> np.ndarray:
-    """For each pair, whether the lists hold two people of the first record's name at its
-    home a generation apart (years of birth or ages 12 or more apart): a junior and a
-    senior, so a record of that name with no age could be either."""
-    home = (records["postcode"].fillna("") + "/" + records["house"].fillna("")).to_numpy(object)
-    year = np.array(
-        [d.year if isinstance(d, dt.date) else np.nan for d in records["dob"]], dtype=np.float64
+class Evidence:
+    """What a pair's comparison levels say, in named parts the rules are written in. Each
+    part is worked out once, when a rule first asks for it."""
+
+    def __init__(self, scored: pd.DataFrame, records: pd.DataFrame) -> None:
+        self.scored, self.records = scored, records
+        self.v = Levels(scored)
+
+    @functools.cached_property
+    def ages_differ(self) -> np.ndarray:
+        return self.v.dob.is_("different") | self.v.age.is_("different")
+
+    @functools.cached_property
+    def names_close(self) -> np.ndarray:
+        """Both names the same or a close spelling."""
+        v = self.v
+        return v.given.at_least("close_spelling") & v.family.at_least("close_spelling")
+
+    @functools.cached_property
+    def by_id(self) -> np.ndarray:
+        """A record ID shared between lists that use one scheme (compare._trusted_ids);
+        or one typing slip away, with the birthday, or both names and no age against it
+        (IDs given out in turn are often one swap from another person's)."""
+        v = self.v
+        slip = v.id.is_("typing_slip") & (
+            v.dob.is_("same") | (self.names_close & ~self.ages_differ)
+        )
+        return v.id.is_("same") | slip
+
+    @functools.cached_property
+    def vouched(self) -> np.ndarray:
+        """The NHS number or a record ID vouches for the pair: household rules do not
+        overrule it."""
+        return self.v.nhs.is_("same") | self.by_id
+
+    @functools.cached_property
+    def years_apart(self) -> np.ndarray:
+        year = np.array(
+            [d.year if isinstance(d, dt.date) else 0 for d in self.records["dob"]],
+            dtype=np.int32,
+        )
+        ya, yb = year[self.scored["a"].to_numpy()], year[self.scored["b"].to_numpy()]
+        return np.where((ya > 0) & (yb > 0), np.abs(ya - yb), 0)
+
+    @functools.cached_property
+    def personal(self) -> np.ndarray:
+        """Something of the person's own agrees: the date of birth, the NHS number or a
+        record ID, an e-mail address or a mobile number (a home's landline and address
+        are the household's)."""
+        v = self.v
+        return v.dob.is_("same") | self.vouched | v.email.is_("same") | v.phone.is_("shared_mobile")
+
+    @functools.cached_property
+    def by_street(self) -> np.ndarray:
+        """The same house number and street where a postcode is cut short, mistyped or
+        missing ("LS135J")."""
+        v = self.v
+        return (
+            v.house.is_("same")
+            & v.street.at_least("close_spelling")
+            & ~v.postcode.is_("different", "same")
+        )
+
+    @functools.cached_property
+    def home(self) -> np.ndarray:
+        """One home: the same house number and full postcode, or the same house number
+        and street (:attr:`by_street`). The same number in another street is another
+        home."""
+        return (self.v.postcode.is_("same") & self.v.house.is_("same")) | self.by_street
+
+    @functools.cached_property
+    def same_home(self) -> np.ndarray:
+        """One address (the postcode, or house and street) and one surname or a close
+        spelling of it: one household."""
+        v = self.v
+        return (v.postcode.is_("same") | self.by_street) & v.family.at_least("close_spelling")
+
+    @functools.cached_property
+    def strong(self) -> np.ndarray:
+        """Something of the person's own agrees, or the home or a phone with the ages
+        (dates of birth within a keystroke, or ages within a year)."""
+        v = self.v
+        ages_agree = v.age.is_("same") | v.dob.at_least("one_keystroke")
+        return self.personal | ((self.home | v.phone.at_least("shared_landline")) & ages_agree)
+
+    @functools.cached_property
+    def renamed(self) -> np.ndarray:
+        """Another surname at one home, with the same first name and date of birth (or,
+        with no date of birth on one side, the same first name and age) and no sex
+        against it: a marriage."""
+        v = self.v
+        same_age = v.dob.missing & v.age.is_("same")
+        return (
+            v.family.is_("different")
+            & self.home
+            & (
+                (v.given.at_least("close_spelling") & v.dob.is_("same"))
+                | (v.given.is_("same") & same_age)
+            )
+            & ~v.sex.is_("different")
+        )
+
+    @functools.cached_property
+    def junior_senior(self) -> np.ndarray:
+        """A junior and a senior: a suffix that differs, or one first name with years of
+        birth twelve or more apart."""
+        return self.scored["suffix_differs"].to_numpy() | (
+            self.v.given.is_("same") & (self.years_apart >= 12)
+        )
+
+    @functools.cached_property
+    def elsewhere(self) -> np.ndarray:
+        """Another postcode, and not the same house and street."""
+        return ~self.v.postcode.is_("same") & ~self.by_street
+
+    @functools.cached_property
+    def elsewhere_house(self) -> np.ndarray:
+        """Another house: another number, another postcode district, or the same number
+        in another street."""
+        v = self.v
+        other_street = v.house.is_("same") & v.street.is_("different") & ~v.postcode.is_("same")
+        return v.house.is_("different") | v.postcode.is_("different") | other_street
+
+    @functools.cached_property
+    def doubtful_alike_names(self) -> np.ndarray:
+        """At one home, first names that are only alike (a nickname, a close spelling, an
+        initial) where a record fits two people there, the names are linked only through
+        a third (Jean and Janet, both short for Jeanette), or both are on one list."""
+        v, scored, records = self.v, self.scored, self.records
+        fits_two = _fits_two_people(
+            scored,
+            records,
+            self.same_home
+            & v.given.at_least("initial")
+            & ~v.age.is_("different")
+            & ~v.dob.is_("different")
+            & ~self.junior_senior,
+        )
+        distant = _first_names_where(
+            scored,
+            records,
+            self.same_home & v.given.is_("nickname"),
+            lambda x, y: not nickname_of(x, y),
+        )
+        sheet = records["sheet"].to_numpy(object)
+        one_list = sheet[scored["a"].to_numpy()] == sheet[scored["b"].to_numpy()]
+        return fits_two | distant | one_list
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A decision a probability cannot make: where ``when`` holds, a pair decided one of
+    ``changes`` becomes ``outcome``."""
+
+    name: str
+    outcome: str  # "match", "review" or "no"
+    changes: tuple[str, ...]
+    when: Callable[[Evidence, np.ndarray], np.ndarray]
+
+    @property
+    def doc(self) -> str:
+        return " ".join((self.when.__doc__ or "").split())
+
+
+ANY = ("match", "review", "no")
+
+
+def _personal_evidence(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """A definite match needs something of the person's own in agreement, or the home or
+    a phone with the ages; names, ages and districts alone fit too many people. Another
+    surname needs a person too, unless it is a marriage at one home."""
+    return ~e.strong | (e.v.family.is_("different") & ~e.renamed)
+
+
+def _household_guard(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Another first name, a junior and a senior, or dates of birth that differ: never
+    definite without a person, unless the NHS number or a record ID vouches."""
+    v = e.v
+    return (v.given.is_("different") | e.junior_senior | v.dob.is_("different")) & ~e.vouched
+
+
+def _another_household_member(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Another first name at one home without the same birthday: another member of the
+    household."""
+    v = e.v
+    return e.same_home & v.given.is_("different") & ~v.dob.is_("same") & ~e.vouched
+
+
+def _junior_and_senior(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """A junior and a senior of one name are two people."""
+    return e.junior_senior & ~e.vouched
+
+
+def _twins(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Twins: one birthday and surname, different first names."""
+    v = e.v
+    return (
+        v.dob.is_("same")
+        & v.given.is_("different")
+        & v.family.at_least("close_spelling")
+        & ~e.vouched
     )
-    born = np.where(np.isnan(year), 2026 - records["age"].to_numpy(np.float64), year)
-    keyed = pd.DataFrame({
-        "home": home, "given": records["given_key"].fillna("").to_numpy(object),
-        "family": records["family_key"].fillna("").to_numpy(object), "born": born,
-    })  # fmt: skip
-    born_of = keyed.groupby(["home", "given", "family"])["born"]
-    spread = (born_of.transform("max") - born_of.transform("min")).fillna(0.0)
-    apart = (spread.to_numpy() >= 12) & ~keyed["home"].str.startswith("/").to_numpy()
-    return apart[scored["a"].to_numpy()] | apart[scored["b"].to_numpy()]
+
+
+def _ages_disagree(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Ages more than a year apart, with no date of birth on one side to agree (a mother
+    and daughter of one name): two people."""
+    return e.v.age.is_("different") & ~e.v.dob.is_("same") & ~e.vouched
+
+
+def _alike_names_at_one_home(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """At one home, first names that are only alike, where they may be two members of
+    the household (:attr:`Evidence.doubtful_alike_names`): a person decides, unless
+    something of the person's own agrees."""
+    alike = e.v.given.is_("initial", "close_spelling", "nickname")
+    return e.same_home & alike & ~e.personal & e.doubtful_alike_names
+
+
+def _two_contacts(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Different phone numbers and different e-mail addresses, with no date of birth to
+    agree: more likely two people of one name, so a person decides."""
+    v = e.v
+    return v.phone.is_("different") & v.email.is_("different") & ~v.dob.is_("same") & ~e.vouched
+
+
+def _both_names_differ(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """First name and surname both different: two people (a household shares an
+    address)."""
+    return e.v.given.is_("different") & e.v.family.is_("different") & ~e.vouched
+
+
+def _birthday_disagrees_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """A date of birth that disagrees outright, at another address: two people of one
+    name."""
+    return e.v.dob.is_("different") & e.elsewhere & ~e.vouched
+
+
+def _names_alone_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Names alone at different houses, with nothing of the person's own and no home or
+    phone with the ages to compare, fit too many people in a city: not the same person
+    (a move worth a look is sent back to a person below)."""
+    return ~e.strong & e.elsewhere_house & ~e.vouched
+
+
+def _another_first_name_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Another first name, at another house, with a surname that only sounds alike or
+    differs and no phone or e-mail in common: two people."""
+    v = e.v
+    return (
+        v.given.is_("different")
+        & ~v.family.at_least("close_spelling")
+        & e.elsewhere_house
+        & ~e.vouched
+        & ~v.email.is_("same")
+        & ~v.phone.at_least("shared_landline")
+    )
+
+
+def _another_surname_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Another surname at another address: two people."""
+    return e.v.family.is_("different") & e.elsewhere & ~e.vouched
+
+
+def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Worth a person's look, though the rules above say no: the same names and a phone,
+    or the same e-mail address, at another address (a move) with no age against it; the
+    same names with the birthday's day and month swapped; the same name and age at
+    another address when no one else on the lists has that name (rows already joined
+    count as one person); and at one home, first names a letter apart (Jean / Jen) of
+    one age or birthday. Never with two NHS numbers that differ."""
+    v, scored, records = e.v, e.scored, e.records
+    moved = (
+        (v.phone.at_least("shared_landline") & e.names_close)
+        | v.email.is_("same")
+        | (
+            v.dob.is_("day_month_swapped")
+            & v.given.at_least("nickname")
+            & v.family.at_least("close_spelling")
+        )
+    ) & ~e.ages_differ
+    same_age = v.dob.missing & v.age.is_("same")
+    one_name = v.given.is_("same") & v.family.is_("same") & same_age & (decision == _NO)
+    moved |= one_name & (_people_of_the_name(scored, records, decision == _MATCH) == 2)
+    typo_at_home = e.same_home & v.given.is_("different") & (v.dob.is_("same") | same_age)
+    typo_at_home &= ~e.junior_senior & (decision == _NO) & ~e.vouched
+    typo_at_home = _first_names_where(scored, records, typo_at_home, spelt_alike)
+    return (moved | typo_at_home) & ~v.nhs.is_("different")
+
+
+def _record_id_vouches(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """One person's record ID with the date of birth (or, with no date of birth to
+    compare, the first name or surname; a birthday with its day and month swapped needs a
+    name too; one that differs needs the first name and the home): the same person,
+    whatever else was mistyped."""
+    v = e.v
+    names_differ = v.given.is_("different") & v.family.is_("different")
+    birth_or_name = (
+        v.dob.is_("same")
+        | (v.dob.is_("day_month_swapped") & ~names_differ)
+        | (
+            v.dob.missing
+            & (v.given.at_least("close_spelling") | v.family.at_least("close_spelling"))
+        )
+        | (v.given.at_least("close_spelling") & e.home)
+    )
+    return e.by_id & birth_or_name
+
+
+def _nhs_number_agrees(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """A valid NHS number the same on both records, with dates of birth that agree (or
+    have the day and month swapped): the same person."""
+    return e.v.nhs.is_("same") & e.v.dob.at_least("day_month_swapped")
+
+
+def _nhs_numbers_differ(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Two different valid NHS numbers are never the same person."""
+    return e.v.nhs.is_("different")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("personal evidence", "review", ("match",), _personal_evidence),
+    Rule("household guard", "review", ("match",), _household_guard),
+    Rule("another household member", "no", ANY, _another_household_member),
+    Rule("a junior and a senior", "no", ANY, _junior_and_senior),
+    Rule("twins", "no", ANY, _twins),
+    Rule("ages disagree", "no", ANY, _ages_disagree),
+    Rule("alike names at one home", "review", ("match",), _alike_names_at_one_home),
+    Rule("two sets of contacts", "review", ("match",), _two_contacts),
+    Rule("both names differ", "no", ANY, _both_names_differ),
+    Rule("a birthday that disagrees elsewhere", "no", ANY, _birthday_disagrees_elsewhere),
+    Rule("names alone elsewhere", "no", ANY, _names_alone_elsewhere),
+    Rule("another first name elsewhere", "no", ANY, _another_first_name_elsewhere),
+    Rule("another surname elsewhere", "no", ANY, _another_surname_elsewhere),
+    Rule("worth a look", "review", ("no",), _worth_a_look),
+    Rule("a record ID vouches", "match", ANY, _record_id_vouches),
+    Rule("the NHS number agrees", "match", ANY, _nhs_number_agrees),
+    Rule("NHS numbers differ", "no", ANY, _nhs_numbers_differ),
+)
 
 
 def decide(
@@ -130,183 +447,24 @@ def decide(
     records: pd.DataFrame,
     definite: float = DEFINITE,
     review: float = REVIEW,
+    trace: list[list[str]] | None = None,
 ) -> pd.Series:
-    """The decision for each scored pair: "match", "review" or "no"."""
+    """The decision for each scored pair: "match", "review" or "no"; the probability's,
+    then each of :data:`RULES` in order. ``trace``, if given, is filled with the names
+    of the rules that changed each pair's decision."""
     p = scored["probability"].to_numpy()
-    v = Levels(scored)
-    # A record ID shared between lists that use one scheme (see compare._trusted_ids)
-    # vouches for a pair as an NHS number does: a household rule does not overrule it.
-    # A record ID one typing slip away (two characters swapped; or, in lists whose IDs
-    # are drawn at random, one character wrong) vouches only with the birthday, or both
-    # names, to back it.
-    # Nothing may contradict it: IDs given out in turn are often one swap from another
-    # person's (ASC343117 / ASC343171).
-    ages_differ = v.dob.is_("different") | v.age.is_("different")
-    names_close = v.given.at_least("close_spelling") & v.family.at_least("close_spelling")
-    id_slip = v.id.is_("typing_slip") & (v.dob.is_("same") | (names_close & ~ages_differ))
-    by_id = v.id.is_("same") | id_slip
-    vouched = v.nhs.is_("same") | by_id
-    year = np.array(
-        [d.year if isinstance(d, dt.date) else 0 for d in records["dob"]], dtype=np.int32
-    )
-    ya, yb = year[scored["a"].to_numpy()], year[scored["b"].to_numpy()]
-    years_apart = np.where((ya > 0) & (yb > 0), np.abs(ya - yb), 0)
     decision = np.where(p >= definite, _MATCH, np.where(p >= review, _REVIEW, _NO)).astype(np.int8)
-    same_dob, email = v.dob.is_("same"), v.email.is_("same")
-    phone, mobile = v.phone.at_least("shared_landline"), v.phone.is_("shared_mobile")
-    # A definite match needs one strong identifier in agreement: the date of birth, the
-    # NHS number, the exact address, a phone number or an e-mail address. Names, ages and
-    # districts alone fit too many people. Surnames that differ (a married name) need a
-    # person too.
-    # A home's landline or address is shared by the household, so it counts only when
-    # the dates of birth or ages agree as well; a date of birth, an NHS number, an e-mail
-    # address or a mobile number is the person's own.
-    personal = same_dob | vouched | email | mobile
-    # One home: the same house number and full postcode, or the same house number and
-    # street where a postcode is cut short, mistyped or missing ("LS135J"). The same
-    # number in another street of the district is another home.
-    same_house = v.house.is_("same")
-    by_street = (
-        same_house & v.street.at_least("close_spelling") & ~v.postcode.is_("different", "same")
-    )
-    home = (v.postcode.is_("same") & same_house) | by_street
-    other_street = same_house & v.street.is_("different") & ~v.postcode.is_("same")
-    same_home_or_line = home | phone
-    ages_agree = v.age.is_("same") | v.dob.at_least("one_keystroke")
-    strong = personal | (same_home_or_line & ages_agree)
-    # Name and date of birth in another district (a move, or a namesake) is left to the
-    # probability: how common the surname is and how far apart the addresses are weigh
-    # in it, where a rule sent every such pair to a person.
-    # The same first name and date of birth at one home under another surname is one
-    # person whose surname changed (a marriage): no one else fits.
-    family_differs = v.family.is_("different")
-    # With no date of birth on one side, the same first name and age will do: two people
-    # of one name and age under two surnames at one address are rarer than a marriage.
-    same_age = v.dob.missing & v.age.is_("same")
-    renamed = (
-        family_differs
-        & home
-        & ((v.given.at_least("close_spelling") & same_dob) | (v.given.is_("same") & same_age))
-        & ~v.sex.is_("different")
-    )
-    weak = (~strong | (family_differs & ~renamed)) & (decision == _MATCH)
-    decision = np.where(weak, _REVIEW, decision)
-    # Household guards: never definite without a person, unless NHS numbers agree.
-    different_first = v.given.is_("different")
-    junior_senior = scored["suffix_differs"].to_numpy() | (
-        v.given.is_("same") & (years_apart >= 12)
-    )
-    guarded = (different_first | junior_senior | v.dob.is_("different")) & ~vouched
-    decision = np.where(guarded & (decision == _MATCH), _REVIEW, decision)
-    # Different first names at one address with different birthdays: another household member.
-    same_home = (v.postcode.is_("same") | by_street) & v.family.at_least("close_spelling")
-    decision = np.where(same_home & different_first & ~same_dob & ~vouched, _NO, decision)
-    decision = np.where(junior_senior & ~vouched, _NO, decision)
-    # Twins: same birthday and surname, different first names.
-    twins = same_dob & different_first & v.family.at_least("close_spelling") & ~vouched
-    decision = np.where(twins, _NO, decision)
-    # Ages that disagree (a mother and daughter of one name): not the same person.
-    decision = np.where(v.age.is_("different") & ~same_dob & ~vouched, _NO, decision)
-    # At one home, first names that are only alike (a nickname, a close spelling, an
-    # initial: John / Ian, Chris / Christine) may be two members of the household: a
-    # person decides, unless a date of birth or something of the person's own agrees.
-    own = personal
-    alike = v.given.is_("initial", "close_spelling", "nickname")
-    # A record fits another person at its home only if their ages do not rule it out.
-    fits_two = _fits_two_people(
-        scored,
-        records,
-        same_home
-        & v.given.at_least("initial")
-        & ~v.age.is_("different")
-        & ~v.dob.is_("different")
-        & ~junior_senior,
-    )
-    # Two names linked only through a third (Jean and Janet, both short for Jeanette) are
-    # usually two people; so are two ways of writing a name within one list.
-    distant = _first_names_where(
-        scored, records, same_home & v.given.is_("nickname"), lambda x, y: not nickname_of(x, y)
-    )
-    sheet = records["sheet"].to_numpy(object)
-    one_list = sheet[scored["a"].to_numpy()] == sheet[scored["b"].to_numpy()]
-    doubtful = fits_two | distant | one_list
-    decision = np.where(same_home & alike & ~own & doubtful & (decision == _MATCH),
-                        _REVIEW, decision)  # fmt: skip
-    # Different phone numbers and different e-mail addresses, and no date of birth to
-    # agree: more likely two people of one name.
-    two_contacts = v.phone.is_("different") & v.email.is_("different")
-    decision = np.where(two_contacts & ~same_dob & ~vouched & (decision == _MATCH),
-                        _REVIEW, decision)  # fmt: skip
-    # One name at one home with nothing to tell two people apart (no dates of birth,
-    # no ages on one side): a person decides where the lists show two people of that
-    # name at that home (a junior and a senior: dates of birth or ages a generation
-    # apart), or where the pair's own mobile or e-mail does not settle it.
-    unknown_age = v.dob.missing & v.age.missing
-    two_of_the_name = _two_generations_at_home(scored, records)
-    unsettled = same_home & unknown_age & ~vouched & ~(mobile | email)
-    decision = np.where(unsettled & two_of_the_name & (decision == _MATCH), _REVIEW, decision)
-    # First name and surname both different: two people (a household shares an address).
-    names_differ = different_first & family_differs
-    decision = np.where(names_differ & ~vouched, _NO, decision)
-    # A date of birth that disagrees outright, at another address: two people of one name.
-    elsewhere = ~v.postcode.is_("same") & ~by_street
-    decision = np.where(v.dob.is_("different") & elsewhere & ~vouched, _NO, decision)
-    # Names alone at different houses (no date of birth, NHS number, phone or e-mail to
-    # compare) fit too many people in a city: not the same person.
-    elsewhere_house = v.house.is_("different") | v.postcode.is_("different") | other_street
-    decision = np.where(~strong & elsewhere_house & ~vouched, _NO, decision)
-    # Another first name, at another address, with nothing of the person's own agreeing
-    # but a birthday: two people of a surname (or one that only sounds alike).
-    decision = np.where(different_first & ~v.family.at_least("close_spelling")
-                        & elsewhere_house & ~vouched & ~email & ~phone,
-                        _NO, decision)  # fmt: skip
-    # A different surname and a different address: two people.
-    decision = np.where(family_differs & elsewhere & ~vouched, _NO, decision)
-    # Worth a person's look, though the rules above say no:
-    # * the same names and phone number, or the same e-mail address, at another address
-    #   (a move), with no birthday or age against it;
-    # * the same names with the day and month of the birthday swapped, at another address;
-    # * at one home, first names a letter apart (Jean / Jen, Mary / Maty), of one age with
-    #   no date of birth on one of them, or with one date of birth: a typo that made
-    #   another real name, or two people of a household a person can tell apart.
-    moved = (
-        (phone & names_close)
-        | email
-        | (
-            v.dob.is_("day_month_swapped")
-            & v.given.at_least("nickname")
-            & v.family.at_least("close_spelling")
-        )
-    ) & ~ages_differ
-    # * the same first name, surname and age at another address, and no one else on the
-    #   lists of that name (the date of birth missing on one): likely a move.
-    one_name = (
-        v.given.is_("same") & v.family.is_("same") & v.dob.missing & v.age.is_("same")
-        & (decision == _NO)
-    )  # fmt: skip
-    moved |= one_name & (_people_of_the_name(scored, records, decision == _MATCH) == 2)
-    typo_at_home = same_home & different_first & (same_dob | same_age)
-    typo_at_home &= ~junior_senior & (decision == _NO) & ~vouched
-    typo_at_home = _first_names_where(scored, records, typo_at_home, spelt_alike)
-    look = (moved | typo_at_home) & (decision == _NO) & ~v.nhs.is_("different")
-    decision = np.where(look, _REVIEW, decision)
-    # One person's record ID and date of birth (or, with no date of birth to compare, the
-    # first name or surname; a birthday with its day and month swapped needs a name too;
-    # one that differs needs the first name and the home): the same person, whatever else
-    # was mistyped.
-    birth_or_name = (
-        same_dob
-        | (v.dob.is_("day_month_swapped") & ~names_differ)
-        | (
-            v.dob.missing
-            & (v.given.at_least("close_spelling") | v.family.at_least("close_spelling"))
-        )
-        | (v.given.at_least("close_spelling") & home)
-    )
-    same_id = by_id & birth_or_name
-    decision = np.where(same_id, _MATCH, decision)
-    # The NHS number rules come last: they override everything else.
-    nhs_agrees = v.nhs.is_("same") & v.dob.at_least("day_month_swapped")
-    decision = np.where(nhs_agrees, _MATCH, decision)
-    decision = np.where(v.nhs.is_("different"), _NO, decision)
+    evidence = Evidence(scored, records)
+    if trace is not None:
+        trace[:] = [[] for _ in range(len(scored))]
+    for rule in RULES:
+        applies = np.isin(decision, [_CODES[c] for c in rule.changes])
+        if not applies.any():
+            continue
+        outcome = _CODES[rule.outcome]
+        changed = applies & rule.when(evidence, decision) & (decision != outcome)
+        if trace is not None:
+            for i in np.flatnonzero(changed):
+                trace[i].append(rule.name)
+        decision = np.where(changed, outcome, decision)
     return pd.Series(_NAMES[decision], index=scored.index, name="decision")
