@@ -31,6 +31,10 @@ SCENARIOS = {
         [row(phone="0113 496 0001")],  # one home and landline, no age on one side
         ("Olu", "Olu"), "review",
     ),
+    "a namesake is possible": (
+        [row(dob=D(1970, 1, 1))], [row(dob=D(1970, 1, 1), **ELSEWHERE)],
+        ("Olu", "Olu"), "review",
+    ),
     "household guard": (
         [row(dob=D(1970, 1, 1), phone="07700 900001", email="olu@example.org")],
         [row(dob=D(1971, 3, 9), phone="07700 900001", email="olu@example.org")],

@@ -194,12 +194,15 @@ class Evidence:
         against it: a marriage."""
         v = self.v
         same_age = v.dob.missing & v.age.is_("same")
+        # With only an age to go on, the address must agree in full: the full postcode,
+        # the house number and the street.
+        whole_address = v.postcode.is_("same") & v.house.is_("same") & ~v.street.is_("different")
         return (
             v.family.is_("different")
             & self.home
             & (
                 (v.given.at_least("close_spelling") & v.dob.is_("same"))
-                | (v.given.is_("same") & same_age)
+                | (v.given.is_("same") & same_age & whole_address)
             )
             & ~v.sex.is_("different")
         )
@@ -276,6 +279,23 @@ def _personal_evidence(e: Evidence, decision: np.ndarray) -> np.ndarray:
     return ~e.strong | (e.v.family.is_("different") & ~e.renamed)
 
 
+def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Another address, in another district or street, with no phone, e-mail address, NHS
+    number or record ID in common: a move, or two people of one name and birthday (in a
+    city of a million, first names and birthdays coincide, and surnames that sound
+    alike are common), so a person decides."""
+    v = e.v
+    near_only = v.postcode.is_("same_district", "same_sector") & (
+        ~v.house.is_("same") | v.street.is_("different")
+    )
+    return (
+        (v.postcode.is_("different") | near_only)
+        & ~e.vouched
+        & ~v.phone.at_least("shared_landline")
+        & ~v.email.is_("same")
+    )
+
+
 def _household_guard(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another first name, a junior and a senior, or dates of birth that differ: never
     definite without a person, unless the NHS number or a record ID vouches."""
@@ -314,10 +334,12 @@ def _ages_disagree(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 def _alike_names_at_one_home(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """At one home, first names that are only alike, where they may be two members of
-    the household (:attr:`Evidence.doubtful_alike_names`): a person decides, unless
-    something of the person's own agrees."""
-    alike = e.v.given.is_("initial", "close_spelling", "nickname")
-    return e.same_home & alike & ~e.personal & e.doubtful_alike_names
+    the household (:attr:`Evidence.doubtful_alike_names`), or an initial alone (it fits
+    any of a family's children of that letter): a person decides, unless something of
+    the person's own agrees."""
+    v = e.v
+    alike = v.given.is_("initial", "close_spelling", "nickname")
+    return e.same_home & alike & ~e.personal & (e.doubtful_alike_names | v.given.is_("initial"))
 
 
 def _two_contacts(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -423,6 +445,7 @@ def _nhs_numbers_differ(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 RULES: tuple[Rule, ...] = (
     Rule("personal evidence", "review", ("match",), _personal_evidence),
+    Rule("a namesake is possible", "review", ("match",), _namesake),
     Rule("household guard", "review", ("match",), _household_guard),
     Rule("another household member", "no", ANY, _another_household_member),
     Rule("a junior and a senior", "no", ANY, _junior_and_senior),

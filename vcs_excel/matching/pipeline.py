@@ -137,12 +137,19 @@ class Linker:
         decisions = decisions or {}
         pairs = self.block(records)
         vectors = self.compare(records, pairs)
-        keys = pair_keys(records, vectors)
-        known = known_answers(keys, decisions) if decisions else None
+        # Pair keys (who the two records are) are worked out only where people's answers
+        # are to be matched to pairs: a million records make millions of pairs.
+        keys = pair_keys(records, vectors) if decisions else None
+        known = known_answers(keys, decisions) if keys is not None else None
         model = self.train(vectors, records, known)
         scored = self.score(vectors, records, model)
+        decided = self.decide(scored, records)
+        if keys is None:
+            person, grouped = cluster(records, scored.assign(decision=decided), None,
+                                      self.settings.review)  # fmt: skip
+            return Linked(records, scored.assign(decision=grouped), model, person, self.settings)
         scored["key"] = keys
-        scored["decision"] = apply_decisions(self.decide(scored, records), keys, decisions)
+        scored["decision"] = apply_decisions(decided, keys, decisions)
         answers = keys.map(decisions.get)
         keep_apart = scored[answers == DIFFERENT]
         scored = scored.assign(priority=(answers == SAME).astype(int))
@@ -151,6 +158,13 @@ class Linker:
         grouped = grouped.where(~keys.isin(decisions) | (grouped != "review"), "no")
         grouped = grouped.where(answers != NOT_SURE, "review")
         return Linked(records, scored.assign(decision=grouped), model, person, self.settings)
+
+    def keys(self, linked: Linked, pairs: pd.DataFrame) -> pd.Series:
+        """Who the two records of each pair are (stable across runs): the key people's
+        answers are stored under."""
+        if "key" in pairs:
+            return pairs["key"]
+        return pair_keys(linked.records, pairs)
 
     def run(
         self,

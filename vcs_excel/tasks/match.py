@@ -368,15 +368,18 @@ def _find_and_write(
     settings: MatchSettings,
 ) -> TaskResult:
     book.status("Finding duplicates")
-    linked = Linker(settings).run(book, sheets, decisions)
+    linker = Linker(settings)
+    linked = linker.run(book, sheets, decisions)
     records, pairs, person = linked.records, linked.pairs, linked.person
-    review = pairs[pairs["decision"] == "review"].drop_duplicates("key")
+    review = pairs[pairs["decision"] == "review"]
+    review = review.assign(key=linker.keys(linked, review)).drop_duplicates("key")
     review = _grouped(review)
 
     # Review tab: one row per uncertain pair, side by side, differences coloured.
     rows, links, fills, review_lines = [], {}, {}, []
     descriptions: dict[str, tuple[str, str]] = {}
-    for _, p in pairs[pairs["key"].isin(decisions)].iterrows():
+    answered = pairs[pairs["key"].isin(decisions)] if decisions else pairs.iloc[:0]
+    for _, p in answered.iterrows():
         a, b = records.iloc[int(p["a"])], records.iloc[int(p["b"])]
         descriptions[p["key"]] = (
             f"{a['sheet']} row {a['row']}: {record_name(a)}",
