@@ -21,7 +21,7 @@ import pandas as pd
 
 from .compare import spelt_alike
 from .comparisons import Levels
-from .prepare import nickname_of, nickname_related
+from .prepare import nickname_of, nickname_related, short_for_both_sexes
 
 DEFINITE = 0.995
 REVIEW = 0.30
@@ -231,8 +231,8 @@ class Evidence:
     @functools.cached_property
     def doubtful_alike_names(self) -> np.ndarray:
         """At one home, first names that are only alike (a nickname, a close spelling, an
-        initial) where a record fits two people there, the names are linked only through
-        a third (Jean and Janet, both short for Jeanette), or both are on one list."""
+        initial) where a record fits two people there, both are on one list, or the names
+        are in doubt (:attr:`names_in_doubt`)."""
         v, scored, records = self.v, self.scored, self.records
         fits_two = _fits_two_people(
             scored,
@@ -243,15 +243,26 @@ class Evidence:
             & ~v.dob.is_("different")
             & ~self.junior_senior,
         )
-        distant = _first_names_where(
-            scored,
-            records,
-            self.same_home & v.given.is_("nickname"),
-            lambda x, y: not nickname_of(x, y),
-        )
         sheet = records["sheet"].to_numpy(object)
         one_list = sheet[scored["a"].to_numpy()] == sheet[scored["b"].to_numpy()]
-        return fits_two | distant | one_list
+        return fits_two | one_list | self.names_in_doubt
+
+    @functools.cached_property
+    def names_in_doubt(self) -> np.ndarray:
+        """At one home, a nickname that may stand for another person there: the names
+        are linked only through a third (Jean and Janet, both short for Jeanette), or the
+        short name stands for names of both sexes ("Chris" at a home of a Christine and
+        a Christopher)."""
+        v, scored, records = self.v, self.scored, self.records
+        nickname = self.same_home & v.given.is_("nickname")
+        return _first_names_where(
+            scored,
+            records,
+            nickname,
+            lambda x, y: (
+                not nickname_of(x, y) or short_for_both_sexes(x) or short_for_both_sexes(y)
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -336,10 +347,15 @@ def _alike_names_at_one_home(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """At one home, first names that are only alike, where they may be two members of
     the household (:attr:`Evidence.doubtful_alike_names`), or an initial alone (it fits
     any of a family's children of that letter): a person decides, unless something of
-    the person's own agrees."""
+    the person's own agrees (for names in doubt, :attr:`Evidence.names_in_doubt`, other
+    than the birthday, which twins share)."""
     v = e.v
     alike = v.given.is_("initial", "close_spelling", "nickname")
-    return e.same_home & alike & ~e.personal & (e.doubtful_alike_names | v.given.is_("initial"))
+    own = v.email.is_("same") | v.phone.is_("shared_mobile") | e.vouched
+    doubtful = e.same_home & alike & ~e.personal & e.doubtful_alike_names
+    in_doubt = e.names_in_doubt & ~own
+    initial = e.same_home & v.given.is_("initial") & ~e.personal
+    return doubtful | in_doubt | initial
 
 
 def _two_contacts(e: Evidence, decision: np.ndarray) -> np.ndarray:

@@ -618,6 +618,15 @@ def nickname_of(a: str, b: str) -> bool:
     return bool(a and b and a != b and (b in _nickname_sets(a) or a in _nickname_sets(b)))
 
 
+@functools.lru_cache(maxsize=50_000)
+def short_for_both_sexes(name: str) -> bool:
+    """A short name that stands for names of both sexes: Chris (Christine, Christopher),
+    Pat (Patricia, Patrick), Sam (Samantha, Samuel)."""
+    key = name_key(name)
+    sexes = {usual_sex(full) for full in _full_names(key) if full != key} if key else set()
+    return {"F", "M"} <= sexes
+
+
 def _full_names(name: str) -> set[str]:
     namer = _namer()
     names = {name, *(c for c in namer.canonicals_of(name) if len(c) > len(name))}
