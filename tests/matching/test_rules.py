@@ -437,3 +437,15 @@ def test_a_married_name_at_one_home_with_the_same_first_name_and_age_is_one_pers
         [["Sana Begum", 34, "5 Mill Lane", "LS6 1AB"]],
     )
     assert d.get(("Aisha", "mill lane", "Sana", "mill lane"), "no") == "no"
+
+
+def test_a_short_name_for_both_sexes_at_a_couples_home_goes_to_a_person(tmp_path):
+    # "Chris Ansell" on the food bank's list may be Christine or her husband Christopher.
+    care = [[None, "Christine", "Ansell", D(1932, 7, 22), "127 Wetherby View", "LS9 8UY", None]]
+    food_bank = [[None, "Chris", "Ansell", None, "127 Wetherby View", "LS9 8UY", None]]
+    d = decisions(tmp_path, care, food_bank)
+    assert d[("Christine", "Chris")] == "review"
+    # Bill is only ever William: the same home and birthday settle it.
+    care = [[None, "William", "Okonkwo", D(1948, 3, 5), "14 Mill Lane", "LS6 1AB", None]]
+    food_bank = [[None, "Bill", "Okonkwo", D(1948, 3, 5), "14 Mill Lane", "LS6 1AB", None]]
+    assert decisions(tmp_path, care, food_bank)[("William", "Bill")] == "match"
