@@ -177,8 +177,8 @@ def prepare():
         "they last (about 17,000; after that, none), an e-mail address of their own, a home "
         "of their household's own (about 740 street names in each of ten districts, numbers "
         "1 to 179, one postcode for each run of 20 numbers; siblings never share a first "
-        "name), and NHS numbers from the test range (999) while they last (about "
-        "900,000 people; after that, none): at a million records most people have only a name, "
+        "name), and NHS numbers from the test range (999) while they last (880,000 "
+        "people; after that, none): at a million records most people have only a name, "
         "a birthday and an address. A quarter of households have one of about 100 common "
         "surnames of a diverse English city (Smith is about one in sixty), the rest one of "
         "20,000 from the US 1990 census list (its ranks 300 to 20,300), so most surnames are "
@@ -235,7 +235,9 @@ MILLION = (
     "one age and with nothing else recorded on one side, are the risk for false merges: "
     "names nearly always given to different sexes (Jean and Sean, from the US 1990 census "
     "name lists) and a short list of names of their own in the UK "
-    "(Elizabeth and Lisa) keep them apart."
+    "(Elizabeth and Lisa) keep them apart, and a short name for both sexes (Chris, Pat) "
+    'waits for a person. Where every detail is the same (a couple both written "Pat" on '
+    "one list, of one age), nothing in the lists tells them apart."
 )
 
 
