@@ -167,7 +167,10 @@ class FieldLevels:
 
     def is_(self, *names: str) -> np.ndarray:
         """Pairs at any of the named levels."""
-        return np.isin(self.codes, [self.comparison.code(n) for n in names])
+        out = np.zeros(len(self.codes), dtype=bool)
+        for name in names:  # faster than np.isin over millions of pairs
+            out |= self.codes == self.comparison.code(name)
+        return out
 
     def at_least(self, name: str) -> np.ndarray:
         """Pairs at the named level or a stronger one (levels are weakest first)."""

@@ -497,7 +497,9 @@ def decide(
     if trace is not None:
         trace[:] = [[] for _ in range(len(scored))]
     for rule in RULES:
-        applies = np.isin(decision, [_CODES[c] for c in rule.changes])
+        applies = np.zeros(len(decision), dtype=bool)
+        for changes in rule.changes:
+            applies |= decision == _CODES[changes]
         if not applies.any():
             continue
         outcome = _CODES[rule.outcome]
