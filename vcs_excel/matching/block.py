@@ -62,7 +62,7 @@ def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
         column = text[field] if field in text else records[field]
         values = column.to_numpy(object)
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        blank = np.array([isinstance(v, str) and not v for v in uniques] + [True], dtype=bool)
+        blank = np.append(np.asarray(uniques, dtype=object) == "", True).astype(bool)
         codes = np.where(blank[np.where(codes >= 0, codes, -1)], -1, codes)
         keys[field] = codes.astype(np.int64)
     phones = records["phones"].to_numpy(object)
