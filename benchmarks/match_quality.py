@@ -108,6 +108,19 @@ def _data(people: int) -> tuple[list[str], str]:
     return [str(folder / f"{name}.csv") for name in LISTS], str(truth)
 
 
+def setup_for(paths: list[str], truth: str) -> str:
+    """The untimed set-up of a contender on these list files: ``prepare()`` reads them,
+    ``TRUTH`` is the truth file."""
+    return (
+        RUN
+        + f"""
+TRUTH = {truth!r}
+def prepare():
+    return prepare_books({paths!r})
+"""
+    )
+
+
 def run(quick: bool = False) -> str:
     lines = [
         "## Finding duplicates: synthetic UK lists",
@@ -129,14 +142,7 @@ def run(quick: bool = False) -> str:
     largest = {}  # contender: measurement at the largest size
     for people in SIZES["quick" if quick else "full"]:
         paths, truth = _data(people)
-        setup = (
-            RUN
-            + f"""
-TRUTH = {truth!r}
-def prepare():
-    return prepare_books({paths!r})
-"""
-        )
+        setup = setup_for(paths, truth)
         contenders = [
             ("vcs-excel", OURS),
             ("recordlinkage ECM", ECM),

@@ -13,7 +13,7 @@ benchmark).
 from __future__ import annotations
 
 from .common import DATA, machine, measure, write_section
-from .match_quality import KINDS, OURS, RUN, SCORE, SPLINK_UK
+from .match_quality import KINDS, OURS, SCORE, SPLINK_UK, setup_for
 
 HALVES = {"development": (101, 102, 103), "test": (201, 202, 203)}
 PEOPLE = {"quick": 6_000, "full": 20_000}
@@ -88,15 +88,7 @@ def run(quick: bool = False) -> str:
             results, seconds = [], 0.0
             for seed in seeds:
                 paths, truth = _lists(people, seed)
-                setup = (
-                    RUN
-                    + f"""
-TRUTH = {truth!r}
-def prepare():
-    return prepare_books({paths!r})
-"""
-                )
-                m = measure(name, body, setup=setup, after=SCORE + COUNTS)
+                m = measure(name, body, setup=setup_for(paths, truth), after=SCORE + COUNTS)
                 results.append(m.info)
                 seconds += m.seconds
             t = _totals(results)

@@ -114,15 +114,21 @@ SCENARIOS = {
 ELSEWHERE_TESTED = {"a record ID vouches"}
 
 
-def traced(tmp_path, first, second):
-    path = save_rows(tmp_path / "lists.xlsx", {"List 1": [HEADER, *first],
-                                               "List 2": [HEADER, *second]})  # fmt: skip
+def decided_with_rules(path):
+    """The prepared records, the pairs, their decisions and the rules that changed each."""
     linker = Linker()
     records = linker.prepare(FileBook.open(path))
     vectors = linker.compare(records, linker.block(records))
     scored = linker.score(vectors, records, linker.train(vectors, records))
     trace: list[list[str]] = []
     decisions = decide(scored, records, trace=trace)
+    return records, scored, decisions, trace
+
+
+def traced(tmp_path, first, second):
+    path = save_rows(tmp_path / "lists.xlsx", {"List 1": [HEADER, *first],
+                                               "List 2": [HEADER, *second]})  # fmt: skip
+    records, scored, decisions, trace = decided_with_rules(path)
     given = records["given"].to_numpy()
     return {
         (given[a], given[b]): (decision, rules)
@@ -153,12 +159,7 @@ def test_a_shared_record_id_vouches_in_lists_of_one_scheme(tmp_path):
     path = save_rows(
         tmp_path / "lists.xlsx", {"Last week": [ID_HEADER, *PEOPLE, *TWINS], "This week": this_week}
     )
-    linker = Linker()
-    records = linker.prepare(FileBook.open(path))
-    vectors = linker.compare(records, linker.block(records))
-    scored = linker.score(vectors, records, linker.train(vectors, records))
-    trace: list[list[str]] = []
-    decisions = decide(scored, records, trace=trace)
+    records, scored, decisions, trace = decided_with_rules(path)
     family = records["family"].to_numpy()
     i = next(k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
              if {family[a], family[b]} == {"Adeyemi", "Okafor"}
