@@ -78,9 +78,31 @@ def test_a_saved_model_loads_and_gives_the_same_decisions(tmp_path):
     )
     # A model saved with other levels is refused with a reason, not misread.
     model["levels"]["dob"] = {"different": {"m": 0.1, "u": 0.9}, "same": {"m": 0.9, "u": 0.1}}
-    old = MatchSettings.from_json(json.dumps({**json.loads(saved), "model": model}))
     with pytest.raises(ValueError, match="saved model's dob levels"):
-        Linker(old).run(FileBook.open(tmp_path / "lists.xlsx"))
+        MatchSettings.from_json(json.dumps({**json.loads(saved), "model": model}))
+
+
+def test_the_settings_saved_beside_a_run_repeat_it_and_stale_ones_are_refused(tmp_path, capsys):
+    write_workbook(demo_lists(), tmp_path / "lists.xlsx")
+    lists = str(tmp_path / "lists.xlsx")
+    first, again = tmp_path / "people.csv", tmp_path / "again.csv"
+    assert main(["dedupe", lists, "--out", str(tmp_path / "a.xlsx"), "--clusters-csv",
+                 str(first)]) == 1  # fmt: skip
+    saved = first.with_suffix(".settings.json")
+    assert "model" in json.loads(saved.read_text("utf-8"))
+    assert main(["dedupe", lists, "--out", str(tmp_path / "b.xlsx"), "--settings", str(saved),
+                 "--clusters-csv", str(again)]) == 1  # fmt: skip
+    assert again.read_text("utf-8") == first.read_text("utf-8")
+    # Settings saved by a version with other comparison levels: one line, exit 2.
+    stale = json.loads(saved.read_text("utf-8"))
+    del stale["model"]["levels"]["phone"]["shared_mobile"]
+    (tmp_path / "stale.json").write_text(json.dumps(stale), "utf-8")
+    capsys.readouterr()
+    code = main(["dedupe", lists, "--out", str(tmp_path / "c.xlsx"), "--settings",
+                 str(tmp_path / "stale.json")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "phone levels" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "c.xlsx").exists()
 
 
 def test_the_comparison_vectors_are_recordlinkages_feature_frame(tmp_path):

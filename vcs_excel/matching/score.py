@@ -83,16 +83,11 @@ class Model:
     def from_dict(cls, data: dict, records: pd.DataFrame) -> Model:
         """A saved model, for these records. Levels are matched by name, so a model saved
         with other comparisons is refused rather than misread."""
+        check_saved_model(data)
         levels = data["levels"]
         m, u = {}, {}
         for f in FIELDS:
-            saved = levels.get(f, {})
-            if set(saved) != set(COMPARISONS[f].names):
-                raise ValueError(
-                    f"the saved model's {f} levels ({', '.join(saved) or 'none'}) are not "
-                    f"this version's ({', '.join(COMPARISONS[f].names)}): match again "
-                    "without it"
-                )
+            saved = levels[f]
             m[f] = np.array([saved[n]["m"] for n in COMPARISONS[f].names])
             u[f] = np.array([saved[n]["u"] for n in COMPARISONS[f].names])
         return cls(m, u, float(data["prior"]), surname_frequencies(records))
@@ -100,6 +95,29 @@ class Model:
     def probability(self, weights: np.ndarray) -> np.ndarray:
         odds = self.prior / (1 - self.prior) * np.power(2.0, np.clip(weights, -60, 60))
         return odds / (1 + odds)
+
+
+def check_saved_model(data: dict) -> None:
+    """Refuse a saved model whose comparison levels are not this version's (it would be
+    misread), or whose shares are not numbers between 0 and 1."""
+    levels = data.get("levels") if isinstance(data, dict) else None
+    if not isinstance(levels, dict) or not isinstance(data.get("prior"), int | float):
+        raise ValueError("the model must hold 'prior' and 'levels', as a run saves it")
+    for f in FIELDS:
+        saved = levels.get(f, {})
+        names = COMPARISONS[f].names
+        if not isinstance(saved, dict) or set(saved) != set(names):
+            found = ", ".join(saved) if isinstance(saved, dict) and saved else "none"
+            raise ValueError(
+                f"the saved model's {f} levels ({found}) are not this version's "
+                f"({', '.join(names)}): match again without it"
+            )
+        for name in names:
+            shares = saved[name]
+            if not isinstance(shares, dict) or not all(
+                isinstance(shares.get(k), int | float) and 0 < shares[k] <= 1 for k in ("m", "u")
+            ):
+                raise ValueError(f"the saved model's {f} level {name} needs m and u in (0, 1]")
 
 
 def estimate_u(records: pd.DataFrame, samples: int = 20000, seed: int = 1) -> dict[str, np.ndarray]:

@@ -29,10 +29,10 @@ class MatchSettings:
     def __post_init__(self) -> None:
         if not 0 < self.review <= self.definite <= 1:
             raise ValueError("thresholds must satisfy 0 < review <= definite <= 1")
-        if self.model is not None and not (
-            isinstance(self.model, dict) and {"prior", "levels"} <= set(self.model)
-        ):
-            raise ValueError("the model must hold 'prior' and 'levels', as a run saves it")
+        if self.model is not None:
+            from .score import check_saved_model
+
+            check_saved_model(self.model)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2)
