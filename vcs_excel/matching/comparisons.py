@@ -47,6 +47,10 @@ class Comparison:
                 return i
         raise KeyError(f"{self.field} has no level {name!r}: {', '.join(self.names)}")
 
+    def name_of(self, code: int) -> str | None:
+        """The name of the level stored as ``code`` (None for ``MISSING``)."""
+        return None if code == MISSING else self.levels[code].name
+
     @property
     def names(self) -> list[str]:
         return [level.name for level in self.levels]

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from .comparisons import FieldLevels, Levels
+from .comparisons import COMPARISONS
 
 
 def _name(rec: pd.Series) -> str:
@@ -14,14 +14,14 @@ def _name(rec: pd.Series) -> str:
 
 
 def _agreement(
-    same: list[str], differ: list[str], what: str, level: FieldLevels, x: str, y: str
+    same: list[str], differ: list[str], what: str, level: str | None, x: str, y: str
 ) -> None:
     """ "same street"; "streets spelt differently: X / Y"; "streets differ: X / Y"."""
-    if level.is_("same").all():
+    if level == "same":
         same.append(what)
-    elif level.is_("different").all():
+    elif level == "different":
         differ.append(f"{what}s differ: {x} / {y}")
-    elif level.present.all():
+    elif level is not None:
         differ.append(f"{what}s spelt differently: {x} / {y}")
 
 
@@ -30,10 +30,11 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
     nickname"."""
     same: list[str] = []
     differ: list[str] = []
-    v = Levels(pd.DataFrame([pair]))
+    # Each field's level by name (None where a value is missing, or never compared).
+    level = {f: c.name_of(int(pair[f])) if f in pair else None for f, c in COMPARISONS.items()}
 
     def at(field: str, *names: str) -> bool:
-        return bool(getattr(v, field).is_(*names)[0])
+        return level[field] in names
 
     if at("nhs", "same"):
         same.append("NHS number")
@@ -59,14 +60,14 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
         differ.append(f"postcodes differ: {a['postcode']} / {b['postcode']}")
     if at("house", "same"):
         same.append("house number")
-    _agreement(same, differ, "street", v.street, a["street"].title(), b["street"].title())
+    _agreement(same, differ, "street", level["street"], a["street"].title(), b["street"].title())
     if at("phone", "shared_mobile"):
         same.append("mobile number")
     elif at("phone", "shared_landline"):
         same.append("phone number")
     if at("email", "same"):
         same.append("e-mail")
-    _agreement(same, differ, "surname", v.family, a["family"], b["family"])
+    _agreement(same, differ, "surname", level["family"], a["family"], b["family"])
     if pair.get("swapped_names"):
         differ.append("first name and surname swapped")
     elif at("given", "same"):
@@ -81,7 +82,7 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
         differ.append(f"first names differ: {a['given']} / {b['given']}")
     if at("age", "different"):
         differ.append(f"ages differ: {a['age']} / {b['age']}")
-    elif v.age.missing[0] and v.dob.missing[0]:
+    elif level["age"] is None and level["dob"] is None:
         # Why one name at one home is not settled: a father and son look the same.
         differ.append("no date of birth or age on one of them")
     parts: list[Any] = []
