@@ -30,7 +30,7 @@ from .comparisons import COMPARISONS
 from .decide import decide
 from .prepare import ColumnPlan, Table, _age_value, prepare_book, prepare_table
 from .review import DIFFERENT, NOT_SURE, SAME, apply_decisions, known_answers, pair_keys
-from .score import Model, fit, score_pairs
+from .score import Model, fit, score_pairs, starting_model
 from .settings import MatchSettings
 
 
@@ -67,6 +67,11 @@ class Linked:
         return pd.DataFrame(
             {f: self.pairs[f].to_numpy() for f in COMPARISONS if f in self.pairs}, index=index
         )
+
+    def keys(self, pairs: pd.DataFrame) -> pd.Series:
+        """Who the two records of each of ``pairs`` are (stable across runs): the key
+        people's answers are stored under."""
+        return pairs["key"] if "key" in pairs else pair_keys(self.records, pairs)
 
     def people(self) -> pd.DataFrame:
         """The records with their person number (the merge step's input)."""
@@ -143,28 +148,20 @@ class Linker:
         known = known_answers(keys, decisions) if keys is not None else None
         model = self.train(vectors, records, known)
         scored = self.score(vectors, records, model)
-        decided = self.decide(scored, records)
-        if keys is None:
-            person, grouped = cluster(records, scored.assign(decision=decided), None,
-                                      self.settings.review)  # fmt: skip
-            return Linked(records, scored.assign(decision=grouped), model, person, self.settings)
-        scored["key"] = keys
-        scored["decision"] = apply_decisions(decided, keys, decisions)
-        answers = keys.map(decisions.get)
-        keep_apart = scored[answers == DIFFERENT]
-        scored = scored.assign(priority=(answers == SAME).astype(int))
+        scored["decision"] = self.decide(scored, records)
+        keep_apart = None
+        if keys is not None:
+            answers = keys.map(decisions.get)
+            scored["key"] = keys
+            scored["decision"] = apply_decisions(scored["decision"], keys, decisions)
+            scored["priority"] = (answers == SAME).astype(int)
+            keep_apart = scored[answers == DIFFERENT]
         person, grouped = cluster(records, scored, keep_apart, self.settings.review)
-        # A pair a person has decided is not asked again, even if grouping sent it back.
-        grouped = grouped.where(~keys.isin(decisions) | (grouped != "review"), "no")
-        grouped = grouped.where(answers != NOT_SURE, "review")
+        if keys is not None:
+            # A pair a person has decided is not asked again, even if grouping sent it back.
+            grouped = grouped.where(~keys.isin(decisions) | (grouped != "review"), "no")
+            grouped = grouped.where(answers != NOT_SURE, "review")
         return Linked(records, scored.assign(decision=grouped), model, person, self.settings)
-
-    def keys(self, linked: Linked, pairs: pd.DataFrame) -> pd.Series:
-        """Who the two records of each pair are (stable across runs): the key people's
-        answers are stored under."""
-        if "key" in pairs:
-            return pairs["key"]
-        return pair_keys(linked.records, pairs)
 
     def run(
         self,
@@ -220,10 +217,8 @@ def compare_two(a: Sequence[Any], b: Sequence[Any]) -> tuple[float, str, str]:
     ]
     records = prepare_table(table, plans)
     # No list to learn from: the model's starting values, through the same linker.
-    linker = Linker()
     pairs = pd.DataFrame({"a": [0], "b": [1]})
-    vectors = linker.compare(records, pairs)
-    scored = linker.decide_pairs(records, pairs, fit(vectors, records, iterations=0))
+    scored = Linker().decide_pairs(records, pairs, starting_model(records))
     row = scored.iloc[0]
     why = reason(row, records.iloc[0], records.iloc[1])
     return float(row["probability"]), str(row["decision"]), why

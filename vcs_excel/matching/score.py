@@ -159,6 +159,15 @@ def surname_frequencies(records: pd.DataFrame) -> dict[str, float]:
     return ((counts + weight * base) / (counts.sum() + weight)).to_dict()
 
 
+def starting_model(records: pd.DataFrame) -> Model:
+    """The model before any learning: the comparisons' starting m, u measured on random
+    pairs of the records, and the records' surname frequencies."""
+    return Model(
+        {f: np.array(M_START[f]) for f in FIELDS}, estimate_u(records), prior=0.1,
+        family_tf=surname_frequencies(records),
+    )  # fmt: skip
+
+
 def fit(
     vectors: pd.DataFrame,
     records: pd.DataFrame,
@@ -167,11 +176,7 @@ def fit(
 ) -> Model:
     """Learn ``m`` and the share of matches by EM; ``known`` (1 same, 0 different, NaN
     not decided) holds people's review decisions, which count as certain answers."""
-    u = estimate_u(records)
-    model = Model(
-        {f: np.array(M_START[f]) for f in FIELDS}, u, prior=0.1,
-        family_tf=surname_frequencies(records),
-    )  # fmt: skip
+    model = starting_model(records)
     if not len(vectors):
         return model
     family_keys = records["family_key"].to_numpy()[vectors["a"].to_numpy()]

@@ -368,11 +368,10 @@ def _find_and_write(
     settings: MatchSettings,
 ) -> TaskResult:
     book.status("Finding duplicates")
-    linker = Linker(settings)
-    linked = linker.run(book, sheets, decisions)
+    linked = Linker(settings).run(book, sheets, decisions)
     records, pairs, person = linked.records, linked.pairs, linked.person
     review = pairs[pairs["decision"] == "review"]
-    review = review.assign(key=linker.keys(linked, review)).drop_duplicates("key")
+    review = review.assign(key=linked.keys(review)).drop_duplicates("key")
     review = _grouped(review)
 
     # Review tab: one row per uncertain pair, side by side, differences coloured.
