@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from ..checks.engine import CheckSettings, ColumnPlan, plan_columns, standard_column
 from ..workbook import Table
 from ..workbook.values import display_text
+from .pipeline import Linker
 from .prepare import prepare_table
 
 
@@ -148,8 +149,6 @@ def diff_tables(old: Table, new: Table, today: dt.date | None = None) -> ListDif
         pair_on([v if isinstance(v, str) and v else None for v in records[field_name]])
 
     # 3. The rest, person to person as Find duplicates matches them.
-    from .pipeline import Linker
-
     left = np.array(
         [i not in taken_old and i not in taken_new for i in range(len(records))], dtype=bool
     )

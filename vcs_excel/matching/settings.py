@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from .block import MAX_BLOCK, RULES
 from .decide import DEFINITE, REVIEW
+from .score import check_saved_model
 
 
 @dataclass
@@ -30,8 +31,6 @@ class MatchSettings:
         if not 0 < self.review <= self.definite <= 1:
             raise ValueError("thresholds must satisfy 0 < review <= definite <= 1")
         if self.model is not None:
-            from .score import check_saved_model
-
             check_saved_model(self.model)
 
     def to_json(self) -> str:
