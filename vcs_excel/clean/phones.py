@@ -123,3 +123,8 @@ def normalise_phone(value: object) -> PhoneResult:
     if compact.startswith(("+", "00")) and compact.lstrip("+").isdigit():
         return _other(compact)
     return PhoneResult(False, None)
+
+
+def is_mobile(number: object) -> bool:
+    """A UK mobile number (a person's own, where a landline is the household's)."""
+    return bool(number) and normalise_phone(number).mobile

@@ -12,6 +12,7 @@ import pandas as pd
 from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.process import cpdist
 
+from ..clean.phones import is_mobile
 from .comparisons import LEVELS, MISSING, Levels, code
 from .prepare import is_known_name, name_forms, nickname_related, usual_sex
 
@@ -174,7 +175,7 @@ class _Coded:
             np.empty(0, np.int64), np.empty(0, dtype=object))  # fmt: skip
         self.phones = codes.reshape(width, n) if width else np.full((0, n), -1)
         # Which numbers are UK mobiles (a person's own), by the numbering plan.
-        self.mobile = np.array([_is_mobile(x) for x in numbers] + [False], dtype=bool)
+        self.mobile = np.array([is_mobile(x) for x in numbers] + [False], dtype=bool)
 
 
 def _street_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -245,12 +246,6 @@ def _close_postcodes(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         short, full = sorted((p, q), key=len)
         out[i] = OSA.distance(p, q) <= 1 or (len(short) >= 3 and full.startswith(short))
     return out
-
-
-def _is_mobile(number: str) -> bool:
-    from ..clean.phones import normalise_phone
-
-    return bool(number) and normalise_phone(number).mobile
 
 
 def _phone(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..clean.phones import is_mobile
 from ..commands import Option, TaskResult, task
 from ..errors import BadInputError, OutputError
 from ..matching.explain import reason, record_name
@@ -150,12 +151,6 @@ def _extra_values(book: Book, records: pd.DataFrame) -> dict[str, list[Any]]:
     }  # fmt: skip
 
 
-def _mobile(number: str) -> bool:
-    from ..clean.phones import normalise_phone
-
-    return normalise_phone(number).mobile
-
-
 def one_list_spec(book: Book, records: pd.DataFrame) -> SheetSpec:
     """One row per person (``records`` carry a ``person`` column), in the standard: a
     tag row, real dates, mobiles apart from landlines, and every field of the standard
@@ -190,8 +185,8 @@ def one_list_spec(book: Book, records: pd.DataFrame) -> SheetSpec:
     for n, pid in enumerate(sorted(members)):
         at = members[pid]
         phones = list(dict.fromkeys(p for k in at for p in col["phones"][k]))
-        mobiles = [p for p in phones if _mobile(p)]
-        landlines = [p for p in phones if not _mobile(p)]
+        mobiles = [p for p in phones if is_mobile(p)]
+        landlines = [p for p in phones if not is_mobile(p)]
         ages = [a for k in at if (a := col["age"][k]) is not None and a == a]
         addresses = [
             " ".join(x for x in (f"Flat {col['flat'][k]}" if col["flat"][k] else "",
