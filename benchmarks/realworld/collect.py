@@ -116,6 +116,20 @@ SOURCES = [
     ("cqc-locations", "kanedata/find-that-charity", "6708b982a55d3e6f7768ea00392aa9bc4453dd35",
      "other_data/models/cqc.py", "MIT; the CQC care directory's column names (OGL), as the "
      "model's verbose names give them", "Care Quality Commission", "dev"),
+    # Measured once before any change made for them (top-1 48%, 70% and 67%), then used
+    # as development data.
+    ("dfe-gias", "MastodonC/witan.gias", "34107760e0788e87ab9202d6304c0a3a9518ab82",
+     "src/witan/gias/all_data.clj", "OGL v3 (DfE's Get Information about Schools "
+     "establishment fields); the CSV's column labels as the reader names them",
+     "Department for Education (Get Information about Schools)", "dev"),
+    ("oscr-register", "kanedata/find-that-charity", "a66bebdbf784de1d76c2d4c075475d2cd1680143",
+     "charity/management/commands/import_oscr.py", "MIT; OSCR's register download column "
+     "names (OGL v2) as the importer lists them", "Office of the Scottish Charity Regulator",
+     "dev"),
+    ("helpberkeley-members", "HelpBerkeley/member-data",
+     "d91ed03d06acdf26e6b2c21d03718086711b3225", "documentation/schemas.txt",
+     "no licence file; the member and consumer reports' column names only",
+     "Help Berkeley (a mutual aid group's member lists)", "dev"),
 ] + [
     # Trafford Data Lab's tidied council open data (Greater Manchester): lists of
     # organisations and places, kept for tags from values (no problems.csv: the checker's

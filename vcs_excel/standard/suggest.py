@@ -84,13 +84,19 @@ _OTHER_PARTY = {
     "landlord", "employer", "school", "nok", "spouse", "partner",
 }  # fmt: skip
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# "LA (code)", "Trusts (name)", "TypeOfEstablishment (name)": a field given as its code
+# or as the name the code stands for (Get Information about Schools' columns).
+_QUALIFIED = re.compile(r"^(.*\S)\s*\(\s*(name|code)\s*\)$", re.I)
+_AS_CODE = {"#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
+            "#country+name": "#country+code", "#org+name": "#org+id"}  # fmt: skip
 # Things that have names and are not people.
 _ORG_NOUNS = {
     "organisation", "organisations", "organization", "org", "company", "charity", "practice",
     "provider", "agency",
     "business", "funder", "trust", "group", "school", "college", "club", "foundation",
     "partner", "partners", "establishment", "surgery", "regulator", "employer", "department",
-    "recipient", "funding", "institution",
+    "recipient", "funding", "institution", "federation", "sponsor", "inspectorate", "academy",
+    "association", "society", "network", "body", "partnership",
 }  # fmt: skip
 _PLACE_NOUNS = {
     "site", "venue", "centre", "center", "camp", "location", "place", "facility", "premises",
@@ -157,6 +163,9 @@ _TEXT_MESSAGES = {"text", "texts", "sms", "txt", "texting", "whatsapp"}
 _ABOUT = {"description", "descriptions", "details", "summary", "notes"}
 # Headers that say only that a column holds some way to get in touch: its values tell.
 _VAGUE = {"contact details", "contact info", "contact information", "contact detail"}
+# The name someone logs in with, not the name they are called by.
+_ACCOUNTS = {"user name", "username", "login", "login name", "screen name", "handle",
+             "account name"}  # fmt: skip
 _POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix", "part", "unit"}
 # A header that says only "name", and the tags such a column can have.
 _GENERIC_NAME = re.compile(r"^(?:full |display |the )?names?$")
@@ -165,6 +174,14 @@ _NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
 _AREA_NAMES = {code: name for name, code in {
     "#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
     "#country+name": "#country+code"}.items()}  # fmt: skip
+# Headers of another name something goes by, and people's roles at an organisation.
+_ALIASES = {"known", "aka", "alias", "trading"}
+_GIVEN_OR_WHOLE = {"#person+given+name", "#person+name"}
+_PERSONAL_NAMES = {"#person+given+name", "#person+family+name", "#person+title"}
+_ROLES = {
+    "head", "headteacher", "contact", "manager", "chair", "chairperson", "director", "owner",
+    "proprietor", "principal", "lead", "secretary", "treasurer", "coordinator", "ceo",
+}  # fmt: skip
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -194,7 +211,8 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
 # Words that say what kind of value a header holds, whatever comes before them.
-_HEADS = {"status", "date", "website", "url", "link", "email", "amount", "postcode", "country"}
+_HEADS = {"status", "date", "website", "url", "link", "email", "amount", "postcode", "country",
+          "capacity", "beds", "spaces"}
 # Words that say a column holds an amount of money (#value), in a list that is not of
 # people ("total_gross_income", "expenditure_total", "total-Commitment").
 _MONEY = {
@@ -233,6 +251,11 @@ _AREA_CODES = {
     "#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
     "#country+name": "#country+code",
 }  # fmt: skip
+
+
+def _singular(word: str) -> str:
+    """ "trusts" -> "trust" ("Trusts (name)" names the trusts a school belongs to)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
@@ -357,6 +380,9 @@ class TagSuggester:
             if entry:
                 return Suggestion(text, entry.tag, 1.0, entry.label, "already a tag")
             return Suggestion(text, None, 0.0, reason="unknown tag")
+        qualified = _QUALIFIED.match(text)
+        if qualified:
+            return self._qualified(text, qualified.group(1), qualified.group(2).lower())
         h = self._read(text)
         found = self._match(text, h)
         key = h.keys[-1] if h.keys else ""
@@ -371,6 +397,8 @@ class TagSuggester:
             ):
                 # "Number of children in household": part of a household, not its size.
                 return Suggestion(text, None, 0.0, reason="a count of some of a household")
+        if key in _ACCOUNTS:
+            return Suggestion(text, None, 0.0, reason="an account's user name, not a person's name")
         if key in _VAGUE:
             return Suggestion(text, None, 0.0, reason="says only that it holds contact details")
         found = self._refined(text, found)
@@ -389,6 +417,33 @@ class TagSuggester:
         if flag and self.dictionary.entry(found.tag).datatype != "yes_no":
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
             return Suggestion(text, None, 0.0, reason="a yes/no flag")
+        return found
+
+    def _qualified(self, text: str, field: str, part: str) -> Suggestion:
+        """ "LA (code)", "Trusts (name)": the field's own tag, as a code or a name."""
+        words = normal_key(_split_camel(field)).split()
+        if words and _singular(words[-1]) in _ORG_NOUNS and not set(words) & _KIND_WORDS:
+            # "Trusts", "SchoolSponsors": organisations, given by name or by code.
+            tag = "#org+name" if part == "name" else "#org+id"
+            return self._entry_suggestion(text, tag, 0.9, f"the {part} of an organisation")
+        found = self.suggest(field)
+        if found.tag is None:
+            # "AdministrativeWard (name)" is a ward's name; "TypeOfEstablishment (name)"
+            # is not an establishment's.
+            area = self.suggest(f"{field} {part}")
+            if self._key(area.tag) in _AREA_NAMES or self._key(area.tag) in _AREA_CODES:
+                found = area
+        key = self._key(found.tag)
+        if key is None:
+            return Suggestion(text, None, 0.0, reason=found.reason)
+        if part == "code" and key in _AS_CODE:
+            return self._entry_suggestion(
+                text, _AS_CODE[key], found.confidence, f"the code of a {found.label.lower()}"
+            )
+        if part == "name" and key in _AREA_NAMES:
+            return self._entry_suggestion(
+                text, _AREA_NAMES[key], found.confidence, "the name that goes with a code"
+            )
         return found
 
     def _match(self, text: str, h: _Header) -> Suggestion:
@@ -484,12 +539,12 @@ class TagSuggester:
         words = [*h.owner, *h.field]
         if len(words) < 2 or words[-1] not in _CODE_WORDS | {"number", "no"}:
             return None
-        if words[-1] in ("number", "no") and words[-2] not in _ORG_NOUNS:
+        if words[-1] in ("number", "no") and _singular(words[-2]) not in _ORG_NOUNS:
             return None  # "organisation number" only: "phone number" is not a code
         rest = words[:-1]
         if rest and rest[-1] == "p":  # "p-code"
             rest = rest[:-1]
-        if rest and rest[-1] in _ORG_NOUNS:
+        if rest and _singular(rest[-1]) in _ORG_NOUNS:
             # "Organisation code", "reporting-org-ref": an organisation's identifier.
             return self._entry_suggestion(text, "#org+id", 0.9, "the code of an organisation")
         if rest and rest[-1] in _RELATED | _PLACE_NOUNS | _THING_NOUNS:
@@ -532,7 +587,10 @@ class TagSuggester:
                 text, entry.tag, 0.9, entry.label, f"the name of a {entry.label.lower()}"
             )
         # Otherwise the nearest noun says whose name it is ("Beneficiary Location:Name").
-        nouns = [w for w in words if w in _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | {"org"}]
+        nouns = [
+            _singular(w) for w in words
+            if _singular(w) in _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | {"org"}
+        ]  # fmt: skip
         if not nouns:
             return None
         noun = nouns[-1]
@@ -552,7 +610,7 @@ class TagSuggester:
             entry = self.index.get(key)
             if entry is None or key in _FILLERS:
                 continue
-            dropped = set(words[:start]) | set(h.owner)
+            dropped = {_singular(w) for w in [*words[:start], *h.owner]}
             if dropped & _OTHER_PARTY and not (set(key.split()) & _OTHER_PARTY):
                 return None
             if key == "status" and dropped & _PERSONAL_STATUS:
@@ -610,6 +668,11 @@ class TagSuggester:
         if tag in _NAMES_OF_ANYONE | {"#activity+name"} and words and words[-1] in _ABOUT:
             # "Activities description": what something is about, not its name.
             return Suggestion(text, None, 0.0, reason=f"a {words[-1]}, not a name")
+        if tag == "#contact+phone" and words and words[-1].isdigit() and int(words[-1]) >= 2:
+            # "Phone 2", "Tel2": a second number, beyond the main one.
+            return self._entry_suggestion(
+                text, "#contact+other+phone", found.confidence, "a second phone number"
+            )
         if tag == "#contact+phone" and set(words) & _TEXT_MESSAGES:
             return self._entry_suggestion(
                 text, "#contact+mobile+phone", found.confidence, "a number for text messages"
@@ -633,8 +696,8 @@ class TagSuggester:
         for want in synonym.split():
             stem = _stems([want])
             for i in range(start if ordered else 0, len(words)):
-                if _stems([words[i]]) == stem and len(words[i]) <= len(want) + 3 - (
-                        len(want) > len(words[i])):  # fmt: skip
+                if _stems([words[i]]) == stem and len(want) - 3 <= len(words[i]) <= len(
+                        want) + 3 - (len(want) > len(words[i])):  # fmt: skip
                     start = i + 1
                     break
             else:
@@ -660,6 +723,10 @@ class TagSuggester:
         from rapidfuzz import fuzz, process
 
         top: tuple[float, str] = (0.0, "")
+        plain = re.sub(r"[^A-Za-z0-9]", "", text)
+        if plain.isupper() and len(plain) <= 6:
+            # "UKPRN" is not a slip of "UPRN": a letter more or less makes another acronym.
+            return Suggestion(text, None, 0.0, reason="no tag fits this header")
         for key in h.keys:
             if len(key) < 4:
                 continue
@@ -690,10 +757,34 @@ class TagSuggester:
             if values is not None else [{} for _ in headers]
         )  # fmt: skip
         kind = self.sheet_kind(headers, out, profiles)
+        if kind == "things":
+            out = [self._as_owner(s) if s.tag is None else s for s in out]
+        before = out
         out = [self._in_kind(s, kind) for s in out]
+        if kind == "things" and any(self._key(s.tag) == "#org+name" for s in out):
+            # "URN", "Reference" in a list of organisations: its own reference for each.
+            out = [
+                self._entry_suggestion(s.header, "#org+id", UNSURE, "a reference in a list of organisations")
+                if self._key(b.tag) == "#person+id" and s.tag is None else s
+                for b, s in zip(before, out, strict=True)
+            ]  # fmt: skip
         if values is not None:
             out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
         return self._paired(headers, out)
+
+    def _as_owner(self, s: Suggestion) -> Suggestion:
+        """In a list of organisations, "School website" and "Parent charity country" are
+        the organisation's own: words that elsewhere name another party (a child's school,
+        a parent) say whose the value is."""
+        words = normal_key(_split_camel(s.header)).split()
+        if not set(words) & _OTHER_PARTY:
+            return s
+        rest = " ".join(w for w in words if w not in _OTHER_PARTY)
+        found = self.suggest(rest) if rest else s
+        if found.tag is None or _about_a_person(self._key(found.tag)):
+            return s
+        return Suggestion(s.header, found.tag, min(found.confidence, PARTLY), found.label,
+                          f"{found.reason}, of the organisation itself")  # fmt: skip
 
     def _paired(self, headers: Sequence[object], found: list[Suggestion]) -> list[Suggestion]:
         """ "area_code" is a local authority's code, so "area_name" beside it is the local
@@ -773,6 +864,13 @@ class TagSuggester:
         if kind == "things" and key == "#service+description":
             return Suggestion(s.header, None, 0.0, reason="a description in a list of things")
         if key not in _PERSON_ONLY and not _about_a_person(key):
+            return s
+        words = normal_key(_split_camel(s.header)).split()
+        if kind == "things" and set(words) & _ALIASES and key in _GIVEN_OR_WHOLE:
+            # "Known as" in a list of organisations: the name it goes by.
+            return self._entry_suggestion(s.header, "#org+name", UNSURE, "another name it goes by")
+        if key in _PERSONAL_NAMES and set(words) & _ROLES:
+            # "HeadFirstName", "Contact surname": the name of a person at the organisation.
             return s
         if kind == "services" and key not in _PERSON_ONLY:
             return Suggestion(s.header, None, 0.0, reason="about a person, in a list of services")
