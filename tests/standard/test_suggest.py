@@ -194,3 +194,63 @@ def test_gss_codes_say_which_kind_of_area_and_a_code_of_another_kind_is_in_doubt
     assert (a.tag, b.tag) == ("#adm3+code", "#adm2+code")
     (ward,) = suggest_columns(["Ward code"], [councils])
     assert not ward.confident
+
+
+def test_fields_given_as_a_code_or_a_name_get_that_part_of_the_field():
+    # Get Information about Schools writes each coded field twice: "LA (code)", "LA (name)".
+    headers = ["URN", "LA (code)", "LA (name)", "EstablishmentName", "Trusts (code)",
+               "Trusts (name)", "TypeOfEstablishment (name)", "ReasonEstablishmentOpened (name)",
+               "GOR (code)", "AdministrativeWard (name)", "Postcode"]  # fmt: skip
+    got = {s.header: s.tag for s in suggest_columns(headers)}
+    assert got["LA (code)"] == "#adm2+code"
+    assert got["LA (name)"] == "#adm2+name"
+    assert got["Trusts (code)"] == "#org+id"
+    assert got["Trusts (name)"] == "#org+name"
+    assert got["GOR (code)"] == "#adm1+code"
+    assert got["AdministrativeWard (name)"] == "#adm3+ward"
+    # A type or a reason is not the establishment's name, whatever it is written as.
+    assert got["TypeOfEstablishment (name)"] is None
+    assert got["ReasonEstablishmentOpened (name)"] is None
+    # The list's own reference for each school is the organisation's identifier.
+    assert got["URN"] == "#org+id"
+
+
+def test_a_list_of_organisations_owns_words_that_elsewhere_name_another_party():
+    headers = ["Charity number", "School name", "SchoolWebsite", "SchoolCapacity", "Postcode",
+               "Registered date", "Income", "Parent charity name",
+               "Parent charity country of registration", "HeadFirstName", "HeadLastName",
+               "Known As"]  # fmt: skip
+    got = {s.header: s for s in suggest_columns(headers)}
+    assert got["SchoolWebsite"].tag == "#contact+url"
+    assert got["SchoolCapacity"].tag == "#service+capacity+num"
+    assert got["Parent charity country of registration"].tag == "#country+name"
+    # The head teacher is a person at the organisation: their names stay a person's.
+    assert got["HeadFirstName"].tag == "#person+given+name"
+    assert got["HeadLastName"].tag == "#person+family+name"
+    assert got["Known As"].tag == "#org+name"
+    # Read through words that are not the field's own, so a person confirms them.
+    assert not got["SchoolWebsite"].confident
+    # In a list of people the same words still mean someone else's.
+    people = suggest_columns(["First name", "Surname", "Date of birth", "School phone"])
+    assert people[3].tag is None
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [
+        ("UserName", None),  # a login, not the name a person is called by
+        ("User Name", None),
+        ("Phone2 #", "#contact+other+phone"),
+        ("Telephone 2", "#contact+other+phone"),
+        ("Phone 1", "#contact+phone"),
+        ("UKPRN", "#org+id"),  # not a slip of UPRN
+        ("Refer", None),  # "refer" is not "reference"
+        ("Neighbourhood", "#adm4+name"),
+        ("at-risk", "#person+vulnerable"),
+        ("Beneficiaries", "#service+eligibility"),
+        ("Main Operating Location", "#service+area"),
+        ("Year End", "#date"),
+    ],
+)
+def test_header_words_of_registers_and_member_lists(header, tag):
+    assert suggest_tags([header])[0].tag == tag

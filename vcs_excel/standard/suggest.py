@@ -33,6 +33,7 @@ person to confirm.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -211,8 +212,20 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
 # Words that say what kind of value a header holds, whatever comes before them.
-_HEADS = {"status", "date", "website", "url", "link", "email", "amount", "postcode", "country",
-          "capacity", "beds", "spaces"}
+_HEADS = {
+    "status",
+    "date",
+    "website",
+    "url",
+    "link",
+    "email",
+    "amount",
+    "postcode",
+    "country",
+    "capacity",
+    "beds",
+    "spaces",
+}
 # Words that say a column holds an amount of money (#value), in a list that is not of
 # people ("total_gross_income", "expenditure_total", "total-Commitment").
 _MONEY = {
@@ -433,6 +446,7 @@ class TagSuggester:
             area = self.suggest(f"{field} {part}")
             if self._key(area.tag) in _AREA_NAMES or self._key(area.tag) in _AREA_CODES:
                 found = area
+        found = dataclasses.replace(found, header=text)
         key = self._key(found.tag)
         if key is None:
             return Suggestion(text, None, 0.0, reason=found.reason)
@@ -444,7 +458,7 @@ class TagSuggester:
             return self._entry_suggestion(
                 text, _AREA_NAMES[key], found.confidence, "the name that goes with a code"
             )
-        return found
+        return dataclasses.replace(found, header=text)
 
     def _match(self, text: str, h: _Header) -> Suggestion:
         for key in h.keys:
@@ -831,6 +845,8 @@ class TagSuggester:
                 continue
             words = set(normal_key(_split_camel(str(header or ""))).split())
             tag = self._key(s.tag)
+            if tag in _PERSONAL_NAMES and words & _ROLES:
+                continue  # "HeadFirstName": a person at an organisation, not a list of people
             if tag in _PERSON_TAGS or words & _PERSON_WORDS:
                 person += 1
             if tag in _NOT_PEOPLE_TAGS or words & (
