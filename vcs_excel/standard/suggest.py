@@ -183,6 +183,7 @@ _ROLES = {
     "head", "headteacher", "contact", "manager", "chair", "chairperson", "director", "owner",
     "proprietor", "principal", "lead", "secretary", "treasurer", "coordinator", "ceo",
 }  # fmt: skip
+_OWN_REFERENCE = "a reference in a list of organisations"
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -778,7 +779,7 @@ class TagSuggester:
         if kind == "things" and any(self._key(s.tag) == "#org+name" for s in out):
             # "URN", "Reference" in a list of organisations: its own reference for each.
             out = [
-                self._entry_suggestion(s.header, "#org+id", UNSURE, "a reference in a list of organisations")
+                self._entry_suggestion(s.header, "#org+id", UNSURE, _OWN_REFERENCE)
                 if self._key(b.tag) == "#person+id" and s.tag is None else s
                 for b, s in zip(before, out, strict=True)
             ]  # fmt: skip
