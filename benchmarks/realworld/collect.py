@@ -130,6 +130,15 @@ SOURCES = [
      "d91ed03d06acdf26e6b2c21d03718086711b3225", "documentation/schemas.txt",
      "no licence file; the member and consumer reports' column names only",
      "Help Berkeley (a mutual aid group's member lists)", "dev"),
+    # Measured once before any change made for them (top-1 82% and 75%).
+    ("gpg-employers", "kanedata/find-that-charity", "1a95058f5c892a465602511a6eaba911e6ad94ca",
+     "other_data/models/gender_pay_gap.py", "MIT; the gender pay gap service's CSV column "
+     "names (OGL) as the model names its fields", "Government Equalities Office (gender pay "
+     "gap reports)", "dev"),
+    ("nhs-list-reconciliation", "johnwaghorn/list-reconciliation",
+     "5fa8a7f62ecf1c16a573d9db450a7f4c293b7565", "docs/specifications/output-specification.md",
+     "no licence file; the column names of the GP and PDS registration reports only",
+     "NHS Digital (GP list reconciliation against PDS)", "dev"),
 ] + [
     # Trafford Data Lab's tidied council open data (Greater Manchester): lists of
     # organisations and places, kept for tags from values (no problems.csv: the checker's

@@ -254,3 +254,36 @@ def test_a_list_of_organisations_owns_words_that_elsewhere_name_another_party():
 )
 def test_header_words_of_registers_and_member_lists(header, tag):
     assert suggest_tags([header])[0].tag == tag
+
+
+def test_one_record_as_two_systems_hold_it_reads_through_each_systems_prefix():
+    # A GP practice's registrations beside the NHS spine's (PDS): the same fields twice.
+    headers = ["nhsNumber", "gp_birthDate", "gp_name_given", "gp_name_family",
+               "gp_name_previousFamily", "gp_postalCode", "gp_generalPractitionerOds",
+               "pds_birthDate", "pds_name_given", "pds_name_family", "pds_address",
+               "pds_postalCode", "pds_generalPractitionerOds", "ruleId"]  # fmt: skip
+    got = {s.header: s for s in suggest_columns(headers)}
+    assert got["pds_name_given"].tag == "#person+given+name"
+    assert got["gp_name_family"].tag == "#person+family+name"
+    assert got["pds_address"].tag == "#contact+address"
+    assert got["pds_postalCode"].tag == "#contact+address+postcode"
+    assert got["gp_generalPractitionerOds"].tag == "#org+id"
+    # A name the person had before is not their surname now.
+    assert got["gp_name_previousFamily"].tag is None
+    assert got["ruleId"].tag is None
+    # Without a second system, "gp" still names someone else: the GP's phone is not theirs.
+    single = suggest_columns(["first_name", "last_name", "gp_phone", "gp_name"])
+    assert single[2].tag is None
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [
+        ("ResponsiblePerson", "#contact+name"),
+        ("CompanyLinkToGPGInfo", "#contact+url"),
+        ("Previous surname", None),
+        ("Maiden name", None),
+    ],
+)
+def test_header_words_of_employer_and_nhs_lists(header, tag):
+    assert suggest_tags([header])[0].tag == tag

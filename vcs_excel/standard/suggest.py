@@ -184,6 +184,10 @@ _ROLES = {
     "proprietor", "principal", "lead", "secretary", "treasurer", "coordinator", "ceo",
 }  # fmt: skip
 _OWN_REFERENCE = "a reference in a list of organisations"
+_PERSON_NAME_TAGS = {"#person+name", "#person+given+name", "#person+family+name"}
+_BEFORE = {"previous", "former", "maiden", "prior", "birth", "old"}
+# "gp_birthDate", "pds.postalCode": a short prefix, then the field.
+_NAMESPACE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,11})[_.](\S.*)$")
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -470,6 +474,9 @@ class TagSuggester:
         if h.owner and field_key in self.index and field_key not in ("name", "names", "title"):
             entry = self.index[field_key]
             return Suggestion(text, entry.tag, 1.0, entry.label, f"'{field_key}' is a known header")
+        if "ods" in [*h.owner, *h.field] and "#org+id" in {e.tag for e in self.index.values()}:
+            # An ODS code names an NHS organisation ("generalPractitionerOds", "GP ODS code").
+            return self._entry_suggestion(text, "#org+id", 0.9, "an NHS organisation's ODS code")
         thing = self._thing_name(text, h) or self._area_code(text, h)
         if thing is not None:
             return thing
@@ -506,6 +513,9 @@ class TagSuggester:
             # "start-planned", "end (actual)": when something starts or ends.
             tag = "#date+start" if set(words) & _STARTS else "#date+end"
             return self._entry_suggestion(text, tag, UNSURE, "when something starts or ends")
+        if "link" in words[:-1] and words[words.index("link") + 1] == "to" and "link" in self.index:
+            # "CompanyLinkToGPGInfo", "Link to group": a web address of something.
+            return self._entry_suggestion(text, self.index["link"].tag, UNSURE, "a link")
         candidates = []
         if "of" in words[1:]:
             candidates.append(words.index("of") - 1)
@@ -683,6 +693,9 @@ class TagSuggester:
         if tag in _NAMES_OF_ANYONE | {"#activity+name"} and words and words[-1] in _ABOUT:
             # "Activities description": what something is about, not its name.
             return Suggestion(text, None, 0.0, reason=f"a {words[-1]}, not a name")
+        if tag in _PERSON_NAME_TAGS and set(words) & _BEFORE:
+            # "Previous surname", "maiden name": a name the person had, not the one they have.
+            return Suggestion(text, None, 0.0, reason="a name the person had before")
         if tag == "#contact+phone" and words and words[-1].isdigit() and int(words[-1]) >= 2:
             # "Phone 2", "Tel2": a second number, beyond the main one.
             return self._entry_suggestion(
@@ -771,6 +784,7 @@ class TagSuggester:
             [profile(v, self.dictionary) for v in values]
             if values is not None else [{} for _ in headers]
         )  # fmt: skip
+        out = self._namespaced(headers, out)
         kind = self.sheet_kind(headers, out, profiles)
         if kind == "things":
             out = [self._as_owner(s) if s.tag is None else s for s in out]
@@ -786,6 +800,33 @@ class TagSuggester:
         if values is not None:
             out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
         return self._paired(headers, out)
+
+    def _namespaced(self, headers: Sequence[object], found: list[Suggestion]) -> list[Suggestion]:
+        """ "gp_name_given" beside "pds_name_given": one record as two systems hold it, each
+        field under its system's prefix. A prefix that puts the same fields side by side is
+        a name for where the values came from, not part of what they are."""
+        split = [_NAMESPACE.match(str(h or "").strip()) for h in headers]
+        owners: dict[str, set[str]] = {}
+        for m in split:
+            if m:
+                owners.setdefault(m.group(2).lower(), set()).add(m.group(1).lower())
+        shared: dict[str, int] = {}
+        for prefixes in owners.values():
+            if len(prefixes) >= 2:
+                for p in prefixes:
+                    shared[p] = shared.get(p, 0) + 1
+        namespaces = {p for p, n in shared.items() if n >= 2}
+        if not namespaces:
+            return found
+        out = []
+        for m, s in zip(split, found, strict=True):
+            if m and m.group(1).lower() in namespaces and (s.tag is None or not s.confident):
+                inner = self.suggest(m.group(2))
+                if inner.tag is not None:
+                    s = Suggestion(s.header, inner.tag, min(inner.confidence, PARTLY), inner.label,
+                                   f"{inner.reason}, from {m.group(1)}")  # fmt: skip
+            out.append(s)
+        return out
 
     def _as_owner(self, s: Suggestion) -> Suggestion:
         """In a list of organisations, "School website" and "Parent charity country" are
