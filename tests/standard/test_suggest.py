@@ -287,3 +287,10 @@ def test_one_record_as_two_systems_hold_it_reads_through_each_systems_prefix():
 )
 def test_header_words_of_employer_and_nhs_lists(header, tag):
     assert suggest_tags([header])[0].tag == tag
+
+
+def test_areas_the_government_draws_are_areas_not_lines_of_an_address():
+    got = suggest_tags(["admin_ward", "admin_district", "admin_county", "County"])
+    assert [s.tag for s in got[:2]] == ["#adm3+ward", "#adm2+name"]
+    assert got[2].tag is None  # an upper-tier council's area, not the county line
+    assert got[3].tag == "#contact+address+line3"

@@ -114,8 +114,10 @@ _WHOSE = _ORG_NOUNS | _PLACE_NOUNS | {
     "trading", "address", "location", "recipient", "beneficiary", "volunteer", "participating",
     "reporting", "implementing", "lead", "funding", "accountable", "extending", "assoc",
     "associated", "parent", "linked", "trustee", "director", "officer", "alternate",
-    "alternative", "former", "previous", "official", "legal",
+    "alternative", "former", "previous", "official", "legal", "admin", "administrative",
 }  # fmt: skip
+# "admin_ward", "AdministrativeWard": an area the government draws, never a line of an address.
+_ADMIN = {"admin", "administrative"}
 # Words of headers about people, and of headers about organisations, places and grants.
 _PERSON_WORDS = {
     "forename", "forenames", "surname", "dob", "birth", "nhs", "gender", "sex", "ethnicity",
@@ -640,6 +642,8 @@ class TagSuggester:
                 return None
             if key == "status" and dropped & _PERSONAL_STATUS:
                 return None
+            if dropped & _ADMIN and not entry.tag.startswith("#adm"):
+                return None  # "admin_county" is an area, not the county line of an address
             if dropped <= _WHOSE | _FILLERS:
                 return Suggestion(text, entry.tag, 0.9, entry.label, f"ends with '{key}'")
             return None
