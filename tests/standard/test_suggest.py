@@ -294,3 +294,15 @@ def test_areas_the_government_draws_are_areas_not_lines_of_an_address():
     assert [s.tag for s in got[:2]] == ["#adm3+ward", "#adm2+name"]
     assert got[2].tag is None  # an upper-tier council's area, not the county line
     assert got[3].tag == "#contact+address+line3"
+
+
+def test_a_field_read_after_words_of_whose_it_is_is_confident_only_when_values_agree():
+    headers = ["Charity number", "Charity name", "Provider postcode"]
+    alone = suggest_columns(headers)[2]
+    assert alone.tag == "#contact+address+postcode" and not alone.confident
+    postcodes = ["M32 0TH", "M33 7ZF", "WA15 8HQ", "M41 0FJ", "M16 0RA", "M33 2BX"]
+    values = [["1000147"] * 6, ["A Charity"] * 6, postcodes]
+    with_values = suggest_columns(headers, values)[2]
+    assert with_values.tag == "#contact+address+postcode" and with_values.confident
+    # Fillers alone leave nothing unexplained.
+    assert suggest_tags(["Client's date of birth"])[0].confident

@@ -13,7 +13,9 @@ label and tag text:
 3. the name of a thing ("practice_name", "Site name", "Recipient Org:Name") is the
    name of an organisation or a place, not a person;
 4. the header ends with a synonym and the words before it say whose it is
-   ("charity_contact_postcode", "CandidateSurname") (0.9);
+   ("charity_contact_postcode", "CandidateSurname") (0.9 after fillers such as
+   "client's"; 0.84, unsure unless the column's values say the same, after words
+   that say whose it is);
 5. every word of a synonym appears in the header and the words left over are only
    fillers such as "client's", "current" or a question's "how would you" (0.9);
 6. the header is a near spelling of a synonym, as with a typo (0.75 to 0.9).
@@ -478,7 +480,7 @@ class TagSuggester:
             return Suggestion(text, entry.tag, 1.0, entry.label, f"'{field_key}' is a known header")
         if "ods" in [*h.owner, *h.field] and "#org+id" in {e.tag for e in self.index.values()}:
             # An ODS code names an NHS organisation ("generalPractitionerOds", "GP ODS code").
-            return self._entry_suggestion(text, "#org+id", 0.9, "an NHS organisation's ODS code")
+            return self._entry_suggestion(text, "#org+id", PARTLY, "an NHS organisation's ODS code")
         thing = self._thing_name(text, h) or self._area_code(text, h)
         if thing is not None:
             return thing
@@ -573,14 +575,14 @@ class TagSuggester:
             rest = rest[:-1]
         if rest and _singular(rest[-1]) in _ORG_NOUNS:
             # "Organisation code", "reporting-org-ref": an organisation's identifier.
-            return self._entry_suggestion(text, "#org+id", 0.9, "the code of an organisation")
+            return self._entry_suggestion(text, "#org+id", PARTLY, "the code of an organisation")
         if rest and rest[-1] in _RELATED | _PLACE_NOUNS | _THING_NOUNS:
             return Suggestion(text, None, 0.0, reason="the code of another record")
         for start in range(len(rest)):
             area = self.index.get(" ".join(rest[start:]))
             if area is not None and area.tag in _AREA_CODES:
                 return self._entry_suggestion(
-                    text, _AREA_CODES[area.tag], 0.9, f"the code of a {area.label.lower()}"
+                    text, _AREA_CODES[area.tag], PARTLY, f"the code of a {area.label.lower()}"
                 )
         return None
 
@@ -645,7 +647,11 @@ class TagSuggester:
             if dropped & _ADMIN and not entry.tag.startswith("#adm"):
                 return None  # "admin_county" is an area, not the county line of an address
             if dropped <= _WHOSE | _FILLERS:
-                return Suggestion(text, entry.tag, 0.9, entry.label, f"ends with '{key}'")
+                # Words that are only fillers ("Client's date of birth") leave nothing
+                # unexplained; words that say whose it is ("Provider postcode") may name
+                # someone other than the row.
+                sure = 0.9 if dropped <= _FILLERS else PARTLY
+                return Suggestion(text, entry.tag, sure, entry.label, f"ends with '{key}'")
             return None
         return None
 
@@ -961,6 +967,11 @@ class TagSuggester:
             return self._entry_suggestion(s.header, named, UNSURE, f"the values are names of {why}")
         if entry is not None:
             fit = fits(entry, found, self.dictionary)
+            if fit is not None and fit >= 0.8 and found["values"] >= 5 and s.confidence == PARTLY:
+                # Read from part of the header, and the values say the same: confident.
+                return dataclasses.replace(
+                    s, confidence=0.9, reason=f"{s.reason}, and the values agree"
+                )
             # Half the values of the header's kind is agreement enough: the rest are
             # mistakes for the Data Checker to find, not a reason to doubt the header.
             if fit is None or fit >= 0.5:
