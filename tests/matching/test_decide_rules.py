@@ -174,3 +174,21 @@ def test_the_docs_page_lists_every_rule_with_its_reason():
     for rule in RULES:
         assert f"| {rule.name} |" in page
         assert rule.doc and rule.doc in page
+
+
+def test_a_shared_record_id_at_one_home_vouches_when_no_birthday_is_given(tmp_path):
+    from test_record_ids import HEADER as ID_HEADER
+    from test_record_ids import PEOPLE, TWINS
+
+    # This week's export lost Ronald's birthday and has his first name cut to its
+    # consonants and his carer's surname in his, but his ID and his home are the same.
+    ronald = ["ASC-100147", "Rnld", "Oduya", None, "12 Moor View", "LS14 4EF"]
+    this_week = [ID_HEADER, *[p for p in PEOPLE if p[1] != "Ronald"], ronald, *TWINS]
+    path = save_rows(
+        tmp_path / "lists.xlsx", {"Last week": [ID_HEADER, *PEOPLE, *TWINS], "This week": this_week}
+    )
+    records, scored, decisions, trace = decided_with_rules(path)
+    given = records["given"].to_numpy()
+    i = next(k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+             if {given[a], given[b]} == {"Ronald", "Rnld"})  # fmt: skip
+    assert decisions[i] == "match" and "a record ID vouches" in trace[i]

@@ -431,9 +431,9 @@ def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 def _record_id_vouches(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """One person's record ID with the date of birth (or, with no date of birth to
-    compare, the first name or surname; a birthday with its day and month swapped needs a
-    name too; one that differs needs the first name and the home): the same person,
-    whatever else was mistyped."""
+    compare, the first name, the surname or the home; a birthday with its day and month
+    swapped needs a name too; one that differs needs the first name and the home): the
+    same person, whatever else was mistyped."""
     v = e.v
     names_differ = v.given.is_("different") & v.family.is_("different")
     birth_or_name = (
@@ -441,7 +441,7 @@ def _record_id_vouches(e: Evidence, decision: np.ndarray) -> np.ndarray:
         | (v.dob.is_("day_month_swapped") & ~names_differ)
         | (
             v.dob.missing
-            & (v.given.at_least("close_spelling") | v.family.at_least("close_spelling"))
+            & (v.given.at_least("close_spelling") | v.family.at_least("close_spelling") | e.home)
         )
         | (v.given.at_least("close_spelling") & e.home)
     )
