@@ -14,12 +14,14 @@ from vcs_excel.matching.cluster import cluster
 def _one_link_at_a_time(records, pairs, apart):
     """The rule in its plainest form: strongest link first, refused if it would put two
     NHS numbers or a pair kept apart (a person's answer, or a household rule's "no" at
-    a probability of 0.3 or more) in one person."""
+    a probability of 0.3 or more, not one for too little evidence) in one person; a "no"
+    pair not kept apart whose records end up in one person is a match."""
     n = len(records)
     person = list(range(n))
     nhs = [{v} if v else set() for v in records["nhs"]]
     never = {(int(a), int(b)) for a, b in zip(apart["a"], apart["b"], strict=True)}
-    ruled = pairs[(pairs["decision"] == "no") & (pairs["probability"] >= 0.3)]
+    ruled = pairs[(pairs["decision"] == "no") & (pairs["probability"] >= 0.3)
+                  & ~pairs["too_little"]]  # fmt: skip
     never |= {(int(a), int(b)) for a, b in zip(ruled["a"], ruled["b"], strict=True)}
     decisions = pairs["decision"].copy()
     chosen = pairs[pairs["decision"] == "match"].sort_values("probability", ascending=False)
@@ -35,6 +37,9 @@ def _one_link_at_a_time(records, pairs, apart):
             decisions[idx] = "review"
             continue
         person = [pa if p == pb else p for p in person]
+    for idx, a, b, d in zip(pairs.index, pairs["a"], pairs["b"], pairs["decision"], strict=True):
+        if d == "no" and person[a] == person[b] and idx not in ruled.index:
+            decisions[idx] = "match"
     return person, decisions
 
 
@@ -44,7 +49,7 @@ def _cases(draw):
     record = st.integers(0, n - 1)
     numbers = draw(st.lists(st.sampled_from([None, "A", "B"]), min_size=n, max_size=n))
     decision = st.sampled_from(["match", "match", "no", "review"])
-    link = st.tuples(record, record, decision, st.floats(0.0, 1.0))
+    link = st.tuples(record, record, decision, st.floats(0.0, 1.0), st.booleans())
     links = draw(st.lists(link, max_size=3 * n))
     kept = draw(st.lists(st.tuples(record, record), max_size=2))
     return numbers, links, kept
@@ -54,8 +59,8 @@ def _cases(draw):
 @given(_cases())
 def test_grouping_equals_joining_one_link_at_a_time(case):
     numbers, links, kept = case
-    links = [(a, b, d, p) for a, b, d, p in links if a != b]
-    pairs = pd.DataFrame(links, columns=["a", "b", "decision", "probability"])
+    links = [(a, b, d, p, d == "no" and little) for a, b, d, p, little in links if a != b]
+    pairs = pd.DataFrame(links, columns=["a", "b", "decision", "probability", "too_little"])
     pairs = pairs.drop_duplicates(["a", "b"]).drop_duplicates("probability").reset_index(drop=True)
     records = pd.DataFrame({"nhs": numbers})
     apart = pd.DataFrame(kept, columns=["a", "b"], dtype=np.int64)

@@ -32,7 +32,7 @@ SCENARIOS = {
         ("Olu", "Olu"), "review",
     ),
     "a namesake is possible": (
-        [row(dob=D(1970, 1, 1))], [row(dob=D(1970, 1, 1), **ELSEWHERE)],
+        [row(dob=D(1970, 1, 1))], [row(family="Adeyemmi", dob=D(1970, 1, 1), **ELSEWHERE)],
         ("Olu", "Olu"), "review",
     ),
     "household guard": (
@@ -192,3 +192,21 @@ def test_a_shared_record_id_at_one_home_vouches_when_no_birthday_is_given(tmp_pa
     i = next(k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
              if {given[a], given[b]} == {"Ronald", "Rnld"})  # fmt: skip
     assert decisions[i] == "match" and "a record ID vouches" in trace[i]
+
+
+def test_a_rare_name_and_birthday_elsewhere_is_a_move_a_common_one_waits(tmp_path):
+    # Olu Adeyemi, born 1 January 1970, at two addresses: the only Olu Adeyemi on the
+    # lists, so the same person, moved.
+    moved = traced(tmp_path, [row(dob=D(1970, 1, 1))], [row(dob=D(1970, 1, 1), **ELSEWHERE)])
+    assert moved[("Olu", "Olu")] == ("match", [])
+    # Among four people of one name, one birthday at two addresses waits for a person.
+    others = [row(dob=D(1980 + k, 2, 2), address=f"{k} Hill Street", postcode="LS9 9XX")
+              for k in range(1, 4)]  # fmt: skip
+    path = save_rows(tmp_path / "common.xlsx", {
+        "List 1": [HEADER, row(dob=D(1970, 1, 1)), *others],
+        "List 2": [HEADER, row(dob=D(1970, 1, 1), **ELSEWHERE)]})  # fmt: skip
+    records, scored, decisions, trace = decided_with_rules(path)
+    dob = records["dob"].to_numpy()
+    i = next(k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+             if dob[a] == dob[b] == D(1970, 1, 1))  # fmt: skip
+    assert decisions[i] == "review" and "a namesake is possible" in trace[i]

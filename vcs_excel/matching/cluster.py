@@ -33,11 +33,16 @@ def cluster(
     person (a person said "Different people"); a definite pair whose join would break
     that, or would put two NHS numbers together, becomes "review". So does one that
     would join a pair decided "no" although it scored at least ``ruled_out_above``
-    (a household rule said two people)."""
+    (a household rule said two people; not a pair marked ``too_little``, decided "no"
+    for too little evidence)."""
     n = len(records)
     parent = np.arange(n)
     decision = pairs["decision"].to_numpy(object)
-    ruled_out = pairs[(decision == "no") & (pairs["probability"].to_numpy() >= ruled_out_above)]
+    ruled_out = (decision == "no") & (pairs["probability"].to_numpy() >= ruled_out_above)
+    if "too_little" in pairs:
+        # "Too little evidence for this pair" is not "two people": others may join them.
+        ruled_out &= ~pairs["too_little"].to_numpy(bool)
+    ruled_out = pairs[ruled_out]
     decisions = pairs["decision"].copy()
     # People's "Same person" answers (priority 1) are joined before the model's matches.
     chosen = pairs[decision == "match"]
@@ -107,7 +112,15 @@ def cluster(
     _, first, inverse = np.unique(roots, return_index=True, return_inverse=True)
     rank = np.empty(len(first), dtype=np.int64)
     rank[np.argsort(first)] = np.arange(1, len(first) + 1)
-    return rank[inverse], decisions
+    person = rank[inverse]
+    # A pair decided "no" for too little evidence whose two records other matches join
+    # into one person is one person on the One list: its decision says so too. A pair a
+    # household rule ruled two people keeps its "no" even where a shared ID joined them.
+    a_all, b_all = pairs["a"].to_numpy(np.int64), pairs["b"].to_numpy(np.int64)
+    joined = (decision == "no") & (person[a_all] == person[b_all])
+    joined &= ~pairs.index.isin(ruled_out.index)
+    decisions[joined] = "match"
+    return person, decisions
 
 
 def _free_groups(

@@ -81,6 +81,12 @@ def _first_names_where(
     return out
 
 
+# Among this many people of one name, two share a date of birth (of some 25,000 in a
+# lifetime's span) about once in 8,000 names: a record of the name and birthday
+# elsewhere is the same person, moved.
+_FEW_OF_A_NAME = 3
+
+
 def _people_of_the_name(
     scored: pd.DataFrame, records: pd.DataFrame, joined: np.ndarray
 ) -> np.ndarray:
@@ -268,12 +274,15 @@ class Evidence:
 @dataclass(frozen=True)
 class Rule:
     """A decision a probability cannot make: where ``when`` holds, a pair decided one of
-    ``changes`` becomes ``outcome``."""
+    ``changes`` becomes ``outcome``. A "no" says two people (grouping never puts them in
+    one person through others), unless ``apart`` is False: then it says only that the
+    evidence is too little for this pair, and other links may still join the two."""
 
     name: str
     outcome: str  # "match", "review" or "no"
     changes: tuple[str, ...]
     when: Callable[[Evidence, np.ndarray], np.ndarray]
+    apart: bool = True
 
     @property
     def doc(self) -> str:
@@ -294,17 +303,27 @@ def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another address, in another district or street, with no phone, e-mail address, NHS
     number or record ID in common: a move, or two people of one name and birthday (in a
     city of a million, first names and birthdays coincide, and surnames that sound
-    alike are common), so a person decides."""
+    alike are common), so a person decides. Not where both names and the whole date of
+    birth are the same and at most three people on the lists have that name: among
+    three people, two share a birthday about once in 8,000 names, so it is a move."""
     v = e.v
     near_only = v.postcode.is_("same_district", "same_sector") & (
         ~v.house.is_("same") | v.street.is_("different")
     )
-    return (
+    fires = (
         (v.postcode.is_("different") | near_only)
         & ~e.vouched
         & ~v.phone.at_least("shared_landline")
         & ~v.email.is_("same")
     )
+    exact = fires & v.given.is_("same") & v.family.is_("same") & v.dob.is_("same")
+    if exact.any():
+        few = np.zeros(len(fires), dtype=bool)
+        few[exact] = (
+            _people_of_the_name(e.scored, e.records, decision == _MATCH)[exact] <= _FEW_OF_A_NAME
+        )
+        fires &= ~few
+    return fires
 
 
 def _household_guard(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -471,7 +490,7 @@ RULES: tuple[Rule, ...] = (
     Rule("two sets of contacts", "review", ("match",), _two_contacts),
     Rule("both names differ", "no", ANY, _both_names_differ),
     Rule("a birthday that disagrees elsewhere", "no", ANY, _birthday_disagrees_elsewhere),
-    Rule("names alone elsewhere", "no", ANY, _names_alone_elsewhere),
+    Rule("names alone elsewhere", "no", ANY, _names_alone_elsewhere, apart=False),
     Rule("another first name elsewhere", "no", ANY, _another_first_name_elsewhere),
     Rule("another surname elsewhere", "no", ANY, _another_surname_elsewhere),
     Rule("worth a look", "review", ("no",), _worth_a_look),
@@ -487,15 +506,18 @@ def decide(
     definite: float = DEFINITE,
     review: float = REVIEW,
     trace: list[list[str]] | None = None,
+    too_little: list[np.ndarray] | None = None,
 ) -> pd.Series:
     """The decision for each scored pair: "match", "review" or "no"; the probability's,
     then each of :data:`RULES` in order. ``trace``, if given, is filled with the names
-    of the rules that changed each pair's decision."""
+    of the rules that changed each pair's decision; ``too_little``, if given, receives
+    which "no" pairs a rule decided for too little evidence, not as two people."""
     p = scored["probability"].to_numpy()
     decision = np.where(p >= definite, _MATCH, np.where(p >= review, _REVIEW, _NO)).astype(np.int8)
     evidence = Evidence(scored, records)
     if trace is not None:
         trace[:] = [[] for _ in range(len(scored))]
+    little = np.zeros(len(decision), dtype=bool)
     for rule in RULES:
         applies = np.zeros(len(decision), dtype=bool)
         for changes in rule.changes:
@@ -508,4 +530,7 @@ def decide(
             for i in np.flatnonzero(changed):
                 trace[i].append(rule.name)
         decision = np.where(changed, outcome, decision)
+        little = np.where(changed, outcome == _NO and not rule.apart, little)
+    if too_little is not None:
+        too_little[:] = [little & (decision == _NO)]
     return pd.Series(_NAMES[decision], index=scored.index, name="decision")

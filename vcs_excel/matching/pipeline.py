@@ -120,6 +120,15 @@ class Linker:
     def decide(self, scored: pd.DataFrame, records: pd.DataFrame) -> pd.Series:
         return decide(scored, records, self.settings.definite, self.settings.review)
 
+    def decide_in(self, scored: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
+        """``scored`` with its decisions, and ``too_little``: the "no" pairs a rule decided
+        for too little evidence, which grouping may still join through others."""
+        little: list[np.ndarray] = []
+        decision = decide(
+            scored, records, self.settings.definite, self.settings.review, too_little=little
+        )
+        return scored.assign(decision=decision, too_little=little[0])
+
     def decide_pairs(
         self, records: pd.DataFrame, pairs: pd.DataFrame, model: Model | None = None
     ) -> pd.DataFrame:
@@ -147,8 +156,7 @@ class Linker:
         keys = pair_keys(records, vectors) if decisions else None
         known = known_answers(keys, decisions) if keys is not None else None
         model = self.train(vectors, records, known)
-        scored = self.score(vectors, records, model)
-        scored["decision"] = self.decide(scored, records)
+        scored = self.decide_in(self.score(vectors, records, model), records)
         keep_apart = None
         if keys is not None:
             answers = keys.map(decisions.get)
