@@ -218,12 +218,3 @@ def test_another_first_name_and_birthday_at_one_house_is_two_people_whatever_the
                      [row(given="Bisi", family="Smyth", dob=D(1985, 6, 2))])  # fmt: skip
     decision, rules = decided[("Olu", "Bisi")]
     assert decision == "no" and "another household member" in rules
-
-
-def test_an_initial_of_the_same_age_at_one_home_is_the_one_person_it_fits(tmp_path):
-    decided = traced(tmp_path, [row(given="Olu", age=54), row(given="Tayo", age=20)],
-                     [row(given="O", age=54)])  # fmt: skip
-    assert decided[("Olu", "O")][0] == "match"
-    # With no age to agree, an initial may be any of the family's children of that letter.
-    decided = traced(tmp_path, [row(given="Olu", age=54)], [row(given="O")])
-    assert decided[("Olu", "O")][0] == "review"

@@ -367,19 +367,16 @@ def _ages_disagree(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 def _alike_names_at_one_home(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """At one home, first names that are only alike, where they may be two members of
-    the household (:attr:`Evidence.doubtful_alike_names`), or an initial alone with no
-    age to agree (it fits any of a family's children of that letter): a person decides,
-    unless something of the person's own agrees (for names in doubt,
+    the household (:attr:`Evidence.doubtful_alike_names`), or an initial alone (it fits
+    any of a family's children of that letter, and a partner of one age): a person
+    decides, unless something of the person's own agrees (for names in doubt,
     :attr:`Evidence.names_in_doubt`, other than the birthday, which twins share)."""
     v = e.v
     alike = v.given.is_("initial", "close_spelling", "nickname")
     own = v.email.is_("same") | v.phone.is_("shared_mobile") | e.vouched
     doubtful = e.same_home & alike & ~e.personal & e.doubtful_alike_names
     in_doubt = e.names_in_doubt & ~own
-    # An initial of another age may be any of a family's children of that letter; of the
-    # same age, it is the one person it fits, unless it fits two (``doubtful``).
-    ages_agree = v.age.is_("same") | v.dob.at_least("one_keystroke")
-    initial = e.same_home & v.given.is_("initial") & ~e.personal & ~ages_agree
+    initial = e.same_home & v.given.is_("initial") & ~e.personal
     return doubtful | in_doubt | initial
 
 
