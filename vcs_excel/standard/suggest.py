@@ -467,7 +467,7 @@ class TagSuggester:
             return self._entry_suggestion(
                 text, _AREA_NAMES[key], found.confidence, "the name that goes with a code"
             )
-        return dataclasses.replace(found, header=text)
+        return found
 
     def _match(self, text: str, h: _Header) -> Suggestion:
         for key in h.keys:
@@ -478,7 +478,7 @@ class TagSuggester:
         if h.owner and field_key in self.index and field_key not in ("name", "names", "title"):
             entry = self.index[field_key]
             return Suggestion(text, entry.tag, 1.0, entry.label, f"'{field_key}' is a known header")
-        if "ods" in [*h.owner, *h.field] and "#org+id" in {e.tag for e in self.index.values()}:
+        if "ods" in [*h.owner, *h.field] and self.dictionary.lookup("#org+id") is not None:
             # An ODS code names an NHS organisation ("generalPractitionerOds", "GP ODS code").
             return self._entry_suggestion(text, "#org+id", PARTLY, "an NHS organisation's ODS code")
         thing = self._thing_name(text, h) or self._area_code(text, h)
