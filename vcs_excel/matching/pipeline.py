@@ -117,12 +117,9 @@ class Linker:
     def score(self, vectors: pd.DataFrame, records: pd.DataFrame, model: Model) -> pd.DataFrame:
         return score_pairs(vectors, records, model)
 
-    def decide(self, scored: pd.DataFrame, records: pd.DataFrame) -> pd.Series:
-        return decide(scored, records, self.settings.definite, self.settings.review)
-
-    def decide_in(self, scored: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
-        """``scored`` with its decisions, and ``too_little``: the "no" pairs a rule decided
-        for too little evidence, which grouping may still join through others."""
+    def decide(self, scored: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
+        """``scored`` with each pair's decision, and ``too_little``: the "no" pairs a rule
+        decided for too little evidence, which grouping may still join through others."""
         little: list[np.ndarray] = []
         decision = decide(
             scored, records, self.settings.definite, self.settings.review, too_little=little
@@ -136,9 +133,7 @@ class Linker:
         probability and decision."""
         vectors = self.compare(records, pairs.reset_index(drop=True))
         model = model or self.train(vectors, records)
-        scored = self.score(vectors, records, model)
-        scored["decision"] = self.decide(scored, records)
-        return scored
+        return self.decide(self.score(vectors, records, model), records)
 
     def link(self, records: pd.DataFrame, decisions: Mapping[str, str] | None = None) -> Linked:
         """Every candidate pair among prepared records, decided and grouped into people.
@@ -156,7 +151,7 @@ class Linker:
         keys = pair_keys(records, vectors) if decisions else None
         known = known_answers(keys, decisions) if keys is not None else None
         model = self.train(vectors, records, known)
-        scored = self.decide_in(self.score(vectors, records, model), records)
+        scored = self.decide(self.score(vectors, records, model), records)
         keep_apart = None
         if keys is not None:
             answers = keys.map(decisions.get)
