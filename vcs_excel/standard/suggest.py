@@ -90,8 +90,13 @@ _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # "LA (code)", "Trusts (name)", "TypeOfEstablishment (name)": a field given as its code
 # or as the name the code stands for (Get Information about Schools' columns).
 _QUALIFIED = re.compile(r"^(.*\S)\s*\(\s*(name|code)\s*\)$", re.I)
-_AS_CODE = {"#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
-            "#country+name": "#country+code", "#org+name": "#org+id"}  # fmt: skip
+# Tags of areas and the tags of their codes ("area_name", "area_code").
+_AREA_CODES = {
+    "#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
+    "#country+name": "#country+code",
+}  # fmt: skip
+_AREA_NAMES = {code: name for name, code in _AREA_CODES.items()}
+_AS_CODE = {**_AREA_CODES, "#org+name": "#org+id"}
 # Things that have names and are not people.
 _ORG_NOUNS = {
     "organisation", "organisations", "organization", "org", "company", "charity", "practice",
@@ -175,10 +180,6 @@ _POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix",
 # A header that says only "name", and the tags such a column can have.
 _GENERIC_NAME = re.compile(r"^(?:full |display |the )?names?$")
 _NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
-# Tags of area codes and the names that go with them ("area_code", "area_name").
-_AREA_NAMES = {code: name for name, code in {
-    "#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
-    "#country+name": "#country+code"}.items()}  # fmt: skip
 # Headers of another name something goes by, and people's roles at an organisation.
 _ALIASES = {"known", "aka", "alias", "trading"}
 _GIVEN_OR_WHOLE = {"#person+given+name", "#person+name"}
@@ -269,10 +270,6 @@ _FLAG = re.compile(r"^(?:is|has|have|does|do|can|was|are)\s+\S")
 _COUNT = re.compile(r"^(?:number|no|count|how many)\b(?: of)?\b")
 # The last word of "Organisation type", "geographic area type": a kind of the thing.
 _KIND_WORDS = {"type", "types", "kind", "category", "class", "classification"}
-_AREA_CODES = {
-    "#adm1+name": "#adm1+code", "#adm2+name": "#adm2+code", "#adm3+ward": "#adm3+code",
-    "#country+name": "#country+code",
-}  # fmt: skip
 
 
 def _singular(word: str) -> str:
