@@ -258,3 +258,39 @@ def test_same_person_in_a_cell_agrees_with_the_review_tab(demo_output):
             r["Phone B"],
         )
         assert verdict.startswith("Not sure"), verdict  # fmt: skip
+
+
+def test_a_register_of_schools_is_tagged_then_checked_without_false_alarms(tmp_path, capsys):
+    """A list of organisations written as Get Information about Schools writes its fields
+    ("LA (code)", "LA (name)", "GOR (code)") -> tag -> check: its codes and names get the
+    area tags, its head teacher's names stay a person's, and checking the tagged list
+    finds nothing wrong in clean cells."""
+    from helpers import save_rows
+
+    header = ["URN", "LA (code)", "LA (name)", "EstablishmentName", "TypeOfEstablishment (name)",
+              "Street", "Town", "Postcode", "SchoolWebsite", "TelephoneNum", "HeadFirstName",
+              "HeadLastName", "GOR (code)", "GOR (name)"]  # fmt: skip
+    rows = [
+        [107000, 383, "Leeds", "Oak Lane Primary School", "Community school", "Oak Lane",
+         "Leeds", "LS6 2AB", "www.oaklane.example.sch.uk", "0113 496 0000", "Amina", "Shah",
+         "D", "Yorkshire and The Humber"],
+        [107001, 383, "Leeds", "Moor View Academy", "Academy converter", "Moor View", "Leeds",
+         "LS14 4EF", "https://moorview.example.org", "0113 496 0001", "Peter", "Olsen", "D",
+         "Yorkshire and The Humber"],
+        [107002, 383, "Leeds", "St Mary's CE Primary", "Voluntary aided school",
+         "Church Street", "Leeds", "LS9 9XX", None, "0113 496 0002", "Grace", "Obi", "D",
+         "Yorkshire and The Humber"],
+    ]  # fmt: skip
+    raw = save_rows(tmp_path / "schools.xlsx", {"Schools": [header, *rows]})
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    tags = {c["header"]: c["tag"] for c in tagged["data"]["sheets"][0]["columns"]}
+    assert tags["LA (code)"] == "#adm2+code" and tags["LA (name)"] == "#adm2+name"
+    assert tags["GOR (code)"] == "#adm1+code" and tags["EstablishmentName"] == "#org+name"
+    assert tags["TypeOfEstablishment (name)"] is None
+    assert tags["HeadFirstName"] == "#person+given+name"
+    assert FileBook.open(raw).read_table("Schools").has_tags
+
+    report = run_json(capsys, "check", raw, "--out", tmp_path / "checked.xlsx")
+    assert report["summary"]["errors"] == 0
+    # The only warnings are the test numbers Ofcom keeps for drama.
+    assert set(report["summary"]["by_code"]) <= {"phone-fictional"}
