@@ -79,7 +79,7 @@ SOURCES = [
     ("ch-datafabric", "harnesspi/external-datafabric-docs",
      "09ec299f2af9b0a6bbf112c56eb8d0e61fb9e9c8", "docs/Company.md",
      "OGL v3 (Companies House field names); keys of the example responses only",
-     "Companies House data (as a data API's docs give it)", "test"),
+     "Companies House data (as a data API's docs give it)", "dev"),
     ("charity-lookups", "drkane/charity-lookups", "6264d4f2aa5ebdcbf076002ea3caf403cbcda00b",
      "*.csv (headers)", "ODbL", "drkane (charity data lookups)", "test"),
     ("hse-social-housing", "hse-digital/bsr-rbi", "",
@@ -143,6 +143,16 @@ SOURCES = [
     ("postcodes-io", "ideal-postcodes/postcodes.io", "b593f05ecd33e73239f1ab336deae54e13ead084",
      "test/helper/type_checking.ts", "MIT; the postcode lookup's field names (ONS Postcode "
      "Directory, OGL)", "postcodes.io (ONS Postcode Directory lookups)", "dev"),
+    # Labelled before any run. Ofsted's Annex A lists (children's social care) are test
+    # data, in place of the Companies House field names, part of which a search showed.
+    ("ofsted-annex-a", "SocialFinanceDigitalLabs/liia-tools",
+     "0dd821c2968f6930b62ee2223da0203b33db0a96", "liiatools/spec/annex_a/samples/Annex_A.xlsx",
+     "MIT; the column headers of Ofsted's Annex A lists 1, 8 and 11 only",
+     "Ofsted (Annex A, children's social care lists)", "test"),
+    ("dfe-ssda903", "SocialFinanceDigitalLabs/liia-tools",
+     "0dd821c2968f6930b62ee2223da0203b33db0a96", "liiatools/spec/s903/SSDA903_schema_2024.yml",
+     "MIT; the column names of the SSDA903 return's header, episodes and missing tables",
+     "Department for Education (SSDA903 return on looked-after children)", "dev"),
 ] + [
     # Trafford Data Lab's tidied council open data (Greater Manchester): lists of
     # organisations and places, kept for tags from values (no problems.csv: the checker's
