@@ -311,3 +311,27 @@ def test_a_field_read_after_words_of_whose_it_is_is_confident_only_when_values_a
     assert with_values.tag == "#contact+address+postcode" and with_values.confident
     # Fillers alone leave nothing unexplained.
     assert suggest_tags(["Client's date of birth"])[0].confident
+
+
+def test_when_something_starts_or_ends_is_a_date_for_a_person_to_confirm():
+    got = suggest_tags(["Start", "Tenancy end", "MIS_START", "Episode started", "Start time"])
+    assert [s.tag for s in got] == ["#date+start", "#date+end", "#date+start", "#date+start", None]
+    assert not any(s.confident for s in got[:4])
+
+
+def test_the_number_of_a_kind_of_person_is_their_record_id():
+    got = suggest_tags(["Member number", "Child ID", "person_number", "Customer No", "Phone number"])
+    assert [s.tag for s in got] == ["#person+id"] * 4 + ["#contact+phone"]
+    assert not any(s.confident for s in got[:4])
+
+
+def test_a_header_word_that_often_means_other_things_waits_for_a_person_or_the_values():
+    title = suggest_columns(["Surname", "Title"])[1]
+    assert title.tag == "#person+title" and not title.confident
+    # Values that say the same make it confident: "Until" over dates is an end date.
+    dates = ["31/03/2027", "01/04/2026", "30/09/2026", "31/12/2026", "31/01/2027"]
+    until = suggest_columns(["Project", "Until"], [["Warm hub"] * 5, dates])[1]
+    assert until.tag == "#date+end" and until.confident
+    assert not suggest_columns(["Project", "Until"])[1].confident
+    # A synonym of several words is not loose: "Name title" is a title.
+    assert suggest_tags(["Name title"])[0].confident

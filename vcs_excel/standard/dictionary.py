@@ -56,6 +56,9 @@ class TagEntry:
     unique: bool = False  # each value appears once in a list (a record's own ID)
     example: str = ""
     synonyms: tuple[str, ...] = ()
+    # Synonyms that often mean something else ("title", "unit"): they suggest the tag
+    # for a person to confirm.
+    loose: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -227,6 +230,7 @@ def load_dictionary(folder: Path = DICTIONARY_DIR) -> DataDictionary:
                 unique=_bool(raw.get("unique")),
                 example=raw.get("example", ""),
                 synonyms=tuple(raw.get("synonyms", ())),
+                loose=tuple(raw.get("loose", ())),
             )
         )
     return DataDictionary(entries, codelists)

@@ -193,6 +193,12 @@ _PERSON_NAME_TAGS = {"#person+name", "#person+given+name", "#person+family+name"
 _BEFORE = {"previous", "former", "maiden", "prior", "birth", "old"}
 # "gp_birthDate", "pds.postalCode": a short prefix, then the field.
 _NAMESPACE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,11})[_.](\S.*)$")
+# The people a list may be about: "<one of them> number" is a person's record ID.
+_PEOPLE = {
+    "person", "client", "patient", "customer", "member", "resident", "tenant", "child",
+    "pupil", "student", "volunteer", "applicant", "claimant", "participant", "attendee",
+    "individual", "user", "learner", "adopter", "beneficiary",
+}  # fmt: skip
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -265,6 +271,9 @@ _ENDS = {
     "removal", "removed", "left", "leaving", "ceased", "expiry", "expires", "expired", "until",
     "to", "finish", "finished",
 }  # fmt: skip
+# The last word of a header that says it is when something starts or ends.
+_BOUNDS = {"start", "started", "commenced", "began", "end", "ended", "ceased", "finish",
+           "finished"}  # fmt: skip
 # Headers of yes/no flags ("is_organisation", "has_land"): only a yes/no tag fits.
 _FLAG = re.compile(r"^(?:is|has|have|does|do|can|was|are)\s+\S")
 _COUNT = re.compile(r"^(?:number|no|count|how many)\b(?: of)?\b")
@@ -470,6 +479,9 @@ class TagSuggester:
         for key in h.keys:
             if key in self.index:
                 entry = self.index[key]
+                if key in entry.loose:  # "Title", "Unit": words that often mean other things
+                    why = f"'{key}' is a known header, but it often means more"
+                    return Suggestion(text, entry.tag, PARTLY, entry.label, why)
                 return Suggestion(text, entry.tag, 1.0, entry.label, f"'{key}' is a known header")
         field_key = " ".join(h.field)
         if h.owner and field_key in self.index and field_key not in ("name", "names", "title"):
@@ -501,6 +513,11 @@ class TagSuggester:
         words = h.field if h.field else (h.keys[-1].split() if h.keys else [])
         if len(words) == 1 and words[0] in _MONEY:
             return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
+        if words and words[-1] in _BOUNDS and not set(words[:-1]) & _OTHER_PARTY:
+            # "Start", "Tenancy end", "MIS_START", "Episode started": when something
+            # starts or ends is a date ("Start time" ends in "time", so it is not).
+            tag = "#date+start" if words[-1] in _STARTS else "#date+end"
+            return self._entry_suggestion(text, tag, UNSURE, "when something starts or ends")
         if len(words) < 2:
             return None
         if words[-1] in _CODE_WORDS:  # "registration status code"
@@ -565,11 +582,14 @@ class TagSuggester:
         words = [*h.owner, *h.field]
         if len(words) < 2 or words[-1] not in _CODE_WORDS | {"number", "no"}:
             return None
-        if words[-1] in ("number", "no") and _singular(words[-2]) not in _ORG_NOUNS:
-            return None  # "organisation number" only: "phone number" is not a code
+        if words[-1] in ("number", "no") and _singular(words[-2]) not in _ORG_NOUNS | _PEOPLE:
+            return None  # "organisation number", "client number": "phone number" is no code
         rest = words[:-1]
         if rest and rest[-1] == "p":  # "p-code"
             rest = rest[:-1]
+        if rest and _singular(rest[-1]) in _PEOPLE and words[-1] not in ("code", "codes", "uri"):
+            # "Member number", "Child ID", "person_number": the record ID of a person.
+            return self._entry_suggestion(text, "#person+id", PARTLY, "the reference of a person")
         if rest and _singular(rest[-1]) in _ORG_NOUNS:
             # "Organisation code", "reporting-org-ref": an organisation's identifier.
             return self._entry_suggestion(text, "#org+id", PARTLY, "the code of an organisation")
