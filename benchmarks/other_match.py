@@ -76,7 +76,9 @@ def run(quick: bool = False) -> str:
         "(keyboard and OCR slips, spelling by sound, nicknames and initials, missing values, "
         "swapped names, dates of birth with day and month swapped or a digit wrong, moves, "
         "married names, the formats people type). Seeds 101-103 are the development half; "
-        "seeds 201-203 the test half, never studied. Figures pool the three seeds of a half.",
+        "seeds 201-203 the test half, never studied. Figures pool the three seeds of a half. "
+        "Review per 100 counts the questions a person is asked: one per two people, "
+        "whose answer settles every review pair of their rows.",
         "",
         "| half | contender | records | seconds (all seeds) | precision | recall | F1 "
         "| recall incl. review | review per 100 | false merges: " + " / ".join(KINDS) + " |",

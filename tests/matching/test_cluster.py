@@ -70,3 +70,28 @@ def test_grouping_equals_joining_one_link_at_a_time(case):
     # The same people (numbering aside).
     assert len(set(zip(person, expected_person, strict=True))) == len(set(person))
     assert len(set(person)) == len(set(expected_person))
+
+
+def test_a_person_is_asked_once_about_two_people_not_once_per_two_rows():
+    from vcs_excel.matching.pipeline import questions
+
+    # Rows 0 and 1 are one person (a definite match), row 2 another, rows 3 and 4 two more.
+    person = np.array([1, 1, 2, 3, 4])
+    pairs = pd.DataFrame({
+        "a": [0, 0, 1, 0, 3],
+        "b": [1, 2, 2, 1, 4],
+        "probability": [0.99, 0.6, 0.7, 0.5, 0.4],
+        "decision": ["match", "review", "review", "review", "review"],
+    })  # fmt: skip
+    decision, asked = questions(pairs, pairs["decision"], person, None)
+    # Rows 0 and 1 are one person on the One list already: no question, a match.
+    assert decision[3] == "match" and not asked[3]
+    # Two pairs about the same two people: the likelier is asked, the other goes with it.
+    assert list(decision[[1, 2]]) == ["review", "review"]
+    assert list(asked[[1, 2]]) == [False, True]
+    assert asked[4] and asked.sum() == 2
+    # Once a person said one pair of them is two people, the other is not asked again.
+    apart = pd.DataFrame({"a": [1], "b": [2]})
+    decision, asked = questions(pairs, pairs["decision"].where(pairs.index != 2, "no"),
+                                person, apart)  # fmt: skip
+    assert decision[1] == "no" and not asked[1]

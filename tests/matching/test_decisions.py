@@ -77,3 +77,43 @@ def test_apply_without_a_review_tab_says_what_to_do(tmp_path, capsys):
     write_workbook(lists, tmp_path / "lists.xlsx")
     assert main(["apply_decisions", str(tmp_path / "lists.xlsx")]) == 2
     assert "press Find duplicates first" in capsys.readouterr().err
+
+
+def _two_rows_and_an_initial(path):
+    wb = openpyxl.Workbook()
+    gp = wb.active
+    gp.title = "GP list"
+    gp.append(["Name", "Date of birth", "Address", "Postcode", "Mobile"])
+    gp.append(["Jean Smith", "01/02/1950", "12 High Street, Leeds", "LS6 1AA", "07700 900123"])
+    gp.append(["Jean Smith", "01/02/1950", "12 High St", "LS6 1AA", ""])
+    gp.append(["Peter Jones", "03/04/1961", "4 Low Road, Leeds", "LS7 2BB", ""])
+    food = wb.create_sheet("Food bank")
+    food.append(["Name", "Address", "Postcode"])
+    food.append(["J Smith", "12 High Street", "LS6 1AA"])
+    wb.save(path)
+
+
+def _answer(path, decision):
+    wb = openpyxl.load_workbook(path)
+    review = wb["Review"]
+    header = next(r for r in range(1, 10) if review.cell(r, 1).value == "Decision")
+    review.cell(header + 2, 1).value = decision
+    wb.save(path)
+
+
+def test_one_answer_about_two_people_settles_every_pair_of_their_rows(tmp_path):
+    source = tmp_path / "lists.xlsx"
+    _two_rows_and_an_initial(source)
+    for decision, people in (("Same person", 2), ("Different people", 3)):
+        book = tmp_path / f"{decision}.xlsx"
+        assert main(["dedupe", str(source), "--out", str(book)]) in (0, 1)
+        # "J Smith" may be either Jean Smith row: one question, not two.
+        pending = review_rows(book)
+        assert len(pending) == 1
+        assert "also covers 1 more pair" in pending.loc[0, "Why these may be the same person"]
+        _answer(book, decision)
+        clusters = tmp_path / f"{decision}.csv"
+        assert main(["apply_decisions", str(book), "--clusters-csv", str(clusters)]) in (0, 1)
+        assert len(review_rows(book)) == 0  # the other pair is not asked after the answer
+        with clusters.open(encoding="utf-8") as fh:
+            assert len({r["person_id"] for r in csv.DictReader(fh)}) == people

@@ -320,7 +320,8 @@ def test_when_something_starts_or_ends_is_a_date_for_a_person_to_confirm():
 
 
 def test_the_number_of_a_kind_of_person_is_their_record_id():
-    got = suggest_tags(["Member number", "Child ID", "person_number", "Customer No", "Phone number"])
+    headers = ["Member number", "Child ID", "person_number", "Customer No", "Phone number"]
+    got = suggest_tags(headers)
     assert [s.tag for s in got] == ["#person+id"] * 4 + ["#contact+phone"]
     assert not any(s.confident for s in got[:4])
 

@@ -50,4 +50,20 @@ def markdown() -> str:
     for n, rule in enumerate(RULES, 1):
         turns = "any decision" if len(rule.changes) == 3 else " or ".join(rule.changes)
         out.append(f"| {n} | {rule.name} | {turns} | {rule.outcome} | {rule.doc} |")
+    out += [
+        "",
+        "## Grouping into people, and what a person is asked",
+        "",
+        "Definite matches are joined into people, strongest first. A join that would put two",
+        "valid NHS numbers, two records a person said are different people, or two records a",
+        "household rule said are two people into one person is refused and goes to review.",
+        'A pair decided "no" only for too little evidence whose records other matches join',
+        "is one person on the One list, and so is a review pair whose two records other",
+        'matches join: its decision says "match".',
+        "",
+        "A person is asked once about two people, not once per two rows: of the review pairs",
+        "between the rows of the same two people, the likeliest is on the Review tab and its",
+        'answer settles the others ("Same person" joins the two people; after "Different',
+        'people" none of their pairs is asked again).',
+    ]
     return "\n".join(out) + "\n"

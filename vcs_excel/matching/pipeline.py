@@ -37,8 +37,9 @@ from .settings import MatchSettings
 @dataclass
 class Linked:
     """What a run found: the prepared records, every candidate pair (its comparison
-    levels, weight, probability and decision after grouping and people's answers), the
-    model, and each record's person."""
+    levels, weight, probability, decision after grouping and people's answers, and
+    ``asked``: the review pairs a person is asked about, one per two people), the model,
+    and each record's person."""
 
     records: pd.DataFrame  # prepared records, with sheet and Excel row
     pairs: pd.DataFrame
@@ -164,7 +165,9 @@ class Linker:
             # A pair a person has decided is not asked again, even if grouping sent it back.
             grouped = grouped.where(~keys.isin(decisions) | (grouped != "review"), "no")
             grouped = grouped.where(answers != NOT_SURE, "review")
-        return Linked(records, scored.assign(decision=grouped), model, person, self.settings)
+        grouped, asked = questions(scored, grouped, person, keep_apart)
+        pairs = scored.assign(decision=grouped, asked=asked)
+        return Linked(records, pairs, model, person, self.settings)
 
     def run(
         self,
@@ -174,6 +177,41 @@ class Linker:
     ) -> Linked:
         """:meth:`link` over the records of the user's tabs (and within each)."""
         return self.link(self.prepare(book, sheets), decisions)
+
+
+def questions(
+    pairs: pd.DataFrame, decision: pd.Series, person: np.ndarray, apart: pd.DataFrame | None
+) -> tuple[pd.Series, np.ndarray]:
+    """One question for a person per two people, not per two rows.
+
+    After grouping, a review pair whose two rows other matches joined into one person is
+    one person on the One list, and its decision says so ("match"); one whose two people
+    a person has already said are different people is "no". Of the review pairs left
+    between the same two people, the likeliest is the one asked (``asked``): its answer
+    settles the others, which join or stay apart with it."""
+    decision = decision.copy()
+    a = person[pairs["a"].to_numpy(np.int64)]
+    b = person[pairs["b"].to_numpy(np.int64)]
+    review = decision.to_numpy(object) == "review"
+    decision.iloc[np.flatnonzero(review & (a == b))] = "match"
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    size = np.int64(person.max(initial=0) + 1)
+    if apart is not None and len(apart):
+        pa = person[apart["a"].to_numpy(np.int64)]
+        pb = person[apart["b"].to_numpy(np.int64)]
+        said = np.minimum(pa, pb).astype(np.int64) * size + np.maximum(pa, pb)
+        between = np.flatnonzero(review & (a != b))
+        told = between[np.isin(lo[between].astype(np.int64) * size + hi[between], said)]
+        decision.iloc[told] = "no"
+    review = decision.to_numpy(object) == "review"
+    asked = np.zeros(len(pairs), dtype=bool)
+    if review.any():
+        left = pd.DataFrame({"lo": lo[review], "hi": hi[review],
+                             "p": pairs["probability"].to_numpy()[review],
+                             "at": np.flatnonzero(review)})  # fmt: skip
+        left = left.sort_values(["p", "at"], ascending=[False, True], kind="stable")
+        asked[left.drop_duplicates(["lo", "hi"])["at"].to_numpy()] = True
+    return decision, asked
 
 
 def find_matches(
