@@ -7,6 +7,7 @@ import csv
 import openpyxl
 
 from vcs_excel.cli import main
+from vcs_excel.matching import Linker
 from vcs_excel.matching.prepare import prepare_book
 from vcs_excel.matching.review import STORE, record_keys
 from vcs_excel.synthetic import demo_lists, write_workbook
@@ -110,6 +111,8 @@ def test_one_answer_about_two_people_settles_every_pair_of_their_rows(tmp_path):
         # "J Smith" may be either Jean Smith row: one question, not two.
         pending = review_rows(book)
         assert len(pending) == 1
+        linked = Linker().run(FileBook.open(source))
+        assert len(linked.decided("review")) == 2 and len(linked.questions()) == 1
         assert "also covers 1 more pair" in pending.loc[0, "Why these may be the same person"]
         _answer(book, decision)
         clusters = tmp_path / f"{decision}.csv"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -22,9 +23,14 @@ class NhsResult:
         return self.valid and bool(self.standard) and self.standard.startswith("999")
 
 
+_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
 def check_digit(nine: str) -> int | None:
     """The Modulus 11 check digit for the first nine digits (None: no valid number)."""
-    total = sum(int(d) * w for d, w in zip(nine, range(10, 1, -1), strict=True))
+    if len(nine) != 9:
+        raise ValueError("nine digits are needed")
+    total = sum(map(operator.mul, map(int, nine), _WEIGHTS))
     check = 11 - total % 11
     return 0 if check == 11 else None if check == 10 else check
 
@@ -39,7 +45,9 @@ def check_nhs_number(value: object) -> NhsResult:
     """
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = _SEPARATORS.sub("", "" if value is None else str(value))
+    text = "" if value is None else str(value)
+    if not (len(text) == 10 and text.isdigit()):  # most are written as 10 digits
+        text = _SEPARATORS.sub("", text)
     if not text.isdigit() or not text.isascii() or len(text) != 10:
         return NhsResult(False, None, "nhs-number-length")
     if text in _DUMMIES:

@@ -49,7 +49,14 @@ class Linked:
 
     def decided(self, decision: str) -> pd.DataFrame:
         """The pairs with this decision, each side named by sheet and Excel row."""
-        chosen = self.pairs[self.pairs["decision"] == decision]
+        return self._sides(self.pairs[self.pairs["decision"] == decision])
+
+    def questions(self) -> pd.DataFrame:
+        """The review pairs a person is asked about, one per two people (the Review tab's
+        rows), each side named by sheet and Excel row."""
+        return self._sides(self.pairs[(self.pairs["decision"] == "review") & self.pairs["asked"]])
+
+    def _sides(self, chosen: pd.DataFrame) -> pd.DataFrame:
         a = self.records.iloc[chosen["a"].to_numpy()].reset_index(drop=True)
         b = self.records.iloc[chosen["b"].to_numpy()].reset_index(drop=True)
         return pd.DataFrame({

@@ -196,7 +196,7 @@ def split_address(text: object) -> AddressParts:
         # Take the postcode out of the text, wherever it is written.
         compact = postcode.replace(" ", "")
         for m in reversed(list(_POSTCODE_IN_TEXT.finditer(t))):
-            if re.sub(r"\s", "", m.group(0)).upper() == compact:
+            if m.group(0).replace(" ", "").upper() == compact:
                 t = t[: m.start()] + " " + t[m.end() :]
     flat = house = ""
     if m := _FLAT.search(t):
