@@ -30,7 +30,8 @@ _DIFFERENT = 0  # every comparison's weakest level is "different"
 
 def _codes(values: pd.Series | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes for the values (-1 for missing or empty) and the distinct values."""
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object).fillna("").to_numpy(object))
+    # Missing values (None, NaN) get -1 from factorize itself; empty text is made -1 below.
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object))
     uniques = np.asarray(uniques, dtype=object)
     blank = np.flatnonzero(uniques == "")
     if len(blank):
@@ -48,7 +49,7 @@ def _per_distinct_pair(
     if not todo.any():
         return out
     key = ca[todo] * len(values) + cb[todo]
-    distinct, inverse = np.unique(key, return_inverse=True)
+    inverse, distinct = pd.factorize(key)  # hashing, not sorting: millions of pairs
     levels = level_of(values[distinct // len(values)], values[distinct % len(values)])
     out[todo] = np.asarray(levels, dtype=np.int8)[inverse]
     return out
