@@ -81,18 +81,18 @@ SOURCES = [
      "OGL v3 (Companies House field names); keys of the example responses only",
      "Companies House data (as a data API's docs give it)", "dev"),
     ("charity-lookups", "drkane/charity-lookups", "6264d4f2aa5ebdcbf076002ea3caf403cbcda00b",
-     "*.csv (headers)", "ODbL", "drkane (charity data lookups)", "test"),
+     "*.csv (headers)", "ODbL", "drkane (charity data lookups)", "dev"),
     ("hse-social-housing", "hse-digital/bsr-rbi", "",
      "HSE.RP.Client/src/assets/json/social-housing-organisation-names.ts",
      "keys of the social housing provider list only",
-     "Health and Safety Executive (building safety regulator)", "test"),
+     "Health and Safety Executive (building safety regulator)", "dev"),
     ("dluhc-providers", "communitiesuk/submit-social-housing-lettings-and-sales-data-prototype",
      "", "app/datasets/registered-providers.js", "keys of the registered providers list only",
-     "Department for Levelling Up, Housing and Communities", "test"),
+     "Department for Levelling Up, Housing and Communities", "dev"),
     ("coronacorps-volunteers", "3dprintscanner/coronacorps",
      "a4ea0f5ef05751e7038f6eebfcb20d20a83988fe", "src/site/volunteer.md",
      "MIT; the volunteer sign-up form's questions, as a form export heads its columns",
-     "a mutual aid group (Islington)", "test"),
+     "a mutual aid group (Islington)", "dev"),
     ("bradford-asc", "ConnectedBradford/Connected-Bradford-AdultSocialCare",
      "3177b87beb0545dd4b63595d16819ecad0e3dea1",
      "docs/datadict/Data Dictionary for yhcr-prd-phm-bia-core.CY_FDM_AdultSocialCare.xls",
@@ -143,16 +143,38 @@ SOURCES = [
     ("postcodes-io", "ideal-postcodes/postcodes.io", "b593f05ecd33e73239f1ab336deae54e13ead084",
      "test/helper/type_checking.ts", "MIT; the postcode lookup's field names (ONS Postcode "
      "Directory, OGL)", "postcodes.io (ONS Postcode Directory lookups)", "dev"),
-    # Labelled before any run. Ofsted's Annex A lists (children's social care) are test
-    # data, in place of the Companies House field names, part of which a search showed.
+    # Labelled before any run. Ofsted's Annex A lists (children's social care) were test
+    # data in place of the Companies House field names, part of which a search showed; the
+    # whole test half of then (Annex A, the charity lookups, the two social housing lists,
+    # the mutual aid form and five Trafford files) is development data since its misses
+    # were once printed.
     ("ofsted-annex-a", "SocialFinanceDigitalLabs/liia-tools",
      "0dd821c2968f6930b62ee2223da0203b33db0a96", "liiatools/spec/annex_a/samples/Annex_A.xlsx",
      "MIT; the column headers of Ofsted's Annex A lists 1, 8 and 11 only",
-     "Ofsted (Annex A, children's social care lists)", "test"),
+     "Ofsted (Annex A, children's social care lists)", "dev"),
     ("dfe-ssda903", "SocialFinanceDigitalLabs/liia-tools",
      "0dd821c2968f6930b62ee2223da0203b33db0a96", "liiatools/spec/s903/SSDA903_schema_2024.yml",
      "MIT; the column names of the SSDA903 return's header, episodes and missing tables",
      "Department for Education (SSDA903 return on looked-after children)", "dev"),
+    # The test half: labelled before any run, never looked at.
+    ("fixmystreet-reports", "mysociety/fixmystreet", "4342066e132d4d2b6a114e75256d080641689b28",
+     "perllib/FixMyStreet/Reporting.pm", "AGPL v3 (code); the column headers of the council "
+     "dashboard's CSV export of reports, with a highways council's extra columns, only",
+     "mySociety (FixMyStreet, reports to councils)", "test"),
+    ("dfe-help-with-tech", "DFE-Digital/get-help-with-tech",
+     "ed3450ab52c558f8db143b16e99fc39f12cdada3",
+     "public/collecting-mobile-information/extra-mobile-data-requests-template.xlsx; "
+     "app/services/{exporters/mno_requests_csv,donated_device_requests_exporter,"
+     "school_data_exporter}.rb", "MIT; the template's and the exports' column headers only",
+     "Department for Education (Get help with technology, Covid-19)", "test"),
+    ("cdct-volunteers", "ceresdct-bot/cdct-website", "5c4a6e799a50e58ea8dd0b8a037d3d4894667531",
+     "content/volunteers.md", "no licence file; the volunteer form's field names, as a form "
+     "export heads its columns, only", "a community development trust (volunteer form)",
+     "test"),
+    ("streetsupport-services", "StreetSupport/streetsupport-web",
+     "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
+     "MIT; the field names of a service provider and its address and opening times only",
+     "Street Support (services for people facing homelessness)", "test"),
 ] + [
     # Trafford Data Lab's tidied council open data (Greater Manchester): lists of
     # organisations and places, kept for tags from values (no problems.csv: the checker's
@@ -165,11 +187,13 @@ SOURCES = [
         ("defibrillators", "defibrillators/trafford_defibrillators.csv", "dev"),
         ("sports-clubs", "sports_clubs/sports_clubs.csv", "dev"),
         ("libraries", "libraries/gm_libraries.csv", "dev"),
-        ("care-homes", "care_homes/trafford_care_homes.csv", "test"),
-        ("pharmacies", "pharmacies/gm_pharmacies.csv", "test"),
-        ("polling-stations", "elections/polling_stations/gm_polling_stations.csv", "test"),
-        ("schools", "schools_and_colleges/trafford_schools_and_colleges.csv", "test"),
-        ("mental-health", "mental_health/trafford_mental_health_services.csv", "test"),
+        ("care-homes", "care_homes/trafford_care_homes.csv", "dev"),
+        ("pharmacies", "pharmacies/gm_pharmacies.csv", "dev"),
+        ("polling-stations", "elections/polling_stations/gm_polling_stations.csv", "dev"),
+        ("schools", "schools_and_colleges/trafford_schools_and_colleges.csv", "dev"),
+        ("mental-health", "mental_health/trafford_mental_health_services.csv", "dev"),
+        ("ev-charging", "electric_vehicle_charging_locations/"
+         "trafford_electric_vehicle_charging_locations.csv", "test"),
     )
 ] + [
     # Trafford Council's own open data (its assets, and files of the Local Government
@@ -257,6 +281,7 @@ FILES = {
             "polling-stations",
             "schools",
             "mental-health",
+            "ev-charging",
             "cctv",
             "community-hubs",
             "leisure-centres",
