@@ -104,7 +104,8 @@ _ORG_NOUNS = {
     "business", "funder", "trust", "group", "school", "college", "club", "foundation",
     "partner", "partners", "establishment", "surgery", "regulator", "employer", "department",
     "recipient", "funding", "institution", "federation", "sponsor", "inspectorate", "academy",
-    "association", "society", "network", "body", "partnership",
+    "association", "society", "network", "body", "partnership", "pharmacy", "dentist",
+    "optician",
 }  # fmt: skip
 _PLACE_NOUNS = {
     "site", "venue", "centre", "center", "camp", "location", "place", "facility", "premises",
@@ -703,8 +704,14 @@ class TagSuggester:
                     best = candidate
         if best is None:
             return None
-        entry = self.index[best[2]]
-        return Suggestion(text, entry.tag, best[0], entry.label, f"contains '{best[2]}'")
+        confidence, _, syn = best
+        entry = self.index[syn]
+        literal = any(set(syn.split()) <= set(key.split()) for key in h.keys)
+        if syn in entry.loose or not literal:
+            # A word that often means other things, or one that only shares its stem
+            # ("active" is not "activity"): for a person to confirm.
+            confidence = min(confidence, PARTLY)
+        return Suggestion(text, entry.tag, confidence, entry.label, f"contains '{syn}'")
 
     def _refined(self, text: str, found: Suggestion) -> Suggestion:
         """What the header's other words say of the tag found: the line of an address
