@@ -46,6 +46,9 @@ class TagScore:
     unknown_left: int = 0
     confident: int = 0
     confident_correct: int = 0
+    # The development half's misses, for study; the test half's are never kept, so they
+    # cannot be printed by mistake.
+    keep_misses: bool = True
     misses: list[str] = field(default_factory=list)
 
     def add(self, header: str, expected: str | None, got: str | None, confident: bool) -> None:
@@ -59,7 +62,7 @@ class TagScore:
         if got is not None and confident:
             self.confident += 1
             self.confident_correct += got == expected
-        if got != expected:
+        if got != expected and self.keep_misses:
             self.misses.append(f"{header!r}: {got} (expected {expected})")
 
     def row(self, name: str) -> str:
@@ -114,8 +117,8 @@ def evaluate_tags() -> tuple[dict[str, TagScore], dict[str, TagScore], float]:
     from vcs_excel.standard.suggest import suggest_columns
 
     columns = _sheet_columns()
-    ours = {s: TagScore() for s in SPLITS}
-    anchor = {s: TagScore() for s in SPLITS}
+    ours = {s: TagScore(keep_misses=s == "dev") for s in SPLITS}
+    anchor = {s: TagScore(keep_misses=s == "dev") for s in SPLITS}
     tagger = _libhxl_tagger()
     t0 = time.perf_counter()
     suggested = {key: suggest_columns(h, v) for key, (h, _, v, _) in columns.items()}
@@ -382,17 +385,20 @@ def run(quick: bool = False) -> str:
         "half had been worked on: top-1 65.6%, confident suggestions right 74.5%, no-tag "
         "headers left untagged 84.7%. Its misses were then looked at and the rules made "
         "more general (money, start and end words, field names that put the kind first, "
-        "links to other tables), so it is part of the development half above. The test "
-        "half now is five later sources (Ofsted's Annex A lists of children's social care, "
-        "charity-data lookups, two social housing registers, a mutual aid group's "
-        "volunteer form) and five of ten Trafford Data Lab files (care homes, pharmacies, "
-        "polling stations, schools, mental health services), labelled before any run. "
-        "Annex A took the place of a Companies House data API's field names, part of which "
-        "a search for other sources had shown; with it, before the last round of rules, "
-        "the test half gave top-1 81.1%, confident right 90.9% (66) and no-tag headers "
-        "left untagged 91.9%. The test half's misses were printed once, by mistake, after "
-        "that round; no rule has been changed since, so the figure above is still blind "
-        "to the rules, but the next round needs new test sources.",
+        "links to other tables), so it is part of the development half above. A second test "
+        "half (Ofsted's Annex A lists of children's social care, charity-data lookups, two "
+        "social housing registers, a mutual aid group's volunteer form, five Trafford Data "
+        "Lab files) was measured blind in turn: top-1 81.8%, confident right 90.9% (66), "
+        "no-tag headers left untagged 91.9%. Its misses were once printed, so it too is "
+        "development data now. The test half above is the third: FixMyStreet's CSV export "
+        "of reports for councils, the Department for Education's Covid-19 lists of extra "
+        "mobile data and donated devices (a template schools filled in, and its exports), a "
+        "community development trust's volunteer form, Street Support's services for "
+        "people facing homelessness and Trafford's electric vehicle charging points; "
+        "labelled before any run and never looked at. Measured before and after the last "
+        "round of development rules (registration numbers, 'webpage', words that only share "
+        "a stem), it gave top-1 73.8% both times and confident right 83.3% (54) then "
+        "84.9% (53).",
         "",
         "Fresh figures, measured once on sources the rules had never seen, before any "
         "change made for them: the ten Trafford Data Lab files (council open data on food "
