@@ -83,15 +83,16 @@ def test_a_person_is_asked_once_about_two_people_not_once_per_two_rows():
         "probability": [0.99, 0.6, 0.7, 0.5, 0.4],
         "decision": ["match", "review", "review", "review", "review"],
     })  # fmt: skip
-    decision, asked = questions(pairs, pairs["decision"], person, None)
+    decision, covers = questions(pairs, pairs["decision"], person, None)
+    asked = covers > 0
     # Rows 0 and 1 are one person on the One list already: no question, a match.
     assert decision[3] == "match" and not asked[3]
     # Two pairs about the same two people: the likelier is asked, the other goes with it.
     assert list(decision[[1, 2]]) == ["review", "review"]
     assert list(asked[[1, 2]]) == [False, True]
-    assert asked[4] and asked.sum() == 2
+    assert covers[2] == 2 and covers[4] == 1 and asked.sum() == 2
     # Once a person said one pair of them is two people, the other is not asked again.
     apart = pd.DataFrame({"a": [1], "b": [2]})
-    decision, asked = questions(pairs, pairs["decision"].where(pairs.index != 2, "no"),
-                                person, apart)  # fmt: skip
-    assert decision[1] == "no" and not asked[1]
+    decision, covers = questions(pairs, pairs["decision"].where(pairs.index != 2, "no"),
+                                 person, apart)  # fmt: skip
+    assert decision[1] == "no" and covers[1] == 0

@@ -38,8 +38,9 @@ from .settings import MatchSettings
 class Linked:
     """What a run found: the prepared records, every candidate pair (its comparison
     levels, weight, probability, decision after grouping and people's answers, and
-    ``asked``: the review pairs a person is asked about, one per two people), the model,
-    and each record's person."""
+    ``asked``: the review pairs a person is asked about, one per two people, and
+    ``covers``: how many review pairs each question settles), the model, and each
+    record's person."""
 
     records: pd.DataFrame  # prepared records, with sheet and Excel row
     pairs: pd.DataFrame
@@ -172,8 +173,8 @@ class Linker:
             # A pair a person has decided is not asked again, even if grouping sent it back.
             grouped = grouped.where(~keys.isin(decisions) | (grouped != "review"), "no")
             grouped = grouped.where(answers != NOT_SURE, "review")
-        grouped, asked = questions(scored, grouped, person, keep_apart)
-        pairs = scored.assign(decision=grouped, asked=asked)
+        grouped, covers = questions(scored, grouped, person, keep_apart)
+        pairs = scored.assign(decision=grouped, asked=covers > 0, covers=covers)
         return Linked(records, pairs, model, person, self.settings)
 
     def run(
@@ -194,8 +195,9 @@ def questions(
     After grouping, a review pair whose two rows other matches joined into one person is
     one person on the One list, and its decision says so ("match"); one whose two people
     a person has already said are different people is "no". Of the review pairs left
-    between the same two people, the likeliest is the one asked (``asked``): its answer
-    settles the others, which join or stay apart with it."""
+    between the same two people, the likeliest is the one asked: its answer settles the
+    others, which join or stay apart with it. Returns the decisions and, for each pair,
+    how many review pairs it is the question for (0 for a pair not asked)."""
     decision = decision.copy()
     a = person[pairs["a"].to_numpy(np.int64)]
     b = person[pairs["b"].to_numpy(np.int64)]
@@ -211,14 +213,16 @@ def questions(
         told = between[np.isin(lo[between].astype(np.int64) * size + hi[between], said)]
         decision.iloc[told] = "no"
     review = decision.to_numpy(object) == "review"
-    asked = np.zeros(len(pairs), dtype=bool)
+    covers = np.zeros(len(pairs), dtype=np.int64)
     if review.any():
         left = pd.DataFrame({"lo": lo[review], "hi": hi[review],
                              "p": pairs["probability"].to_numpy()[review],
                              "at": np.flatnonzero(review)})  # fmt: skip
         left = left.sort_values(["p", "at"], ascending=[False, True], kind="stable")
-        asked[left.drop_duplicates(["lo", "hi"])["at"].to_numpy()] = True
-    return decision, asked
+        size_of = left.groupby(["lo", "hi"])["at"].transform("size").to_numpy()
+        first = ~left.duplicated(["lo", "hi"]).to_numpy()
+        covers[left["at"].to_numpy()[first]] = size_of[first]
+    return decision, covers
 
 
 def find_matches(

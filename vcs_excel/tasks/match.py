@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..clean.phones import is_mobile
@@ -367,12 +366,7 @@ def _find_and_write(
     linked = Linker(settings).run(book, sheets, decisions)
     records, pairs, person = linked.records, linked.pairs, linked.person
     # One question per two people: the other review pairs of their rows go with its answer.
-    review = pairs[pairs["decision"] == "review"]
-    pa, pb = person[review["a"].to_numpy()], person[review["b"].to_numpy()]
-    size = int(person.max(initial=0)) + 1
-    between = pd.Series(np.minimum(pa, pb) * size + np.maximum(pa, pb), index=review.index)
-    also = between.map(between.value_counts()) - 1
-    review = review[review["asked"]].assign(also=also)
+    review = pairs[(pairs["decision"] == "review") & pairs["asked"]]
     review = review.assign(key=linked.keys(review)).drop_duplicates("key")
     review = _grouped(review)
 
@@ -393,8 +387,8 @@ def _find_and_write(
     for n, (_, p) in enumerate(review.iterrows()):
         a, b = records.iloc[int(p["a"])], records.iloc[int(p["b"])]
         why = reason(p, a, b)
-        if p["also"] > 0:
-            why += f" (this answer also covers {int(p['also'])} more pair(s) of their rows)"
+        if p["covers"] > 1:
+            why += f" (this answer also covers {int(p['covers']) - 1} more pair(s) of their rows)"
         side_a, side_b = _side(a, with_id), _side(b, with_id)
         earlier = NOT_SURE if decisions.get(p["key"]) == NOT_SURE else None
         rows.append([earlier, why, how_sure(float(p["probability"])), int(p["group"]),
