@@ -218,3 +218,54 @@ def test_another_first_name_and_birthday_at_one_house_is_two_people_whatever_the
                      [row(given="Bisi", family="Smyth", dob=D(1985, 6, 2))])  # fmt: skip
     decision, rules = decided[("Olu", "Bisi")]
     assert decision == "no" and "another household member" in rules
+
+
+def test_another_first_name_at_one_house_with_a_surname_alike_is_another_member(tmp_path):
+    # No birthdays on either list: another first name at the same house, and a surname
+    # that only sounds alike, is another member of the household, not a question.
+    decided = traced(tmp_path, [row(given="Olu", family="Smith")],
+                     [row(given="Bisi", family="Smythe")])  # fmt: skip
+    decision, rules = decided[("Olu", "Bisi")]
+    assert decision == "no" and "another household member" in rules
+
+
+def test_the_name_at_another_house_number_in_the_same_street_is_worth_a_look(tmp_path):
+    # 15 Oak Road on one list, 5 Oak Road on the other, one postcode, one name and age:
+    # a house number mistyped (or a move next door), for a person to decide, though the
+    # name is common on the lists (two more people of it live elsewhere).
+    namesakes = [row(age=25, address="3 Hill Street", postcode="LS9 9XX"),
+                 row(age=44, address="9 Moor View", postcode="LS14 4EF")]  # fmt: skip
+
+    def oak_road_pair(second_age):
+        path = save_rows(tmp_path / f"street{second_age}.xlsx", {
+            "List 1": [HEADER, row(age=67, address="15 Oak Road"), *namesakes],
+            "List 2": [HEADER, row(age=second_age)]})  # fmt: skip
+        records, scored, decisions, trace = decided_with_rules(path)
+        house = records["house"].to_numpy()
+        i = next(k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+                 if {house[a], house[b]} == {"15", "5"})  # fmt: skip
+        return decisions[i], trace[i]
+
+    decision, rules = oak_road_pair(67)
+    assert decision == "review" and "worth a look" in rules
+    # Ages far apart in that street are two people: not worth asking.
+    assert oak_road_pair(31)[0] == "no"
+
+
+def test_a_rare_name_spelt_two_ways_with_one_age_elsewhere_is_worth_a_look(tmp_path):
+    # Olu Adeyemi, 67, and Olu Adeyemmi, 67, at two addresses: each spelling is the only
+    # one on the lists, so a move with a typing slip is likely enough to ask about.
+    decided = traced(tmp_path, [row(age=67)], [row(family="Adeyemmi", age=67, **ELSEWHERE)])
+    decision, rules = decided[("Olu", "Olu")]
+    assert decision == "review" and "worth a look" in rules
+    # Where the right spelling is common on the lists, a slip elsewhere is not asked about.
+    others = [row(age=20 + 9 * k, address=f"{k} Hill Street", postcode="LS9 9XX")
+              for k in range(1, 4)]  # fmt: skip
+    path = save_rows(tmp_path / "common.xlsx", {
+        "List 1": [HEADER, row(age=67), *others],
+        "List 2": [HEADER, row(family="Adeyemmi", age=67, **ELSEWHERE)]})  # fmt: skip
+    records, scored, decisions, _ = decided_with_rules(path)
+    family, age = records["family"].to_numpy(), records["age"].to_numpy()
+    i = next(k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+             if {family[a], family[b]} == {"Adeyemi", "Adeyemmi"} and age[a] == age[b])  # fmt: skip
+    assert decisions[i] == "no"

@@ -13,6 +13,8 @@ _POSTCODE = re.compile(
     r"|(?:BFPO ?[0-9]{1,4})|(?:(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA) ?1ZZ))$"
 )
 _NOT_POSTCODE = re.compile(r"[^A-Z0-9]")
+# Something shaped like a postcode inside upper-case text.
+_IN_TEXT = re.compile(r"([A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2})\b")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def normalise_postcode(value: object) -> PostcodeResult:
 def find_postcode(text: str) -> str | None:
     """The last thing in ``text`` that is a valid postcode (for a whole address in one cell)."""
     upper = str(text).upper()
-    found = re.findall(r"([A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2})\b", upper)
+    found = _IN_TEXT.findall(upper)
     for candidate in reversed(found):
         result = normalise_postcode(candidate)
         if result.valid:

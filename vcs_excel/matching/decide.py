@@ -89,9 +89,9 @@ _FEW_OF_A_NAME = 3
 
 def _people_of_the_name(
     scored: pd.DataFrame, records: pd.DataFrame, joined: np.ndarray
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """For each pair, how many people on the lists have the first record's first name and
-    surname, records ``joined`` as one person counting once."""
+    surname, and how many the second's; records ``joined`` as one person count once."""
     from .cluster import linked_groups  # cluster imports this module
 
     a, b = scored["a"].to_numpy(np.int64), scored["b"].to_numpy(np.int64)
@@ -104,8 +104,9 @@ def _people_of_the_name(
         })
         .groupby(["given", "family"])["person"]
         .transform("nunique")
+        .to_numpy()
     )  # fmt: skip
-    return people.to_numpy()[a]
+    return people[a], people[b]
 
 
 class Evidence:
@@ -320,7 +321,7 @@ def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
     if exact.any():
         few = np.zeros(len(fires), dtype=bool)
         few[exact] = (
-            _people_of_the_name(e.scored, e.records, decision == _MATCH)[exact] <= _FEW_OF_A_NAME
+            _people_of_the_name(e.scored, e.records, decision == _MATCH)[0][exact] <= _FEW_OF_A_NAME
         )
         fires &= ~few
     return fires
@@ -336,11 +337,13 @@ def _household_guard(e: Evidence, decision: np.ndarray) -> np.ndarray:
 def _another_household_member(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another first name at one home without the same birthday: another member of the
     household. So is another first name and another date of birth at one house and
-    postcode, whatever the surnames (a partner, a lodger)."""
+    postcode, whatever the surnames (a partner, a lodger), and another first name at one
+    house with a surname that only sounds alike and no birthday to say otherwise."""
     v = e.v
     other = v.given.is_("different") & ~e.vouched
     lodger = e.home & v.dob.is_("different")
-    return other & ((e.same_home & ~v.dob.is_("same")) | lodger)
+    alike = e.home & v.family.at_least("sounds_alike") & ~v.dob.is_("same")
+    return other & ((e.same_home & ~v.dob.is_("same")) | lodger | alike)
 
 
 def _junior_and_senior(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -428,10 +431,12 @@ def _another_surname_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
 def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Worth a person's look, though the rules above say no: the same names and a phone,
     or the same e-mail address, at another address (a move) with no age against it; the
-    same names with the birthday's day and month swapped; the same name and age at
-    another address when no one else on the lists has that name (rows already joined
-    count as one person); and at one home, first names a letter apart (Jean / Jen) of
-    one age or birthday. Never with two NHS numbers that differ."""
+    same names with the birthday's day and month swapped; the same name (or a close
+    spelling) and age at another address when no one else on the lists has that name or
+    spelling (rows already joined count as one person); the names at another house
+    number in the same postcode and street, with no age against them (a house number
+    mistyped, or a move next door); and at one home, first names a letter apart
+    (Jean / Jen) of one age or birthday. Never with two NHS numbers that differ."""
     v, scored, records = e.v, e.scored, e.records
     moved = (
         (v.phone.at_least("shared_landline") & e.names_close)
@@ -442,9 +447,22 @@ def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
             & v.family.at_least("close_spelling")
         )
     ) & ~e.ages_differ
+    next_door = (
+        v.postcode.is_("same")
+        & v.street.at_least("close_spelling")
+        & v.house.is_("different")
+        & e.names_close
+        & ~e.ages_differ
+    )
+    moved |= next_door & (decision == _NO)
     same_age = v.dob.missing & v.age.is_("same")
-    one_name = v.given.is_("same") & v.family.is_("same") & same_age & (decision == _NO)
-    moved |= one_name & (_people_of_the_name(scored, records, decision == _MATCH) == 2)
+    one_name = e.names_close & same_age & (decision == _NO)
+    if one_name.any():
+        joined = decision == _MATCH
+        rare = np.zeros(len(one_name), dtype=bool)
+        # A close spelling makes a name look rare: both spellings must be.
+        rare[one_name] = np.maximum(*_people_of_the_name(scored, records, joined))[one_name] <= 2
+        moved |= one_name & rare
     typo_at_home = e.same_home & v.given.is_("different") & (v.dob.is_("same") | same_age)
     typo_at_home &= ~e.junior_senior & (decision == _NO) & ~e.vouched
     typo_at_home = _first_names_where(scored, records, typo_at_home, spelt_alike)
