@@ -37,3 +37,33 @@ def test_pairs_are_each_once_in_order():
         (0, 2),
         (1, 2),
     ]
+
+
+def test_a_record_with_two_phones_pairs_once_with_each_record_sharing_one():
+    records = _records(
+        phones=[("07700900001", "01134960001"), ("07700900001",), ("01134960001",), ()],
+        house=["3", "3", "8", "3"],
+        street=["elm close"] * 4,
+        district=["LS6"] * 4,
+    )
+    pairs = candidate_pairs(records, [("phone",), ("house", "street", "district")])
+    assert sorted(zip(pairs["a"], pairs["b"], strict=True)) == [(0, 1), (0, 2), (0, 3), (1, 3)]
+
+
+def test_a_birthday_and_one_initial_pair_records_only_where_a_postcode_cannot_be_read():
+    # Typos in both names ("Jhon Smtih" / "John Smith" read as keys with other sounds),
+    # one birthday, one initial of each name alike.
+    import datetime as dt
+
+    born = dt.date(1961, 5, 4)
+    records = _records(
+        given_key=["jhon", "john", "jahn", "jon"],
+        family_key=["smtih", "smith", "xmith", "smyth"],
+        dob=[born] * 4,
+        district=["LS6", "BD7", "LS9", None],
+    )
+    pairs = candidate_pairs(records)
+    found = sorted(zip(pairs["a"], pairs["b"], strict=True))
+    # Both initials: any pair of the first, second and fourth; one initial alone ("Jahn
+    # Xmith"): only with the record that has no postcode a UK rule can read.
+    assert found == [(0, 1), (0, 3), (1, 3), (2, 3)]

@@ -28,9 +28,13 @@ RULES: tuple[tuple[str, ...], ...] = (
     ("family_sound", "given_sound", "house"),
     ("phone",),
     ("email",),
-    # For lists with typos in both names, or no postcode a UK rule can read.
-    ("dob", "given_initial"),
-    ("dob", "family_initial"),
+    # For typos in both names: the birthday and both initials; where a record has no
+    # postcode a UK rule can read (another country's, or none), one initial. (With a UK
+    # postcode on both, one initial and a birthday fit many strangers in a big city and
+    # add few true pairs.)
+    ("dob", "given_initial", "family_initial"),
+    ("dob", "given_initial", "!district"),
+    ("dob", "family_initial", "!district"),
     # One home where the postcode is cut short ("LS77B") or mistyped. In a big city the
     # same number and street recur in every district: without a district to tell them
     # apart (no UK postcode at all), the street and number are the key.
@@ -50,26 +54,33 @@ KEY_FIELDS = sorted({f.lstrip("!") for rule in RULES for f in rule} | {"dob"})
 
 def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
     """The blocking keys as integer codes (-1 where missing), one row per record and
-    phone number (records with two phones appear twice)."""
-    keys = pd.DataFrame({"rid": np.arange(len(records), dtype=np.int64)})
-    text = {
-        "given_initial": records["given_key"].fillna("").str[:1],
-        "family_initial": records["family_key"].fillna("").str[:1],
-    }
+    phone number (records with two phones appear twice, on rows next to each other)."""
+    n = len(records)
+    columns = {"rid": np.arange(n, dtype=np.int64)}
     for field in KEY_FIELDS:
         if field == "phone":
             continue
-        column = text[field] if field in text else records[field]
-        values = column.to_numpy(object)
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        blank = np.append(np.asarray(uniques, dtype=object) == "", True).astype(bool)
-        codes = np.where(blank[np.where(codes >= 0, codes, -1)], -1, codes)
-        keys[field] = codes.astype(np.int64)
+        # An initial is the first letter of the name's key, worked out per distinct key.
+        initial = field.endswith("_initial")
+        source = field.replace("_initial", "_key") if initial else field
+        codes, uniques = pd.factorize(records[source].to_numpy(object), use_na_sentinel=True)
+        uniques = np.asarray(uniques, dtype=object)
+        if initial:
+            first, uniques = pd.factorize(np.array([str(u)[:1] for u in uniques], dtype=object))
+            codes = np.append(first, -1)[codes]  # a missing name (-1) stays missing
+        blank = np.append(uniques == "", True).astype(bool)
+        columns[field] = np.where(blank[np.where(codes >= 0, codes, -1)], -1, codes)
     phones = records["phones"].to_numpy(object)
-    rid = np.repeat(np.arange(len(records)), [max(len(p), 1) if p else 1 for p in phones])
+    counts = np.fromiter((max(len(p), 1) if p else 1 for p in phones), np.int64, n)
     flat = [x for p in phones for x in (p if p else (None,))]
     codes = pd.factorize(np.array(flat, dtype=object), use_na_sentinel=True)[0]
-    return keys.iloc[rid].reset_index(drop=True).assign(phone=codes.astype(np.int64))
+    # One block of integers: a frame built column by column is slow to take rows from.
+    table = np.column_stack([columns[f] for f in columns]).astype(np.int64, copy=False)
+    if len(flat) != n:
+        table = table[np.repeat(np.arange(n), counts)]
+    keys = pd.DataFrame(table, columns=list(columns))
+    keys["phone"] = codes.astype(np.int64)
+    return keys
 
 
 def _affordable(sizes: pd.Series, max_block: int, budget: int) -> int:
@@ -86,32 +97,56 @@ def _affordable(sizes: pd.Series, max_block: int, budget: int) -> int:
     return int(within.index.max()) if len(within) else 1
 
 
+def _group_ids(columns: Sequence[np.ndarray]) -> np.ndarray:
+    """One group number (0, 1, ...) per distinct combination of the code columns (all
+    codes present, so >= 0)."""
+    key = np.asarray(columns[0], dtype=np.int64)
+    for column in columns[1:]:
+        width = int(column.max(initial=0)) + 1
+        if int(key.max(initial=0)) >= np.iinfo(np.int64).max // width:
+            key = pd.factorize(key)[0].astype(np.int64)
+        key = key * width + column
+    return pd.factorize(key)[0].astype(np.int64)
+
+
 def _pairs_for(
     keyed: pd.DataFrame,
     fields: Sequence[str],
     max_block: int = MAX_BLOCK,
     budget: int | None = None,
+    rows: np.ndarray | None = None,
 ) -> pd.DataFrame:
+    """The pairs of records that agree on ``fields`` (among ``rows`` of ``keyed``, if
+    given), groups bigger than ``max_block`` split by date of birth."""
     cols = list(fields)
-    sub = keyed[["rid", *cols]]
-    sub = sub[(sub[cols].to_numpy() >= 0).all(axis=1)]
-    if sub.empty:
-        return pd.DataFrame(columns=["a", "b"])
-    sub = sub.drop_duplicates()
-    sizes = sub.groupby(cols)["rid"].transform("size")
+    codes = keyed[cols].to_numpy()
+    keep = (codes >= 0).all(axis=1) if rows is None else rows & (codes >= 0).all(axis=1)
+    if not keep.any():
+        return _no_pairs()
+    rid = keyed["rid"].to_numpy(np.int64)[keep]
+    dob = keyed["dob"].to_numpy(np.int64)[keep]
+    group = _group_ids([codes[keep, i] for i in range(len(cols))])
+    # A record with two phones is on two rows, next to each other: once per group.
+    again = np.r_[False, (rid[1:] == rid[:-1]) & (group[1:] == group[:-1])]
+    if again.any():
+        rid, dob, group = rid[~again], dob[~again], group[~again]
+    sizes = np.bincount(group)[group]
     if budget is not None:
-        max_block = _affordable(sizes, max_block, budget)
-    big = sub[sizes > max_block]
-    sub = sub[(sizes > 1) & (sizes <= max_block)]
-    found = [_self_join(sub, cols)]
-    if not big.empty and "dob" not in cols:
+        max_block = _affordable(pd.Series(sizes), max_block, budget)
+    fits = (sizes > 1) & (sizes <= max_block)
+    found = [_pairs_within(rid[fits], group[fits])]
+    big = (sizes > max_block) & (dob >= 0)
+    if big.any() and "dob" not in cols:
         # A group too big to compare whole is compared within each date of birth.
-        dob = keyed.loc[keyed["dob"] >= 0, ["rid", "dob"]].drop_duplicates()
-        split = big.merge(dob, on="rid")
-        split_sizes = split.groupby([*cols, "dob"])["rid"].transform("size")
-        found.append(_self_join(split[(split_sizes > 1) & (split_sizes <= max_block)],
-                                [*cols, "dob"]))  # fmt: skip
+        split = _group_ids([group[big], dob[big]])
+        split_sizes = np.bincount(split)[split]
+        small = (split_sizes > 1) & (split_sizes <= max_block)
+        found.append(_pairs_within(rid[big][small], split[small]))
     return pd.concat(found, ignore_index=True)
+
+
+def _no_pairs() -> pd.DataFrame:
+    return pd.DataFrame({"a": np.empty(0, np.int64), "b": np.empty(0, np.int64)})
 
 
 def _rule_pairs(
@@ -124,23 +159,39 @@ def _rule_pairs(
         return _pairs_for(keyed, fields, max_block, budget)
     # Only groups holding a record that lacks the field, and only pairs with one such.
     without = (keyed[lacking].to_numpy() < 0).any(axis=1)
-    present = (keyed[fields].to_numpy() >= 0).all(axis=1)
-    groups = keyed.loc[present & without, fields].drop_duplicates()
-    sub = keyed[present].merge(groups, on=fields)
-    pairs = _pairs_for(sub, fields, max_block, budget)
+    codes = keyed[fields].to_numpy()
+    present = (codes >= 0).all(axis=1)
+    if not (present & without).any():
+        return _no_pairs()
+    group = np.full(len(keyed), -1, dtype=np.int64)
+    group[present] = _group_ids([codes[present, i] for i in range(len(fields))])
+    wanted = np.zeros(int(group.max()) + 1, dtype=bool)
+    wanted[group[present & without]] = True
+    pairs = _pairs_for(keyed, fields, max_block, budget, rows=present & wanted[group])
     if pairs.empty:
         return pairs
-    lacks = np.zeros(int(keyed["rid"].max()) + 1 if len(keyed) else 0, dtype=bool)
+    lacks = np.zeros(int(keyed["rid"].max()) + 1, dtype=bool)
     lacks[keyed.loc[without, "rid"].to_numpy()] = True
     a, b = pairs["a"].to_numpy(np.int64), pairs["b"].to_numpy(np.int64)
     return pairs[lacks[a] | lacks[b]]
 
 
-def _self_join(sub: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
-    """Every pair of records (a < b) that agree on ``cols``."""
-    joined = sub.merge(sub, on=cols, suffixes=("_a", "_b"))
-    joined = joined[joined["rid_a"] < joined["rid_b"]]
-    return pd.DataFrame({"a": joined["rid_a"].to_numpy(), "b": joined["rid_b"].to_numpy()})
+def _pairs_within(rid: np.ndarray, group: np.ndarray) -> pd.DataFrame:
+    """Every pair of records (a < b) in the same group: records sorted by group, each
+    followed by the records after it in its group (laid out with numpy; a self-merge of
+    millions of rows is slower)."""
+    if not len(rid):
+        return _no_pairs()
+    order = np.argsort(group, kind="stable")
+    rid, group = rid[order], group[order]
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    sizes = np.diff(np.r_[starts, len(group)])
+    position = np.arange(len(group))
+    after = np.repeat(starts + sizes, sizes) - position - 1  # records later in the group
+    left = np.repeat(position, after)
+    right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(after) - after, after)
+    a, b = rid[left], rid[right]
+    return pd.DataFrame({"a": np.minimum(a, b), "b": np.maximum(a, b)})
 
 
 def candidate_pairs(
