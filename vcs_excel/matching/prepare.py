@@ -487,9 +487,11 @@ def prepare_books(
     :func:`prepare_book` gives them book by book.
 
     Workbook files (given as paths, or opened from disk) are prepared side by side, in
-    up to ``workers`` processes (one per processor core when not given), each reading
-    its own file: lists of hundreds of thousands of rows then take about as long as the
-    longest. A workbook open in Excel, or one process, is worked through in turn.
+    up to ``workers`` processes, each reading its own file: lists of hundreds of
+    thousands of rows then take about as long as the longest. When not given, one more
+    process than the machine has cores (with several): three lists on two cores then
+    share them, instead of the third waiting for one of the first two to finish. A
+    workbook open in Excel, or one process, is worked through in turn.
     """
     from concurrent.futures import ProcessPoolExecutor
 
@@ -501,7 +503,8 @@ def prepare_books(
         return str(book.path) if isinstance(book, FileBook) else None  # None: open in Excel
 
     paths = [path_of(book) for book in books]
-    workers = min(workers or os.cpu_count() or 1, len(books))
+    cores = os.cpu_count() or 1
+    workers = min(workers or (cores + 1 if cores > 1 else 1), len(books))
     if workers < 2 or None in paths:
         opened = [FileBook.open(b) if isinstance(b, (str, os.PathLike)) else b for b in books]
         frames = [prepare_book(book) for book in opened]
