@@ -355,25 +355,3 @@ def test_header_words_of_registers_of_providers(header, tag):
 def test_a_word_that_only_shares_a_stem_with_a_synonym_is_not_confident():
     active = suggest_tags(["active"])[0]  # a flag, not an activity
     assert not active.confident
-
-
-def test_a_bare_name_is_confirmed_by_the_rest_of_the_sheet_or_its_values():
-    postcodes = ["LS6 1AB", "BD7 2CD", "LS9 8EF", "M1 1AA", "LS1 4DY", "B1 1AA"]
-    # A name and a postcode: residents or organisations, nothing says which.
-    name, _ = suggest_columns(["Name", "Postcode"])
-    assert name.tag == "#person+name" and not name.confident
-    assert "nothing else in the sheet" in name.reason
-    # A date of birth beside it says the rows are people.
-    assert suggest_columns(["Name", "Date of birth"])[0].confident
-    # So do the values, written either way round.
-    for people in (
-        ["Jane Smith", "Mohammed Khan", "Olu Adeyemi", "Sarah Jones", "Tom Brown", "Amina Yusuf"],
-        ["SMITH, Jane", "KHAN, Mohammed", "JONES, Sarah", "BROWN, Tom", "HALL, Chris", "LEE, Ann"],
-    ):
-        name, _ = suggest_columns(["Name", "Postcode"], [people, postcodes])
-        assert name.tag == "#person+name" and name.confident, name.reason
-    # Names of organisations are theirs, for a person to confirm.
-    orgs = ["Leeds Food Bank", "Age UK Leeds", "St Vincent's Support Centre",
-            "Bradford Foodbank CIO", "Citizens Advice Leeds", "Leeds Mind"]  # fmt: skip
-    name, _ = suggest_columns(["Name", "Postcode"], [orgs, postcodes])
-    assert name.tag == "#org+name" and not name.confident

@@ -92,27 +92,6 @@ def name_words(text: str) -> tuple[bool, bool]:
     return org, bool(words & _PLACE_WORDS)
 
 
-_WHOLE_NAME = re.compile(r"^[A-Za-z][A-Za-z'\-.]*(?:,? [A-Za-z][A-Za-z'\-.]*){1,3}$")
-PERSON_NAMES = 0.6  # the share of values written as a person's name to say a column is
-
-
-def _person_name(text: str) -> bool:
-    """Text written as a person's whole name: two to four words, one of the first two (or
-    the one after a comma: "SMITH, Jane") a first name, and no word of an organisation's
-    or a place's name."""
-    text = " ".join(text.split())
-    if not _WHOLE_NAME.match(text):
-        return False
-    from ..data import first_names
-
-    org, place = name_words(text)
-    if org or place:
-        return False
-    words = [w.strip(".,").lower() for w in text.replace(",", ", ").split()]
-    given = words[1:2] if "," in text else words[:2]
-    return any(w in first_names() for w in given)
-
-
 def _values(values: Sequence[Any]) -> list[Any]:
     seen: dict[Any, None] = {}
     for v in values:
@@ -177,7 +156,6 @@ def profile(values: Sequence[Any], dictionary: DataDictionary) -> dict[str, floa
     named = [name_words(t) for t in texts if re.search(r"[A-Za-z]{2}", t) and " " in t.strip()]
     found["orgname"] = sum(1 for org, place in named if org or place) / n
     found["placename"] = sum(1 for org, place in named if place) / n
-    found["personname"] = sum(1 for t in texts if _person_name(t)) / n
     found["lon"] = sum(1 for x in decimals if -180 <= x <= 180) / n
     used = {e.codelist for e in dictionary.entries if e.codelist}
     for name, codes in dictionary.codelists.items():

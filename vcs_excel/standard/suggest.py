@@ -824,19 +824,6 @@ class TagSuggester:
             out = [self._as_owner(s) if s.tag is None else s for s in out]
         before = out
         out = [self._in_kind(s, kind) for s in out]
-        if kind == "people" and not self._about_people(headers, out):
-            # A bare "Name" in a sheet whose other columns do not say whose rows they are
-            # (an ID, an address, a phone): a person's, the usual case, but for a person to
-            # confirm (the values can).
-            out = [
-                dataclasses.replace(s, confidence=min(s.confidence, PARTLY),
-                                    reason=f"{s.reason}; nothing else in the sheet says "
-                                           "the rows are people")
-                if self._key(s.tag) == "#person+name" and s.confident
-                and _GENERIC_NAME.match(normal_key(_split_camel(str(s.header or ""))))
-                else s
-                for s in out
-            ]  # fmt: skip
         if kind == "things" and any(self._key(s.tag) == "#org+name" for s in out):
             # "URN", "Reference" in a list of organisations: its own reference for each.
             out = [
@@ -952,15 +939,6 @@ class TagSuggester:
         # list of residents is the usual case, and the safe one to assume.
         return "things" if org >= 2 and org > 2 * person else "people"
 
-    def _about_people(self, headers: Sequence[object], found: Sequence[Suggestion]) -> bool:
-        """Some column says the rows are people: a field only people have (a date of
-        birth, a first name, an NHS number...) or a word for people in a header."""
-        for header, s in zip(headers, found, strict=True):
-            words = set(normal_key(_split_camel(str(header or ""))).split())
-            if self._key(s.tag) in _PERSON_TAGS or words & _PERSON_WORDS:
-                return True
-        return False
-
     def _key(self, tag: str | None) -> str | None:
         if tag is None:
             return None
@@ -998,14 +976,7 @@ class TagSuggester:
 
     def _with_values(self, s: Suggestion, found: dict[str, float], kind: str) -> Suggestion:
         """Weigh the header's suggestion against what the column's values are."""
-        from .content import (
-            CONTENT_TAGS,
-            PERSON_NAMES,
-            clearly_other,
-            content_tag,
-            fits,
-            names_of,
-        )
+        from .content import CONTENT_TAGS, clearly_other, content_tag, fits, names_of
 
         if not found:
             return s
@@ -1018,17 +989,6 @@ class TagSuggester:
                 return s
             why = "places" if named == "#loc+name" else "organisations"
             return self._entry_suggestion(s.header, named, UNSURE, f"the values are names of {why}")
-        if (
-            entry is not None
-            and entry.key == "#person+name"
-            and s.confidence == PARTLY
-            and found.get("personname", 0.0) >= PERSON_NAMES
-            and found["values"] >= 5
-        ):
-            # "Name" with nothing else in the sheet to say whose: the values say people's.
-            return dataclasses.replace(
-                s, confidence=0.9, reason="'name', and the values are people's names"
-            )
         if entry is not None:
             fit = fits(entry, found, self.dictionary)
             if fit is not None and fit >= 0.8 and found["values"] >= 5 and s.confidence == PARTLY:
