@@ -269,3 +269,17 @@ def test_a_rare_name_spelt_two_ways_with_one_age_elsewhere_is_worth_a_look(tmp_p
     i = next(k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
              if {family[a], family[b]} == {"Adeyemi", "Adeyemmi"} and age[a] == age[b])  # fmt: skip
     assert decisions[i] == "no"
+
+
+def test_the_review_tab_says_what_differs_next_door(tmp_path):
+    from vcs_excel.matching.explain import reason
+
+    path = save_rows(tmp_path / "street.xlsx", {
+        "List 1": [HEADER, row(age=67, address="15 Oak Road")],
+        "List 2": [HEADER, row(age=67)]})  # fmt: skip
+    records, scored, _, _ = decided_with_rules(path)
+    text = reason(
+        scored.iloc[0], records.iloc[scored["a"].iloc[0]], records.iloc[scored["b"].iloc[0]]
+    )
+    assert text.startswith("same postcode, street, surname, first name and age")
+    assert "house numbers differ: 15 / 5" in text

@@ -60,6 +60,8 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
         differ.append(f"postcodes differ: {a['postcode']} / {b['postcode']}")
     if at("house", "same"):
         same.append("house number")
+    elif at("house", "different"):
+        differ.append(f"house numbers differ: {a['house']} / {b['house']}")
     _agreement(same, differ, "street", level["street"], a["street"].title(), b["street"].title())
     if at("phone", "shared_mobile"):
         same.append("mobile number")
@@ -80,7 +82,9 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
         differ.append(f"first names: {a['given']} / {b['given']} (an initial)")
     elif at("given", "different"):
         differ.append(f"first names differ: {a['given']} / {b['given']}")
-    if at("age", "different"):
+    if at("age", "same") and level["dob"] is None:
+        same.append("age")
+    elif at("age", "different"):
         differ.append(f"ages differ: {a['age']} / {b['age']}")
     elif level["age"] is None and level["dob"] is None:
         # Why one name at one home is not settled: a father and son look the same.
