@@ -67,3 +67,14 @@ def test_a_birthday_and_one_initial_pair_records_only_where_a_postcode_cannot_be
     # Both initials: any pair of the first, second and fourth; one initial alone ("Jahn
     # Xmith"): only with the record that has no postcode a UK rule can read.
     assert found == [(0, 1), (0, 3), (1, 3), (2, 3)]
+
+
+def test_the_docs_page_lists_every_blocking_key():
+    from vcs_excel.matching.block import RULES
+    from vcs_excel.matching.docs import key_text, markdown
+
+    page = markdown()
+    assert "## Which pairs are compared" in page
+    for rule in RULES:
+        assert f"- the same {key_text(rule)}\n" in page
+    assert "- the same date of birth and postcode\n" in page

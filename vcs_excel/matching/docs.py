@@ -4,10 +4,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .block import MAX_BLOCK, PAIRS_PER_RECORD
+from .block import RULES as KEYS
 from .comparisons import COMPARISONS
 from .decide import DEFINITE, REVIEW, RULES
 
 DOCS_PAGE = Path(__file__).resolve().parents[2] / "docs" / "matching.md"
+
+# The blocking keys' fields, as the page names them.
+KEY_WORDS = {
+    "nhs": "NHS number", "id": "record ID", "dob": "date of birth", "postcode": "postcode",
+    "house": "house number", "street": "street", "district": "postcode district",
+    "phone": "phone number (any of them)", "email": "e-mail address",
+    "given_sound": "first name's sound", "family_sound": "surname's sound",
+    "given_initial": "first initial", "family_initial": "surname's initial",
+}  # fmt: skip
+
+
+def key_text(rule: tuple[str, ...]) -> str:
+    """ "date of birth and postcode"; "house number and street, one with no postcode
+    district"."""
+    same = [KEY_WORDS[f] for f in rule if not f.startswith("!")]
+    text = " and ".join([", ".join(same[:-1]), same[-1]] if len(same) > 1 else same)
+    lacking = [KEY_WORDS[f[1:]] for f in rule if f.startswith("!")]
+    return text + "".join(f", where one of the two has no {w}" for w in lacking)
 
 
 def markdown() -> str:
@@ -35,6 +55,24 @@ def markdown() -> str:
             field = f"{c.field}: {c.description}" if i == 0 else ""
             out.append(f"| {field} | {level.label} (`{level.name}`) | {level.m:g} | {level.u:g} |")
     out += [
+        "",
+        "## Which pairs are compared",
+        "",
+        "Comparing every record with every other would take hours at a million records, so",
+        "only pairs that share at least one of these keys are compared (a pair never",
+        "compared is never matched). The keys overlap on purpose, so one person's records",
+        "meet despite a typo in a name, a move, a missing date of birth or a new phone:",
+        "",
+    ]
+    out += [f"- the same {key_text(rule)}" for rule in KEYS]
+    out += [
+        "",
+        f"Groups of a key that more than {MAX_BLOCK} records share (a common surname's sound",
+        "at a big city's postcode), or the biggest groups of a key whose groups together",
+        f"would make more than {PAIRS_PER_RECORD} pairs per record, are split by date of",
+        "birth: their records are compared within each date of birth.",
+        "A date of birth and one initial pair records only where a postcode cannot be read,",
+        "because with a UK postcode on both they fit many strangers in a big city.",
         "",
         "## Decisions",
         "",
