@@ -355,3 +355,23 @@ def test_header_words_of_registers_of_providers(header, tag):
 def test_a_word_that_only_shares_a_stem_with_a_synonym_is_not_confident():
     active = suggest_tags(["active"])[0]  # a flag, not an activity
     assert not active.confident
+
+
+def test_a_column_with_no_telling_header_is_read_from_its_values_as_peoples_names():
+    postcodes = ["LS6 1AB", "BD7 2CD", "LS9 8EF", "M1 1AA", "LS1 4DY", "B1 1AA"]
+    for people in (
+        ["Jane Smith", "Mohammed Khan", "Olu Adeyemi", "Sarah Jones", "Tom Brown", "Amina Yusuf"],
+        ["SMITH, Jane", "KHAN, Mohammed", "JONES, Sarah", "BROWN, Tom", "HALL, Chris", "LEE, Ann"],
+    ):
+        column, _ = suggest_columns(["Column1", "Postcode"], [people, postcodes])
+        assert column.tag == "#person+name" and not column.confident
+        assert column.reason == "the values are people's names"
+    # Organisations' names, places and other words are not people's names.
+    for other in (
+        ["Leeds Food Bank", "Age UK Leeds", "Citizens Advice Leeds", "Leeds Mind",
+         "Bradford Foodbank CIO", "St Vincent's Support Centre"],
+        ["Mill Lane", "Hope Street", "Rose Cottage", "Grace Road", "Park View", "Church Walk"],
+        ["yes", "no", "yes", "maybe", "no", "yes"],
+    ):  # fmt: skip
+        column, _ = suggest_columns(["Column1", "Postcode"], [other, postcodes])
+        assert column.tag != "#person+name", other

@@ -72,6 +72,7 @@ CONTENT_TAGS = {
     "#adm1+code": "codes of regions or nations",
     "#adm2+code": "codes of local authorities",
     "#adm3+code": "codes of wards",
+    "#person+name": "people's names",
     "#org+name": "names of organisations",
     "#loc+name": "names of places",
 }
@@ -90,6 +91,36 @@ def name_words(text: str) -> tuple[bool, bool]:
     words = set(_NAME_TOKEN.findall(text.lower().replace("&", " and ")))
     org = bool(words & _ORG_WORDS) or text.strip().lower().startswith(("st ", "st. "))
     return org, bool(words & _PLACE_WORDS)
+
+
+_WHOLE_NAME = re.compile(r"^[A-Za-z][A-Za-z'\-.]*(?:,? [A-Za-z][A-Za-z'\-.]*){1,3}$")
+PERSON_NAMES = 0.6  # the share of values written as a person's name to say a column is
+# Words of a street or a house's name, which first names start too ("Hope Street").
+_ADDRESS_WORDS = {
+    "street", "road", "lane", "close", "avenue", "way", "drive", "crescent", "court",
+    "gardens", "grove", "place", "square", "terrace", "park", "mount", "walk", "parade",
+    "view", "mews", "green", "hill", "row", "cottage", "cottages", "house", "farm",
+    "lodge", "villas", "flats", "estate", "rd", "st", "ave", "ln",
+}  # fmt: skip
+
+
+def _person_name(text: str) -> bool:
+    """Text written as a person's whole name: two to four words, one of the first two (or
+    the one after a comma: "SMITH, Jane") a first name, and no word of an organisation's
+    or a place's name."""
+    text = " ".join(text.split())
+    if not _WHOLE_NAME.match(text):
+        return False
+    from ..data import first_names
+
+    org, place = name_words(text)
+    if org or place:
+        return False
+    words = [w.strip(".,").lower() for w in text.replace(",", ", ").split()]
+    if _ADDRESS_WORDS & set(words):
+        return False  # "Hope Street", "Rose Cottage": an address
+    given = words[1:2] if "," in text else words[:2]
+    return any(w in first_names() for w in given)
 
 
 def _values(values: Sequence[Any]) -> list[Any]:
@@ -156,6 +187,7 @@ def profile(values: Sequence[Any], dictionary: DataDictionary) -> dict[str, floa
     named = [name_words(t) for t in texts if re.search(r"[A-Za-z]{2}", t) and " " in t.strip()]
     found["orgname"] = sum(1 for org, place in named if org or place) / n
     found["placename"] = sum(1 for org, place in named if place) / n
+    found["personname"] = sum(1 for t in texts if _person_name(t)) / n
     found["lon"] = sum(1 for x in decimals if -180 <= x <= 180) / n
     used = {e.codelist for e in dictionary.entries if e.codelist}
     for name, codes in dictionary.codelists.items():
@@ -216,6 +248,12 @@ def content_tag(found: dict[str, float], kind: str, dictionary: DataDictionary) 
         # E-mail addresses, some with a phone number beside them, and phone numbers where
         # there is no e-mail address: a contact column whose main kind is e-mail.
         return "#contact+email"
+    if (
+        kind == "people"
+        and found.get("personname", 0.0) >= PERSON_NAMES
+        and found.get("orgname", 0.0) < ORG_NAMES
+    ):
+        return "#person+name"
     used = {e.codelist for e in dictionary.entries if e.codelist}
     best = max(
         ((v, k[6:]) for k, v in found.items() if k.startswith("codes:") and k[6:] in used),
