@@ -253,6 +253,11 @@ def test_a_list_of_organisations_owns_words_that_elsewhere_name_another_party():
         ("Beneficiaries", "#service+eligibility"),
         ("Main Operating Location", "#service+area"),
         ("Year End", "#date"),
+        ("registration_number", "#org+id"),
+        ("Reg No", "#org+id"),
+        ("organisation_data_service_code", "#org+id"),
+        ("Provider webpage", "#contact+url"),
+        ("pharmacy_name", "#org+name"),
     ],
 )
 def test_header_words_of_registers_and_member_lists(header, tag):
@@ -336,20 +341,6 @@ def test_a_header_word_that_often_means_other_things_waits_for_a_person_or_the_v
     assert not suggest_columns(["Project", "Until"])[1].confident
     # A synonym of several words is not loose: "Name title" is a title.
     assert suggest_tags(["Name title"])[0].confident
-
-
-@pytest.mark.parametrize(
-    ("header", "tag"),
-    [
-        ("registration_number", "#org+id"),
-        ("Reg No", "#org+id"),
-        ("organisation_data_service_code", "#org+id"),
-        ("Provider webpage", "#contact+url"),
-        ("pharmacy_name", "#org+name"),
-    ],
-)
-def test_header_words_of_registers_of_providers(header, tag):
-    assert suggest_tags([header])[0].tag == tag
 
 
 def test_a_word_that_only_shares_a_stem_with_a_synonym_is_not_confident():

@@ -447,14 +447,13 @@ def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
             & v.family.at_least("close_spelling")
         )
     ) & ~e.ages_differ
-    next_door = (
+    moved |= (
         v.postcode.is_("same")
         & v.street.at_least("close_spelling")
         & v.house.is_("different")
         & e.names_close
         & ~e.ages_differ
-    )
-    moved |= next_door & (decision == _NO)
+    )  # next door
     same_age = v.dob.missing & v.age.is_("same")
     one_name = e.names_close & same_age & (decision == _NO)
     if one_name.any():

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..checks.engine import ColumnPlan, plan_columns
 from ..clean import collapse_spaces, normalise_postcode
+from ..clean.addresses import STREET_WORDS
 from ..clean.columns import first_present, per_value
 from ..clean.datatypes import Context, age_on, datatype
 from ..clean.postcodes import find_postcode
@@ -214,18 +215,6 @@ def split_address(text: object) -> AddressParts:
     return AddressParts(flat, house, street_key(street), postcode)
 
 
-# Royal Mail's thoroughfare words as people shorten them ("Mill Ln", "Ash Gdns").
-_STREET_WORDS = {
-    "rd": "road", "ave": "avenue", "av": "avenue", "ln": "lane", "cl": "close",
-    "cres": "crescent", "cresc": "crescent", "ct": "court", "crt": "court", "dr": "drive",
-    "gdns": "gardens", "gdn": "gardens", "gr": "grove", "gro": "grove", "pl": "place",
-    "sq": "square", "ter": "terrace", "terr": "terrace", "tce": "terrace", "wy": "way",
-    "pk": "park", "mt": "mount", "hts": "heights", "wlk": "walk", "pde": "parade",
-    "bvd": "boulevard", "blvd": "boulevard", "cir": "circus", "grn": "green", "hl": "hill",
-    "vw": "view", "mws": "mews", "cotts": "cottages", "ests": "estate", "est": "estate",
-}  # fmt: skip
-
-
 @functools.lru_cache(maxsize=100_000)
 def street_key(text: str) -> str:
     """A street name as letters, with its thoroughfare word written out, so "Mill Ln" and
@@ -237,7 +226,7 @@ def street_key(text: str) -> str:
     'cavendish street'
     """
     words = re.sub(r"[^a-z ]", "", str(text).lower()).split()
-    words = [_STREET_WORDS.get(w, w) for w in words]
+    words = [STREET_WORDS.get(w, w) for w in words]
     if len(words) > 1 and words[-1] == "st":
         words[-1] = "street"
     return " ".join(words)

@@ -14,8 +14,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..clean.addresses import THOROUGHFARES
 from ..clean.datatypes import Context, datatype
 from ..clean.missing import placeholder
+from ..data import first_names
 from .dictionary import DataDictionary, TagEntry
 
 SAMPLE = 200  # distinct values looked at per column
@@ -96,12 +98,7 @@ def name_words(text: str) -> tuple[bool, bool]:
 _WHOLE_NAME = re.compile(r"^[A-Za-z][A-Za-z'\-.]*(?:,? [A-Za-z][A-Za-z'\-.]*){1,3}$")
 PERSON_NAMES = 0.6  # the share of values written as a person's name to say a column is
 # Words of a street or a house's name, which first names start too ("Hope Street").
-_ADDRESS_WORDS = {
-    "street", "road", "lane", "close", "avenue", "way", "drive", "crescent", "court",
-    "gardens", "grove", "place", "square", "terrace", "park", "mount", "walk", "parade",
-    "view", "mews", "green", "hill", "row", "cottage", "cottages", "house", "farm",
-    "lodge", "villas", "flats", "estate", "rd", "st", "ave", "ln",
-}  # fmt: skip
+_ADDRESS_WORDS = THOROUGHFARES | {"cottage", "farm", "villas", "flats"}
 
 
 def _person_name(text: str) -> bool:
@@ -111,8 +108,6 @@ def _person_name(text: str) -> bool:
     text = " ".join(text.split())
     if not _WHOLE_NAME.match(text):
         return False
-    from ..data import first_names
-
     org, place = name_words(text)
     if org or place:
         return False
