@@ -294,3 +294,32 @@ def test_a_register_of_schools_is_tagged_then_checked_without_false_alarms(tmp_p
     assert report["summary"]["errors"] == 0
     # The only warnings are the test numbers Ofcom keeps for drama.
     assert set(report["summary"]["by_code"]) <= {"phone-fictional"}
+
+
+def test_a_names_column_with_no_telling_header_is_tagged_from_its_values_then_matched(
+    tmp_path, capsys
+):
+    """A food bank's list whose name column is headed 'Column1' -> tag: the values say it
+    holds people's names (orange, for a person to check) -> find duplicates reads the
+    names and joins the two lists' rows of one person."""
+    from helpers import save_rows
+
+    people = [("Jane Smith", "LS6 1AB", "07700 900101"), ("Mohammed Khan", "BD7 2CD", None),
+              ("Olu Adeyemi", "LS9 8EF", None), ("Sarah Jones", "LS1 4DY", "07700 900104"),
+              ("Tom Brown", "LS8 2AB", None), ("Amina Yusuf", "LS7 3CD", None)]  # fmt: skip
+    raw = save_rows(tmp_path / "lists.xlsx", {
+        "Food bank": [["Column1", "Postcode", "Mobile"], *[list(p) for p in people]],
+        "Befriending": [["Name", "Date of birth", "Postcode", "Mobile"],
+                        ["Jane Smith", dt.date(1950, 2, 1), "LS6 1AB", "07700 900101"]],
+    })  # fmt: skip
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    food = next(s for s in tagged["data"]["sheets"] if s["sheet"] == "Food bank")
+    column1 = food["columns"][0]
+    assert column1["tag"] == "#person+name" and not column1["confident"]
+    assert FileBook.open(raw).read_table("Food bank").columns[0].tag == "#person+name"
+
+    matched = run_json(capsys, "dedupe", raw, "--out", tmp_path / "matched.xlsx")
+    one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
+    assert len(one) == 6, matched["summary"]
+    # The One list has every food bank client's name, read through the new tag.
+    assert sorted(one["First name"] + " " + one["Surname"]) == sorted(p[0] for p in people)
