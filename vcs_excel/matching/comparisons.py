@@ -32,6 +32,7 @@ class Level:
     label: str  # how a person reads it
     m: float  # starting share of the same person's pairs at this level
     u: float  # starting share of two different people's pairs at this level
+    h: float  # starting share of pairs of two people of one home at this level
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,11 @@ class Comparison:
     def u_start(self) -> np.ndarray:
         return np.array([level.u for level in self.levels])
 
+    def h_start(self) -> np.ndarray:
+        return np.array([level.h for level in self.levels])
 
-def _c(field: str, description: str, *levels: tuple[str, str, float, float]) -> Comparison:
+
+def _c(field: str, description: str, *levels: tuple[str, str, float, float, float]) -> Comparison:
     return Comparison(field, description, tuple(Level(*x) for x in levels))
 
 
@@ -79,76 +83,76 @@ COMPARISONS: dict[str, Comparison] = {
     for c in (
         _c(
             "family", "surname",
-            ("different", "different", 0.03, 0.975),
-            ("sounds_alike", "sounds alike", 0.02, 0.010),
-            ("close_spelling", "close spelling", 0.05, 0.005),
-            ("same", "same", 0.90, 0.010),
+            ("different", "different", 0.03, 0.975, 0.15),
+            ("sounds_alike", "sounds alike", 0.02, 0.010, 0.01),
+            ("close_spelling", "close spelling", 0.05, 0.005, 0.02),
+            ("same", "same", 0.90, 0.010, 0.82),
         ),
         _c(
             "given", "first name",
-            ("different", "different", 0.03, 0.955),
-            ("initial", "initial", 0.02, 0.010),
-            ("close_spelling", "close spelling", 0.05, 0.005),
-            ("nickname", "known nickname", 0.10, 0.005),
-            ("same", "same", 0.80, 0.025),
+            ("different", "different", 0.03, 0.955, 0.93),
+            ("initial", "initial", 0.02, 0.010, 0.03),
+            ("close_spelling", "close spelling", 0.05, 0.005, 0.01),
+            ("nickname", "known nickname", 0.10, 0.005, 0.005),
+            ("same", "same", 0.80, 0.025, 0.025),
         ),
         _c(
             "dob", "date of birth",
-            ("different", "different", 0.02, 0.9985),
-            ("one_keystroke", "one digit or year apart", 0.03, 0.0010),
-            ("day_month_swapped", "day and month swapped", 0.02, 0.0001),
-            ("same", "same", 0.93, 0.0004),
+            ("different", "different", 0.02, 0.9985, 0.98),
+            ("one_keystroke", "one digit or year apart", 0.03, 0.0010, 0.003),
+            ("day_month_swapped", "day and month swapped", 0.02, 0.0001, 0.0005),
+            ("same", "same", 0.93, 0.0004, 0.0165),
         ),
         _c(
             "postcode", "postcode",
-            ("different", "different", 0.10, 0.90),
-            ("same_district", "same district", 0.05, 0.08),
-            ("same_sector", "same sector", 0.05, 0.015),
-            ("same", "same", 0.80, 0.005),
+            ("different", "different", 0.10, 0.90, 0.02),
+            ("same_district", "same district", 0.05, 0.08, 0.01),
+            ("same_sector", "same sector", 0.05, 0.015, 0.02),
+            ("same", "same", 0.80, 0.005, 0.95),
         ),
         _c(
             "house", "house number and flat",
-            ("different", "different", 0.15, 0.92),
-            ("same", "same", 0.85, 0.08),
+            ("different", "different", 0.15, 0.92, 0.001),
+            ("same", "same", 0.85, 0.08, 0.999),
         ),
         _c(
             "street", "street",
-            ("different", "different", 0.10, 0.97),
-            ("close_spelling", "close spelling", 0.05, 0.005),
-            ("same", "same", 0.85, 0.025),
+            ("different", "different", 0.10, 0.97, 0.02),
+            ("close_spelling", "close spelling", 0.05, 0.005, 0.05),
+            ("same", "same", 0.85, 0.025, 0.93),
         ),
         _c(
             "nhs", "NHS number",
-            ("different", "different", 0.005, 0.9999),
-            ("same", "same", 0.995, 0.0001),
+            ("different", "different", 0.005, 0.9999, 0.9999),
+            ("same", "same", 0.995, 0.0001, 0.0001),
         ),
         _c(
             "id", "record ID (only between lists that share a scheme)",
-            ("different", "different", 0.1, 0.99985),
-            ("typing_slip", "one typing slip apart", 0.05, 0.00005),
-            ("same", "same", 0.85, 0.0001),
+            ("different", "different", 0.1, 0.99985, 0.99985),
+            ("typing_slip", "one typing slip apart", 0.05, 0.00005, 0.00005),
+            ("same", "same", 0.85, 0.0001, 0.0001),
         ),
         _c(
             "phone", "phone numbers (any shared): a landline is the household's, a UK "
             "mobile the person's own",
-            ("different", "different", 0.3, 0.998),
-            ("shared_landline", "shared landline or other number", 0.35, 0.0017),
-            ("shared_mobile", "shared mobile", 0.35, 0.0003),
+            ("different", "different", 0.3, 0.998, 0.3),
+            ("shared_landline", "shared landline or other number", 0.35, 0.0017, 0.69),
+            ("shared_mobile", "shared mobile", 0.35, 0.0003, 0.01),
         ),
         _c(
             "email", "e-mail address",
-            ("different", "different", 0.2, 0.9995),
-            ("same", "same", 0.8, 0.0005),
+            ("different", "different", 0.2, 0.9995, 0.99),
+            ("same", "same", 0.8, 0.0005, 0.01),
         ),
         _c(
             "sex", "sex",
-            ("different", "different", 0.02, 0.5),
-            ("same", "same", 0.98, 0.5),
+            ("different", "different", 0.02, 0.5, 0.5),
+            ("same", "same", 0.98, 0.5, 0.5),
         ),
         _c(
             "age", "age within a year (only where a date of birth is missing on one side)",
-            ("different", "different", 0.05, 0.96),
-            ("same", "same", 0.95, 0.04),
+            ("different", "different", 0.05, 0.96, 0.85),
+            ("same", "same", 0.95, 0.04, 0.15),
         ),
     )
 }  # fmt: skip
@@ -213,3 +217,20 @@ class Levels:
         else:
             codes = np.full(self._n, MISSING, dtype=np.int8)
         return FieldLevels(COMPARISONS[field], codes)
+
+
+def same_house_and_street(v: Levels) -> np.ndarray:
+    """The same house number and street where a postcode is cut short, mistyped or
+    missing ("LS135J")."""
+    return (
+        v.house.is_("same")
+        & v.street.at_least("close_spelling")
+        & ~v.postcode.is_("different", "same")
+    )
+
+
+def one_home(v: Levels) -> np.ndarray:
+    """One home: the same house number and full postcode, or the same house number and
+    street (:func:`same_house_and_street`). The same number in another street is another
+    home."""
+    return (v.postcode.is_("same") & v.house.is_("same")) | same_house_and_street(v)

@@ -5,8 +5,11 @@ least ``REVIEW`` goes to a person, below that it is not a match. Then the named 
 of :data:`RULES` run in order, each over named comparison levels, each changing only
 the decisions it names: what a person would insist on that a probability cannot know
 (two valid NHS numbers that differ are two people; a father and son of one name are
-never merged without a person), and the household knowledge the model does not yet
-carry. ``docs/matching.md`` lists them, from their docstrings.
+never merged without a person), and household knowledge the model's probability
+carries only in part (a Chris at a home of a Christine and a Christopher). On lists the
+model finds no households in, the rules about households stand down at a shared
+address (:attr:`Evidence.lone_home`). ``docs/matching.md`` lists them, from their
+docstrings.
 """
 
 from __future__ import annotations
@@ -20,11 +23,15 @@ import numpy as np
 import pandas as pd
 
 from .compare import spelt_alike
-from .comparisons import Levels
+from .comparisons import Levels, one_home, same_house_and_street
 from .prepare import nickname_of, nickname_related, short_for_both_sexes
 
-DEFINITE = 0.995
+DEFINITE = 0.95
 REVIEW = 0.30
+# Below this chance that two people at one address are of the household (if they are not
+# one person), the lists show no households: see Evidence.lone_home.
+HOUSEHOLDS = 0.01
+HOMES_TO_TELL = 100
 _NO, _REVIEW, _MATCH = 0, 1, 2  # decisions while working; named at the end
 _NAMES = np.array(["no", "review", "match"], dtype=object)
 _CODES = {"no": _NO, "review": _REVIEW, "match": _MATCH}
@@ -165,19 +172,24 @@ class Evidence:
     def by_street(self) -> np.ndarray:
         """The same house number and street where a postcode is cut short, mistyped or
         missing ("LS135J")."""
-        v = self.v
-        return (
-            v.house.is_("same")
-            & v.street.at_least("close_spelling")
-            & ~v.postcode.is_("different", "same")
-        )
+        return same_house_and_street(self.v)
 
     @functools.cached_property
     def home(self) -> np.ndarray:
-        """One home: the same house number and full postcode, or the same house number
-        and street (:attr:`by_street`). The same number in another street is another
-        home."""
-        return (self.v.postcode.is_("same") & self.v.house.is_("same")) | self.by_street
+        """One home (:func:`comparisons.one_home`): the same house number and full
+        postcode, or the same house number and street."""
+        return one_home(self.v)
+
+    @functools.cached_property
+    def lone_home(self) -> np.ndarray:
+        """One home on lists where the model finds no households: if the two are not one
+        person, they are likelier strangers than two people of the home (a scored
+        ``household`` below :data:`HOUSEHOLDS`). The rules about households stand down
+        there, and the probability decides. A short list cannot show that no one lives
+        together: it needs :data:`HOMES_TO_TELL` pairs at one address."""
+        if "household" not in self.scored or self.home.sum() < HOMES_TO_TELL:
+            return np.zeros(len(self.scored), dtype=bool)
+        return self.home & (self.scored["household"].to_numpy() < HOUSEHOLDS)
 
     @functools.cached_property
     def same_home(self) -> np.ndarray:
@@ -296,8 +308,9 @@ ANY = ("match", "review", "no")
 def _personal_evidence(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """A definite match needs something of the person's own in agreement, or the home or
     a phone with the ages; names, ages and districts alone fit too many people. Another
-    surname needs a person too, unless it is a marriage at one home."""
-    return ~e.strong | (e.v.family.is_("different") & ~e.renamed)
+    surname needs a person too, unless it is a marriage at one home. On lists with no
+    households (:attr:`Evidence.lone_home`), the home is the person's own."""
+    return ~(e.strong | e.lone_home) | (e.v.family.is_("different") & ~e.renamed & ~e.lone_home)
 
 
 def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -329,21 +342,24 @@ def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 def _household_guard(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another first name, a junior and a senior, or dates of birth that differ: never
-    definite without a person, unless the NHS number or a record ID vouches."""
+    definite without a person, unless the NHS number or a record ID vouches, or the pair
+    is at one home on lists with no households."""
     v = e.v
-    return (v.given.is_("different") | e.junior_senior | v.dob.is_("different")) & ~e.vouched
+    guard = v.given.is_("different") | e.junior_senior | v.dob.is_("different")
+    return guard & ~e.vouched & ~e.lone_home
 
 
 def _another_household_member(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another first name at one home without the same birthday: another member of the
     household. So is another first name and another date of birth at one house and
     postcode, whatever the surnames (a partner, a lodger), and another first name at one
-    house with a surname that only sounds alike and no birthday to say otherwise."""
+    house with a surname that only sounds alike and no birthday to say otherwise. Not
+    on lists with no households."""
     v = e.v
     other = v.given.is_("different") & ~e.vouched
     lodger = e.home & v.dob.is_("different")
     alike = e.home & v.family.at_least("sounds_alike") & ~v.dob.is_("same")
-    return other & ((e.same_home & ~v.dob.is_("same")) | lodger | alike)
+    return other & ((e.same_home & ~v.dob.is_("same")) | lodger | alike) & ~e.lone_home
 
 
 def _junior_and_senior(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -352,13 +368,15 @@ def _junior_and_senior(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 
 def _twins(e: Evidence, decision: np.ndarray) -> np.ndarray:
-    """Twins: one birthday and surname, different first names."""
+    """Twins: one birthday and surname, different first names (at one home, only on
+    lists with households)."""
     v = e.v
     return (
         v.dob.is_("same")
         & v.given.is_("different")
         & v.family.at_least("close_spelling")
         & ~e.vouched
+        & ~e.lone_home
     )
 
 
@@ -373,14 +391,15 @@ def _alike_names_at_one_home(e: Evidence, decision: np.ndarray) -> np.ndarray:
     the household (:attr:`Evidence.doubtful_alike_names`), or an initial alone (it fits
     any of a family's children of that letter, and a partner of one age): a person
     decides, unless something of the person's own agrees (for names in doubt,
-    :attr:`Evidence.names_in_doubt`, other than the birthday, which twins share)."""
+    :attr:`Evidence.names_in_doubt`, other than the birthday, which twins share). Not on
+    lists with no households."""
     v = e.v
     alike = v.given.is_("initial", "close_spelling", "nickname")
     own = v.email.is_("same") | v.phone.is_("shared_mobile") | e.vouched
     doubtful = e.same_home & alike & ~e.personal & e.doubtful_alike_names
     in_doubt = e.names_in_doubt & ~own
     initial = e.same_home & v.given.is_("initial") & ~e.personal
-    return doubtful | in_doubt | initial
+    return (doubtful | in_doubt | initial) & ~e.lone_home
 
 
 def _two_contacts(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -392,8 +411,8 @@ def _two_contacts(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 def _both_names_differ(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """First name and surname both different: two people (a household shares an
-    address)."""
-    return e.v.given.is_("different") & e.v.family.is_("different") & ~e.vouched
+    address; at one home, only on lists with households)."""
+    return e.v.given.is_("different") & e.v.family.is_("different") & ~e.vouched & ~e.lone_home
 
 
 def _birthday_disagrees_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:

@@ -42,18 +42,29 @@ def markdown() -> str:
         "## Comparisons",
         "",
         "Each pair of records is compared field by field, at one of the named levels below",
-        "(weakest first); a value missing on either side says nothing. The model starts from",
-        "these shares and learns its own from the lists by expectation-maximisation: *m* is",
-        "how often one person's two records show a level, *u* how often two strangers' do",
-        "(measured on random pairs of the lists; for a shared surname, per surname).",
+        "(weakest first); a value missing on either side says nothing. A pair is one of three",
+        "kinds: one person, two people of one home, or strangers. The model starts from these",
+        "shares and learns its own from the lists by expectation-maximisation: *m* is how",
+        "often one person's two records show a level, *h* how often two people of one home",
+        "do (a pair at one address only), *u* how often two strangers' do (measured on random",
+        "pairs of the lists; for a shared surname, per surname). It learns, too, how many",
+        "people on the lists live together: on lists where no one does, another first name",
+        "at one address is a typo, and the household rules below stand down.",
         "",
-        "| Field | Level | Starting m | Starting u |",
-        "|---|---|---:|---:|",
+        "A pair's probability of being one person is of all pairs of records, not of the",
+        "compared pairs only (blocking picks pairs for what they share, which the levels",
+        "count already), so it can be read as a chance.",
+        "",
+        "| Field | Level | Starting m | Starting h | Starting u |",
+        "|---|---|---:|---:|---:|",
     ]
     for c in COMPARISONS.values():
         for i, level in enumerate(c.levels):
             field = f"{c.field}: {c.description}" if i == 0 else ""
-            out.append(f"| {field} | {level.label} (`{level.name}`) | {level.m:g} | {level.u:g} |")
+            out.append(
+                f"| {field} | {level.label} (`{level.name}`) | {level.m:g} | {level.h:g} "
+                f"| {level.u:g} |"
+            )
     out += [
         "",
         "## Which pairs are compared",

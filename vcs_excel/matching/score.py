@@ -7,6 +7,14 @@ random pairs of records, the surname's "same" level per surname (a match on a
 common surname is worth less than one on a rare one); ``m`` is learnt by
 expectation-maximisation from the candidate pairs, so no labelled examples are
 needed to start, and people's review decisions can be added as known answers.
+
+Pairs at one home are of three kinds, not two: one person, two people of the
+household, and strangers. Two people of one home share the address, often the
+surname and the landline, so a two-class model learns "one household" for "one
+person". The model has a third class for them, with its own level shares ``h``
+and share of pairs, learnt by EM from the lists: on lists where people live
+together, another first name at a shared address is learnt to be another member
+of the household; on lists of people who live alone, it is learnt to be a typo.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .compare import compare_pairs
-from .comparisons import COMPARISONS, LEVELS, MISSING
+from .comparisons import COMPARISONS, LEVELS, MISSING, Levels, one_home
 
 FIELDS = list(COMPARISONS)
 # Starting m and u of every level, from the comparisons (low level first). u is how
@@ -25,16 +33,28 @@ FIELDS = list(COMPARISONS)
 # measure this itself.
 M_START = {f: c.m_start() for f, c in COMPARISONS.items()}
 U_START = {f: c.u_start() for f, c in COMPARISONS.items()}
+H_START = {f: c.h_start() for f, c in COMPARISONS.items()}
 U_PSEUDO = 2000.0  # random pairs' worth of weight for U_START
 PSEUDO = 200.0  # weight of the starting values against the data, in pairs
-MAX_PRIOR = 0.1
+# EM's first guess: of all pairs of records, how many per record are one person, and how
+# many two people of one home.
+START_PER_RECORD = {"one_person": 0.2, "one_home": 0.2}
 
 
 @dataclass
 class Model:
+    """The level shares of the three kinds of pair (``m`` one person, ``h`` two people
+    of one home, ``u`` strangers), and how likely two records of the lists, taken at
+    random, are one person (``prior``) or two people of one home (``household``).
+    The two chances are of all pairs of the ``records``, not of the compared pairs
+    only: blocking picks pairs for what they share, which the weights count already."""
+
     m: dict[str, np.ndarray]
     u: dict[str, np.ndarray]
+    h: dict[str, np.ndarray]
     prior: float
+    household: float
+    records: int
     family_tf: dict[str, float] = field(default_factory=dict)
 
     def surname_frequency(self, family_keys: np.ndarray) -> np.ndarray:
@@ -44,8 +64,22 @@ class Model:
         return np.maximum(tf[codes], 1e-6)
 
     def weights(self, vectors: pd.DataFrame, family_keys: np.ndarray | None = None) -> np.ndarray:
-        """Each pair's match weight; ``family_keys`` are the surnames of the pairs' first
+        """Each pair's match weight, log2 of how much likelier its levels are for one
+        person than for strangers; ``family_keys`` are the surnames of the pairs' first
         records (or, worked out once, their :meth:`surname_frequency`)."""
+        return self._log2_ratio(self.m, vectors, family_keys)
+
+    def household_weights(
+        self, vectors: pd.DataFrame, family_keys: np.ndarray | None = None
+    ) -> np.ndarray:
+        """log2 of how much likelier each pair's levels are for two people of one home
+        than for strangers; minus infinity for a pair not at one home."""
+        total = self._log2_ratio(self.h, vectors, family_keys)
+        return np.where(one_home(Levels(vectors)), total, -np.inf)
+
+    def _log2_ratio(
+        self, shares: dict[str, np.ndarray], vectors: pd.DataFrame, family_keys: np.ndarray | None
+    ) -> np.ndarray:
         total = np.zeros(len(vectors))
         tf = None
         if family_keys is not None and self.family_tf:
@@ -57,22 +91,32 @@ class Model:
         for f in FIELDS:
             levels = vectors[f].to_numpy()
             present = levels != MISSING
-            w = np.log2(self.m[f] / self.u[f])
+            w = np.log2(shares[f] / self.u[f])
             contrib = np.where(present, w[np.clip(levels, 0, len(w) - 1)], 0.0)
             if f == "family" and tf is not None:
                 same = present & (levels == COMPARISONS[f].top)
-                contrib = np.where(same, np.log2(self.m[f][-1] / tf), contrib)
+                contrib = np.where(same, np.log2(shares[f][-1] / tf), contrib)
             total += contrib
         return total
 
     def to_dict(self) -> dict:
-        """The fitted m and u of every level by name, and the share of matches (the
-        surname frequencies are the lists' own, worked out again when loaded)."""
+        """The fitted m, u and h of every level by name, and how many other records per
+        record are the same person or another person of the home (so the model fits a
+        list of another length; the surname frequencies are the lists' own, worked out
+        again when loaded)."""
+        pairs_per_record = (self.records - 1) / 2
         return {
-            "prior": self.prior,
+            "per_record": {
+                "one_person": self.prior * pairs_per_record,
+                "one_home": self.household * pairs_per_record,
+            },
             "levels": {
                 f: {
-                    name: {"m": float(self.m[f][i]), "u": float(self.u[f][i])}
+                    name: {
+                        "m": float(self.m[f][i]),
+                        "u": float(self.u[f][i]),
+                        "h": float(self.h[f][i]),
+                    }
                     for i, name in enumerate(COMPARISONS[f].names)
                 }
                 for f in FIELDS
@@ -85,24 +129,42 @@ class Model:
         with other comparisons is refused rather than misread."""
         check_saved_model(data)
         levels = data["levels"]
-        m, u = {}, {}
+        shares: dict[str, dict[str, np.ndarray]] = {"m": {}, "u": {}, "h": {}}
         for f in FIELDS:
-            saved = levels[f]
-            m[f] = np.array([saved[n]["m"] for n in COMPARISONS[f].names])
-            u[f] = np.array([saved[n]["u"] for n in COMPARISONS[f].names])
-        return cls(m, u, float(data["prior"]), surname_frequencies(records))
+            for kind, by_field in shares.items():
+                by_field[f] = np.array([levels[f][n][kind] for n in COMPARISONS[f].names])
+        n = len(records)
+        pairs_per_record = max(n - 1, 1) / 2
+        per_record = data["per_record"]
+        return cls(
+            shares["m"], shares["u"], shares["h"],
+            prior=min(per_record["one_person"] / pairs_per_record, 0.5),
+            household=min(per_record["one_home"] / pairs_per_record, 0.5),
+            records=n, family_tf=surname_frequencies(records),
+        )  # fmt: skip
 
-    def probability(self, weights: np.ndarray) -> np.ndarray:
-        odds = self.prior / (1 - self.prior) * np.power(2.0, np.clip(weights, -60, 60))
-        return odds / (1 + odds)
+    def probability(self, weights: np.ndarray, household: np.ndarray) -> np.ndarray:
+        """The chance each pair is one person, from its match ``weights`` and its
+        :meth:`household_weights`."""
+        one = self.prior * np.power(2.0, np.clip(weights, -80, 80))
+        at_home = self.household * np.power(2.0, np.clip(household, -80, 80))
+        return one / (one + at_home + (1 - self.prior - self.household))
 
 
 def check_saved_model(data: dict) -> None:
     """Refuse a saved model whose comparison levels are not this version's (it would be
     misread), or whose shares are not numbers between 0 and 1."""
     levels = data.get("levels") if isinstance(data, dict) else None
-    if not isinstance(levels, dict) or not isinstance(data.get("prior"), int | float):
-        raise ValueError("the model must hold 'prior' and 'levels', as a run saves it")
+    per_record = data.get("per_record") if isinstance(data, dict) else None
+    if not isinstance(levels, dict) or not isinstance(per_record, dict):
+        raise ValueError(
+            "the model must hold 'per_record' and 'levels', as this version saves it: "
+            "match again without it"
+        )
+    for kind in ("one_person", "one_home"):
+        value = per_record.get(kind)
+        if not isinstance(value, int | float) or value < 0:
+            raise ValueError(f"the saved model's per_record {kind} must be a number, 0 or more")
     for f in FIELDS:
         saved = levels.get(f, {})
         names = COMPARISONS[f].names
@@ -115,9 +177,10 @@ def check_saved_model(data: dict) -> None:
         for name in names:
             shares = saved[name]
             if not isinstance(shares, dict) or not all(
-                isinstance(shares.get(k), int | float) and 0 < shares[k] <= 1 for k in ("m", "u")
+                isinstance(shares.get(k), int | float) and 0 < shares[k] <= 1
+                for k in ("m", "u", "h")
             ):
-                raise ValueError(f"the saved model's {f} level {name} needs m and u in (0, 1]")
+                raise ValueError(f"the saved model's {f} level {name} needs m, u and h in (0, 1]")
 
 
 def estimate_u(records: pd.DataFrame, samples: int = 20000, seed: int = 1) -> dict[str, np.ndarray]:
@@ -160,11 +223,16 @@ def surname_frequencies(records: pd.DataFrame) -> dict[str, float]:
 
 
 def starting_model(records: pd.DataFrame) -> Model:
-    """The model before any learning: the comparisons' starting m, u measured on random
-    pairs of the records, and the records' surname frequencies."""
+    """The model before any learning: the comparisons' starting m and h, u measured on
+    random pairs of the records, and the records' surname frequencies."""
+    n = len(records)
+    pairs_per_record = max(n - 1, 1) / 2
     return Model(
-        {f: np.array(M_START[f]) for f in FIELDS}, estimate_u(records), prior=0.1,
-        family_tf=surname_frequencies(records),
+        {f: np.array(M_START[f]) for f in FIELDS}, estimate_u(records),
+        {f: np.array(H_START[f]) for f in FIELDS},
+        prior=min(START_PER_RECORD["one_person"] / pairs_per_record, 0.1),
+        household=min(START_PER_RECORD["one_home"] / pairs_per_record, 0.1),
+        records=n, family_tf=surname_frequencies(records),
     )  # fmt: skip
 
 
@@ -174,27 +242,40 @@ def fit(
     iterations: int = 30,
     known: pd.Series | None = None,
 ) -> Model:
-    """Learn ``m`` and the share of matches by EM; ``known`` (1 same, 0 different, NaN
-    not decided) holds people's review decisions, which count as certain answers."""
+    """Learn ``m``, ``h`` and the chances of one person and of two people of one home by
+    EM; ``known`` (1 same, 0 different, NaN not decided) holds people's review
+    decisions, which count as certain answers."""
     model = starting_model(records)
     if not len(vectors):
         return model
     family_keys = records["family_key"].to_numpy()[vectors["a"].to_numpy()]
     patterns, count, answer = _patterns(vectors, family_keys, known)
     tf = model.surname_frequency(family_keys[patterns.index.to_numpy()])
+    n = len(records)
+    all_pairs = max(n * (n - 1) / 2, count.sum())
     for _ in range(iterations):
-        p = model.probability(model.weights(patterns, tf))
+        one = model.prior * np.power(2.0, np.clip(model.weights(patterns, tf), -80, 80))
+        weights = model.household_weights(patterns, tf)
+        home = model.household * np.power(2.0, np.clip(weights, -80, 80))
+        strangers = 1 - model.prior - model.household
+        total = one + home + strangers
+        p, q = one / total, home / total
+        # A person's answer is certain: "same" is one person; "different" leaves the
+        # household and strangers to share the pair as before.
         p = np.where(np.isnan(answer), p, answer)
-        for f in FIELDS:
-            levels = patterns[f].to_numpy()
-            present = levels != MISSING
-            weights = (p * count)[present]
-            counts = np.bincount(levels[present], weights=weights, minlength=len(LEVELS[f]))
-            counts = counts + PSEUDO * np.array(M_START[f])
-            model.m[f] = np.maximum(counts / counts.sum(), 1e-4)
-        # Households make many candidate pairs look alike; an unchecked share of matches
-        # drifts towards "everything matches", so it is held to a plausible range.
-        model.prior = float(np.clip((p * count).sum() / count.sum(), 1e-3, MAX_PRIOR))
+        q = np.where(np.isnan(answer), q, (1 - answer) * home / (home + strangers))
+        for shares, start, weight in ((model.m, M_START, p), (model.h, H_START, q)):
+            for f in FIELDS:
+                levels = patterns[f].to_numpy()
+                present = levels != MISSING
+                counts = np.bincount(
+                    levels[present], weights=(weight * count)[present], minlength=len(LEVELS[f])
+                )
+                counts = counts + PSEUDO * np.array(start[f])
+                shares[f] = np.maximum(counts / counts.sum(), 1e-4)
+        # Pairs never compared are strangers: the chances are of all pairs.
+        model.prior = float(np.clip((p * count).sum() / all_pairs, 1e-12, 0.5))
+        model.household = float(np.clip((q * count).sum() / all_pairs, 1e-12, 0.5))
     return model
 
 
@@ -218,8 +299,16 @@ def _patterns(
 
 
 def score_pairs(vectors: pd.DataFrame, records: pd.DataFrame, model: Model) -> pd.DataFrame:
+    """``vectors`` with each pair's match ``weight``, its ``probability`` of being one
+    person, and ``household``: if the two are not one person, the chance they are two
+    people of one home (near 1 at a shared address on lists where people live
+    together, near 0 on lists where they do not)."""
     family_keys = records["family_key"].to_numpy()[vectors["a"].to_numpy()]
+    tf = model.surname_frequency(family_keys)
     out = vectors.copy()
-    out["weight"] = model.weights(vectors, family_keys)
-    out["probability"] = model.probability(out["weight"].to_numpy())
+    out["weight"] = model.weights(vectors, tf)
+    at_home = model.household_weights(vectors, tf)
+    out["probability"] = model.probability(out["weight"].to_numpy(), at_home)
+    home = model.household * np.power(2.0, np.clip(at_home, -80, 80))
+    out["household"] = home / (home + 1 - model.prior - model.household)
     return out

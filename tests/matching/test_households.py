@@ -1,0 +1,70 @@
+"""The model learns from the lists whether people live together: a third kind of pair,
+two people of one home, beside one person and strangers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from benchmarks.febrl import _truth, _workbook
+from vcs_excel.matching import Linker
+from vcs_excel.matching.comparisons import Levels, one_home
+from vcs_excel.synthetic.lists import demo_lists, write_workbook
+from vcs_excel.workbook import FileBook
+
+
+def households_per_record(model) -> float:
+    return model.household * (model.records - 1) / 2
+
+
+def test_on_lists_where_people_live_together_another_first_name_at_home_is_another_person(
+    tmp_path,
+):
+    path = tmp_path / "lists.xlsx"
+    write_workbook(demo_lists(), path)
+    linked = Linker().run(FileBook.open(path))
+    # Couples, parents and children: most records have another member of the home listed.
+    assert households_per_record(linked.model) > 0.1
+    h = dict(zip(("different", "initial"), linked.model.h["given"], strict=False))
+    assert h["different"] > 0.8
+    pairs = linked.pairs
+    v = Levels(pairs)
+    others = one_home(v) & v.given.is_("different") & v.dob.is_("different")
+    assert others.sum() > 20
+    assert (pairs["household"].to_numpy()[others] > 0.9).all()
+    assert (pairs["decision"].to_numpy()[others] == "no").all()
+
+
+def test_on_lists_of_people_who_live_alone_another_first_name_at_home_is_a_typo(tmp_path):
+    # FEBRL 1: fictional Australians, each at an address of their own; a duplicate's first
+    # name is sometimes replaced outright.
+    path = _workbook("febrl1", tmp_path / "febrl1.xlsx")
+    linked = Linker().run(FileBook.open(path))
+    assert households_per_record(linked.model) < 0.001
+    truth = np.array(_truth("febrl1"))
+    pairs = linked.pairs
+    v = Levels(pairs)
+    same_person = truth[pairs["a"]] == truth[pairs["b"]]
+    typo = one_home(v) & v.given.is_("different") & v.dob.is_("same")
+    assert typo.sum() >= 3 and same_person[typo].all()
+    # The household rules stand down: the probability decides, and they are linked.
+    assert (pairs["decision"].to_numpy()[typo] == "match").all()
+    matched = pairs["decision"].to_numpy() == "match"
+    assert same_person[matched].all()
+
+
+def test_a_saved_model_keeps_the_households_and_gives_the_same_decisions(tmp_path):
+    path = tmp_path / "lists.xlsx"
+    write_workbook(demo_lists(), path)
+    book = FileBook.open(path)
+    first = Linker().run(book)
+    again = Linker(first.trained).run(book)
+    assert again.model.household == pytest.approx(first.model.household)
+    assert (again.pairs["decision"].to_numpy() == first.pairs["decision"].to_numpy()).all()
+
+
+def test_a_model_saved_by_an_earlier_version_is_refused_with_what_to_do():
+    from vcs_excel.matching.score import check_saved_model
+
+    with pytest.raises(ValueError, match="match again without it"):
+        check_saved_model({"prior": 0.1, "levels": {}})
