@@ -9,8 +9,9 @@ The same goes for a person held together only by links through a third record:
 if twins A and B were each matched to an ambiguous record C ("J Smith", same
 birthday and address), joining A-C and then C-B would make the twins one person.
 Pairs the household rules ruled out (the model scored them alike, a rule said
-"two people") and pairs a person marked "Different people" are never put in one
-person; the link that would do it goes to review.
+"two people"), pairs the model itself reads as two people of one home, and pairs a
+person marked "Different people" are never put in one person; the link that would do
+it goes to review.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def cluster(
     that, or would put two NHS numbers together, becomes "review". So does one that
     would join a pair decided "no" although it scored at least ``ruled_out_above``
     (a household rule said two people; not a pair marked ``too_little``, decided "no"
-    for too little evidence)."""
+    for too little evidence), or one the model reads as two people of one home (a
+    ``household`` chance of at least a half)."""
     n = len(records)
     parent = np.arange(n)
     decision = pairs["decision"].to_numpy(object)
@@ -42,6 +44,10 @@ def cluster(
     if "too_little" in pairs:
         # "Too little evidence for this pair" is not "two people": others may join them.
         ruled_out &= ~pairs["too_little"].to_numpy(bool)
+    if "household" in pairs:
+        # The model's own "two people of one home": likelier of the household than
+        # strangers, and not one person.
+        ruled_out |= (decision == "no") & (pairs["household"].to_numpy() >= 0.5)
     ruled_out = pairs[ruled_out]
     decisions = pairs["decision"].copy()
     # People's "Same person" answers (priority 1) are joined before the model's matches.

@@ -70,12 +70,19 @@ class Model:
         return self._log2_ratio(self.m, vectors, family_keys)
 
     def household_weights(
-        self, vectors: pd.DataFrame, family_keys: np.ndarray | None = None
+        self,
+        vectors: pd.DataFrame,
+        family_keys: np.ndarray | None = None,
+        at_home: np.ndarray | None = None,
     ) -> np.ndarray:
         """log2 of how much likelier each pair's levels are for two people of one home
-        than for strangers; minus infinity for a pair not at one home."""
-        total = self._log2_ratio(self.h, vectors, family_keys)
-        return np.where(one_home(Levels(vectors)), total, -np.inf)
+        than for strangers; minus infinity for a pair not at one home (``at_home``, if
+        worked out already)."""
+        if at_home is None:
+            at_home = one_home(Levels(vectors))
+        total = np.full(len(vectors), -np.inf)
+        total[at_home] = self._log2_ratio(self.h, vectors[at_home], _part(family_keys, at_home))
+        return total
 
     def _log2_ratio(
         self, shares: dict[str, np.ndarray], vectors: pd.DataFrame, family_keys: np.ndarray | None
@@ -149,6 +156,10 @@ class Model:
         one = self.prior * np.power(2.0, np.clip(weights, -80, 80))
         at_home = self.household * np.power(2.0, np.clip(household, -80, 80))
         return one / (one + at_home + (1 - self.prior - self.household))
+
+
+def _part(values: np.ndarray | None, chosen: np.ndarray) -> np.ndarray | None:
+    return None if values is None else values[chosen]
 
 
 def check_saved_model(data: dict) -> None:
@@ -253,9 +264,10 @@ def fit(
     tf = model.surname_frequency(family_keys[patterns.index.to_numpy()])
     n = len(records)
     all_pairs = max(n * (n - 1) / 2, count.sum())
+    at_home = one_home(Levels(patterns))
     for _ in range(iterations):
         one = model.prior * np.power(2.0, np.clip(model.weights(patterns, tf), -80, 80))
-        weights = model.household_weights(patterns, tf)
+        weights = model.household_weights(patterns, tf, at_home)
         home = model.household * np.power(2.0, np.clip(weights, -80, 80))
         strangers = 1 - model.prior - model.household
         total = one + home + strangers
