@@ -24,6 +24,13 @@ def row(nhs=None, given="Olu", family="Adeyemi", dob=None, address="5 Oak Road",
 
 ELSEWHERE = {"address": "8 Moor View", "postcode": "LS14 4EF"}
 HOME = "07700 900123"  # a mobile a household shares
+# Other people on the lists, each once: on a list of a few hundred, the chance that two
+# records taken at random are one person is small, as on a real list.
+OTHERS = [
+    row(given=f"Given{i}", family=f"Family{i}", dob=D(1930 + i % 70, 1 + i % 12, 1 + i % 28),
+        address=f"{1 + i} Elm Street", postcode=f"LS{7 + i % 10} {1 + i % 9}AB")
+    for i in range(600)
+]  # fmt: skip
 
 # rule name -> (first list, second list, the pair's first names, its decision)
 SCENARIOS = {
@@ -31,6 +38,11 @@ SCENARIOS = {
         [row(dob=D(1970, 1, 1), phone="0113 496 0001")],
         [row(phone="0113 496 0001")],  # one home and landline, no age on one side
         ("Olu", "Olu"), "review",
+    ),
+    "a rare name moved": (  # moved within the district, the only Olu Adeyemi of 600
+        [row(dob=D(1970, 1, 1)), *OTHERS[:300]],
+        [row(dob=D(1970, 1, 1), address="17 Ash Grove", postcode="LS6 3QZ"), *OTHERS[300:]],
+        ("Olu", "Olu"), "match",
     ),
     "a namesake is possible": (
         [row(dob=D(1970, 1, 1))], [row(family="Adeyemmi", dob=D(1970, 1, 1), **ELSEWHERE)],
@@ -286,3 +298,21 @@ def test_the_review_tab_says_what_differs_next_door(tmp_path):
     )
     assert text.startswith("same postcode, street, surname, first name and age")
     assert "house numbers differ: 15 / 5" in text
+
+
+def test_the_same_names_and_birthday_at_another_address_go_to_a_person_when_the_name_is_common(
+    tmp_path,
+):
+    # Five people called Olu Adeyemi: one of them at another address with the birthday
+    # may have moved, or may be a namesake. A person decides.
+    namesakes = [row(dob=D(1980 + i, 2, 2), address=f"{20 + i} Oak Road") for i in range(4)]
+    first = [HEADER, row(dob=D(1970, 1, 1)), *namesakes, *OTHERS[:300]]
+    second = [HEADER, row(dob=D(1970, 1, 1), address="17 Ash Grove", postcode="LS6 3QZ"),
+              *OTHERS[300:]]  # fmt: skip
+    path = save_rows(tmp_path / "lists.xlsx", {"List 1": first, "List 2": second})
+    records, scored, decisions, _ = decided_with_rules(path)
+    dob = records["dob"].to_numpy()
+    sheet = records["sheet"].to_numpy()
+    (i,) = [k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+            if dob[a] == dob[b] == D(1970, 1, 1) and sheet[a] != sheet[b]]  # fmt: skip
+    assert decisions[i] == "review"

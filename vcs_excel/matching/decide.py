@@ -340,6 +340,30 @@ def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
     return fires
 
 
+def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """Both names and the whole date of birth the same at another address, with no NHS
+    numbers or record IDs that differ, when at most three people on the lists have that
+    name (rows already joined count as one): among three people, two share a birthday
+    about once in 8,000 names, so it is one person, moved. (The model weighs the name
+    and the birthday apart, and a move's postcode, street and house number each against
+    it, so it cannot see this.)"""
+    v = e.v
+    exact = (
+        v.given.is_("same")
+        & v.family.is_("same")
+        & v.dob.is_("same")
+        & e.elsewhere_house
+        & ~v.nhs.is_("different")
+        & ~v.id.is_("different", "typing_slip")
+        & ~v.sex.is_("different")
+    )
+    few = np.zeros(len(exact), dtype=bool)
+    if exact.any():
+        counts = _people_of_the_name(e.scored, e.records, decision == _MATCH)[0]
+        few[exact] = counts[exact] <= _FEW_OF_A_NAME
+    return exact & few
+
+
 def _household_guard(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another first name, a junior and a senior, or dates of birth that differ: never
     definite without a person, unless the NHS number or a record ID vouches, or the pair
@@ -448,7 +472,8 @@ def _another_surname_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 
 def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
-    """Worth a person's look, though the rules above say no: the same names and a phone,
+    """Worth a person's look, though the rules above say no: the same names (or close
+    spellings) and date of birth at another house; the same names and a phone,
     or the same e-mail address, at another address (a move) with no age against it; the
     same names with the birthday's day and month swapped; the same name (or a close
     spelling) and age at another address when no one else on the lists has that name or
@@ -473,6 +498,7 @@ def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
         & e.names_close
         & ~e.ages_differ
     )  # next door
+    moved |= e.names_close & v.dob.is_("same") & e.elsewhere_house  # a namesake, or moved
     same_age = v.dob.missing & v.age.is_("same")
     one_name = e.names_close & same_age & (decision == _NO)
     if one_name.any():
@@ -519,6 +545,7 @@ def _nhs_numbers_differ(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 RULES: tuple[Rule, ...] = (
     Rule("personal evidence", "review", ("match",), _personal_evidence),
+    Rule("a rare name moved", "match", ("no", "review"), _rare_name_moved),
     Rule("a namesake is possible", "review", ("match",), _namesake),
     Rule("household guard", "review", ("match",), _household_guard),
     Rule("another household member", "no", ANY, _another_household_member),
