@@ -94,26 +94,18 @@ def _first_names_where(
 _FEW_OF_A_NAME = 3
 
 
-def _people_of_the_name(
-    scored: pd.DataFrame, records: pd.DataFrame, joined: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+def _people_of_the_name(e: Evidence, joined: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each pair, how many people on the lists have the first record's first name and
     surname, and how many the second's; records ``joined`` as one person count once."""
     from .cluster import linked_groups  # cluster imports this module
 
-    a, b = scored["a"].to_numpy(np.int64), scored["b"].to_numpy(np.int64)
-    person = linked_groups(len(records), a[joined], b[joined])
-    people = (
-        pd.DataFrame({
-            "given": records["given_key"].fillna("").to_numpy(object),
-            "family": records["family_key"].fillna("").to_numpy(object),
-            "person": person,
-        })
-        .groupby(["given", "family"])["person"]
-        .transform("nunique")
-        .to_numpy()
-    )  # fmt: skip
-    return people[a], people[b]
+    a, b = e.scored["a"].to_numpy(np.int64), e.scored["b"].to_numpy(np.int64)
+    person = linked_groups(len(e.records), a[joined], b[joined]).astype(np.int64)
+    name = e.name_codes
+    # Each (name, person) once, then how many people each name has.
+    distinct = pd.unique(name * (person.max(initial=0) + 1) + person)
+    people = np.bincount(distinct // (person.max(initial=0) + 1), minlength=name.max(initial=0) + 1)
+    return people[name[a]], people[name[b]]
 
 
 class Evidence:
@@ -123,6 +115,13 @@ class Evidence:
     def __init__(self, scored: pd.DataFrame, records: pd.DataFrame) -> None:
         self.scored, self.records = scored, records
         self.v = Levels(scored)
+
+    @functools.cached_property
+    def name_codes(self) -> np.ndarray:
+        """A number for each record's first name and surname (the same for the same)."""
+        given = pd.factorize(self.records["given_key"].fillna("").to_numpy(object))[0]
+        family = pd.factorize(self.records["family_key"].fillna("").to_numpy(object))[0]
+        return pd.factorize(given.astype(np.int64) * (family.max(initial=0) + 1) + family)[0]
 
     @functools.cached_property
     def ages_differ(self) -> np.ndarray:
@@ -333,9 +332,7 @@ def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
     exact = fires & v.given.is_("same") & v.family.is_("same") & v.dob.is_("same")
     if exact.any():
         few = np.zeros(len(fires), dtype=bool)
-        few[exact] = (
-            _people_of_the_name(e.scored, e.records, decision == _MATCH)[0][exact] <= _FEW_OF_A_NAME
-        )
+        few[exact] = _people_of_the_name(e, decision == _MATCH)[0][exact] <= _FEW_OF_A_NAME
         fires &= ~few
     return fires
 
@@ -359,7 +356,7 @@ def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
     )
     few = np.zeros(len(exact), dtype=bool)
     if exact.any():
-        counts = _people_of_the_name(e.scored, e.records, decision == _MATCH)[0]
+        counts = _people_of_the_name(e, decision == _MATCH)[0]
         few[exact] = counts[exact] <= _FEW_OF_A_NAME
     return exact & few
 
@@ -505,7 +502,7 @@ def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
         joined = decision == _MATCH
         rare = np.zeros(len(one_name), dtype=bool)
         # A close spelling makes a name look rare: both spellings must be.
-        rare[one_name] = np.maximum(*_people_of_the_name(scored, records, joined))[one_name] <= 2
+        rare[one_name] = np.maximum(*_people_of_the_name(e, joined))[one_name] <= 2
         moved |= one_name & rare
     typo_at_home = e.same_home & v.given.is_("different") & (v.dob.is_("same") | same_age)
     typo_at_home &= ~e.junior_senior & (decision == _NO) & ~e.vouched

@@ -265,10 +265,16 @@ def fit(
     n = len(records)
     all_pairs = max(n * (n - 1) / 2, count.sum())
     at_home = one_home(Levels(patterns))
+    # Only pairs at one home can be two people of the home: their patterns, taken once.
+    home_patterns, home_tf = patterns[at_home], tf[at_home]
+    levels = {f: patterns[f].to_numpy() for f in FIELDS}
     for _ in range(iterations):
+        before = model.prior, model.household
         one = model.prior * np.power(2.0, np.clip(model.weights(patterns, tf), -80, 80))
-        weights = model.household_weights(patterns, tf, at_home)
-        home = model.household * np.power(2.0, np.clip(weights, -80, 80))
+        home = np.zeros(len(patterns))
+        home[at_home] = model.household * np.power(
+            2.0, np.clip(model._log2_ratio(model.h, home_patterns, home_tf), -80, 80)
+        )
         strangers = 1 - model.prior - model.household
         total = one + home + strangers
         p, q = one / total, home / total
@@ -278,16 +284,19 @@ def fit(
         q = np.where(np.isnan(answer), q, (1 - answer) * home / (home + strangers))
         for shares, start, weight in ((model.m, M_START, p), (model.h, H_START, q)):
             for f in FIELDS:
-                levels = patterns[f].to_numpy()
-                present = levels != MISSING
+                present = levels[f] != MISSING
                 counts = np.bincount(
-                    levels[present], weights=(weight * count)[present], minlength=len(LEVELS[f])
+                    levels[f][present],
+                    weights=(weight * count)[present],
+                    minlength=len(LEVELS[f]),
                 )
                 counts = counts + PSEUDO * np.array(start[f])
                 shares[f] = np.maximum(counts / counts.sum(), 1e-4)
         # Pairs never compared are strangers: the chances are of all pairs.
         model.prior = float(np.clip((p * count).sum() / all_pairs, 1e-12, 0.5))
         model.household = float(np.clip((q * count).sum() / all_pairs, 1e-12, 0.5))
+        if np.allclose(before, (model.prior, model.household), rtol=1e-4, atol=0):
+            break  # settled
     return model
 
 
