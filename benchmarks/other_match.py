@@ -61,6 +61,32 @@ info["true"] = int((counts * (counts - 1) // 2).sum())
 """
 
 
+# Bands of vcs-excel's probability that a pair is one person, and how often the pairs in
+# each band are one person: whether the probability can be read as a chance.
+BANDS = (0.0, 0.3, 0.9, 0.95, 0.99, 0.999)
+CALIBRATION = f"""
+if "scored" in globals() and "probability" in scored:
+    band = np.digitize(scored["probability"].to_numpy(), {list(BANDS)!r}) - 1
+    info["bands"] = [[int((band == k).sum()), int((same & (band == k)).sum())]
+                     for k in range({len(BANDS)})]
+"""
+
+
+def _calibration(summary_bands: dict[str, list[list[int]]]) -> list[str]:
+    heads = [f"{lo:g} to {hi:g}" for lo, hi in zip(BANDS, (*BANDS[1:], 1.0), strict=True)]
+    lines = [
+        "How far vcs-excel's probability (before the rules) can be read as a chance: of the "
+        "compared pairs in each band, the share that are one person.",
+        "",
+        "| half | " + " | ".join(heads) + " |",
+        "|---|" + "---:|" * len(heads),
+    ]
+    for half, bands in summary_bands.items():
+        cells = [f"{same / n:.3f} ({n:,})" if n else "-" for n, same in bands]
+        lines.append(f"| {half} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def run(quick: bool = False) -> str:
     people = PEOPLE["quick" if quick else "full"]
     lines = [
@@ -84,15 +110,21 @@ def run(quick: bool = False) -> str:
         "| recall incl. review | review per 100 | false merges: " + " / ".join(KINDS) + " |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    summary = {}
+    summary, bands = {}, {}
     for half, seeds in HALVES.items():
         for name, body in (("vcs-excel", OURS), ("Splink 5 (DuckDB)", SPLINK_UK)):
             results, seconds = [], 0.0
             for seed in seeds:
                 paths, truth = _lists(people, seed)
-                m = measure(name, body, setup=setup_for(paths, truth), after=SCORE + COUNTS)
+                after = SCORE + COUNTS + CALIBRATION
+                m = measure(name, body, setup=setup_for(paths, truth), after=after)
                 results.append(m.info)
                 seconds += m.seconds
+                if "bands" in m.info:
+                    pooled = bands.setdefault(half, [[0, 0] for _ in BANDS])
+                    for k, (n, same) in enumerate(m.info["bands"]):
+                        pooled[k][0] += n
+                        pooled[k][1] += same
             t = _totals(results)
             summary[(half, name)] = t
             merges = " / ".join(str(t["merges"][k]) for k in KINDS)
@@ -102,7 +134,8 @@ def run(quick: bool = False) -> str:
                 f"| {t['review_per_100']:.1f} | {merges} |"
             )
             print("  " + lines[-1], flush=True)
-    lines += ["", f"Targets on the test half: {TARGETS}.", "", _verdict(summary)]
+    lines += ["", f"Targets on the test half: {TARGETS}.", "", _verdict(summary), ""]
+    lines += _calibration(bands)
     text = "\n".join(lines)
     if not quick:
         write_section("other", text)
