@@ -316,9 +316,10 @@ def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another address, in another district or street, with no phone, e-mail address, NHS
     number or record ID in common: a move, or two people of one name and birthday (in a
     city of a million, first names and birthdays coincide, and surnames that sound
-    alike are common), so a person decides. Not where both names and the whole date of
-    birth are the same and at most three people on the lists have that name: among
-    three people, two share a birthday about once in 8,000 names, so it is a move."""
+    alike are common), so a person decides. Not where the names are the same or close
+    spellings, the whole date of birth is the same and at most three people on the lists
+    have either spelling of the name: among three people, two share a birthday about
+    once in 8,000 names, so it is a move (:func:`_rare_name_moved`)."""
     v = e.v
     near_only = v.postcode.is_("same_district", "same_sector") & (
         ~v.house.is_("same") | v.street.is_("different")
@@ -329,25 +330,27 @@ def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
         & ~v.phone.at_least("shared_landline")
         & ~v.email.is_("same")
     )
-    exact = fires & v.given.is_("same") & v.family.is_("same") & v.dob.is_("same")
-    if exact.any():
+    alike = fires & e.names_close & v.dob.is_("same")
+    if alike.any():
         few = np.zeros(len(fires), dtype=bool)
-        few[exact] = _people_of_the_name(e, decision == _MATCH)[0][exact] <= _FEW_OF_A_NAME
+        # A close spelling makes a name look rare: both spellings must be.
+        people = np.maximum(*_people_of_the_name(e, decision == _MATCH))
+        few[alike] = people[alike] <= _FEW_OF_A_NAME
         fires &= ~few
     return fires
 
 
 def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
-    """Both names and the whole date of birth the same at another address, with no NHS
-    numbers or record IDs that differ, when at most three people on the lists have that
-    name (rows already joined count as one): among three people, two share a birthday
-    about once in 8,000 names, so it is one person, moved. (The model weighs the name
-    and the birthday apart, and a move's postcode, street and house number each against
-    it, so it cannot see this.)"""
+    """Both names the same (or close spellings) and the whole date of birth the same at
+    another address, with no NHS numbers or record IDs that differ, when at most three
+    people on the lists have either spelling of the name (rows already joined count as
+    one; a typo makes a name look rare, so both spellings must be): among three people,
+    two share a birthday about once in 8,000 names, so it is one person, moved. (The
+    model weighs the name and the birthday apart, and a move's postcode, street and
+    house number each against it, so it cannot see this.)"""
     v = e.v
     exact = (
-        v.given.is_("same")
-        & v.family.is_("same")
+        e.names_close
         & v.dob.is_("same")
         & e.elsewhere_house
         & ~v.nhs.is_("different")
@@ -356,7 +359,8 @@ def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
     )
     few = np.zeros(len(exact), dtype=bool)
     if exact.any():
-        counts = _people_of_the_name(e, decision == _MATCH)[0]
+        # A close spelling makes a name look rare: both spellings must be.
+        counts = np.maximum(*_people_of_the_name(e, decision == _MATCH))
         few[exact] = counts[exact] <= _FEW_OF_A_NAME
     return exact & few
 
