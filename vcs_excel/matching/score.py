@@ -294,7 +294,7 @@ def fit(
                 shares[f] = np.maximum(counts / counts.sum(), 1e-4)
         # Pairs never compared are strangers: the chances are of all pairs.
         model.prior = float(np.clip((p * count).sum() / all_pairs, 1e-12, 0.5))
-        model.household = float(np.clip((q * count).sum() / all_pairs, 1e-12, 0.5))
+        model.household = float(np.clip((q * count).sum() / all_pairs, 1e-30, 0.5))
         if np.allclose(before, (model.prior, model.household), rtol=1e-4, atol=0):
             break  # settled
     return model
