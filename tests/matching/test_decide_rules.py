@@ -177,6 +177,27 @@ def test_a_shared_record_id_vouches_in_lists_of_one_scheme(tmp_path):
     assert decisions[i] == "match" and "a record ID vouches" in trace[i]
 
 
+def test_a_shared_record_id_vouches_with_the_first_name_and_a_birthday_a_keystroke_off(
+    tmp_path,
+):
+    from test_record_ids import HEADER as ID_HEADER
+    from test_record_ids import PEOPLE, TWINS
+
+    # Precious married and moved, and this week's export has her birthday with one digit
+    # mistyped (1990 / 1991): her ID and her first name still say who she is.
+    grace = ["asc 100190", "Precious", "Okafor", D(1991, 4, 12), "4 Park Avenue", "LS8 2AB"]
+    this_week = [ID_HEADER, *PEOPLE, grace, TWINS[1]]
+    path = save_rows(
+        tmp_path / "lists.xlsx", {"Last week": [ID_HEADER, *PEOPLE, *TWINS], "This week": this_week}
+    )
+    records, scored, decisions, trace = decided_with_rules(path)
+    family = records["family"].to_numpy()
+    i = next(k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+             if {family[a], family[b]} == {"Adeyemi", "Okafor"}
+             and records["given"].iloc[a] == "Precious")  # fmt: skip
+    assert decisions[i] == "match" and "a record ID vouches" in trace[i]
+
+
 def test_the_docs_page_lists_every_rule_with_its_reason():
     from vcs_excel.matching.docs import markdown
 

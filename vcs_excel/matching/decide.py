@@ -517,8 +517,8 @@ def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
 def _record_id_vouches(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """One person's record ID with the date of birth (or, with no date of birth to
     compare, the first name, the surname or the home; a birthday with its day and month
-    swapped needs a name too; one that differs needs the first name and the home): the
-    same person, whatever else was mistyped."""
+    swapped needs a name too; one a keystroke off needs the first name; one that differs
+    needs the first name and the home): the same person, whatever else was mistyped."""
     v = e.v
     names_differ = v.given.is_("different") & v.family.is_("different")
     birth_or_name = (
@@ -529,6 +529,7 @@ def _record_id_vouches(e: Evidence, decision: np.ndarray) -> np.ndarray:
             & (v.given.at_least("close_spelling") | v.family.at_least("close_spelling") | e.home)
         )
         | (v.given.at_least("close_spelling") & e.home)
+        | (v.given.at_least("close_spelling") & v.dob.is_("one_keystroke"))
     )
     return e.by_id & birth_or_name
 
