@@ -349,3 +349,20 @@ def test_a_rare_name_spelt_two_ways_with_one_birthday_at_another_address_is_one_
     (i,) = [k for k, (a, b) in enumerate(zip(decided["a"], decided["b"], strict=True))
             if dob[a] == dob[b] == D(1970, 1, 1)]  # fmt: skip
     assert decided["decision"].iloc[i] == "match"
+
+
+def test_one_first_name_with_another_surname_years_apart_is_not_a_junior_and_a_senior(
+    tmp_path,
+):
+    # A junior and a senior share their surname. One first name with another surname and
+    # a birthday decades off is a typo or another person, for the evidence to decide.
+    first = [HEADER, row(dob=D(1950, 1, 1), phone=HOME, email="olu@example.org"), *OTHERS[:300]]
+    second = [HEADER, row(family="Okafor", dob=D(1980, 6, 6), phone=HOME, email="olu@example.org"),
+              *OTHERS[300:]]  # fmt: skip
+    path = save_rows(tmp_path / "lists.xlsx", {"List 1": first, "List 2": second})
+    records, scored, decisions, trace = decided_with_rules(path)
+    family = records["family"].to_numpy()
+    (i,) = [k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+            if {family[a], family[b]} == {"Adeyemi", "Okafor"}]  # fmt: skip
+    # One e-mail address and mobile: a person decides.
+    assert decisions[i] == "review" and "a junior and a senior" not in trace[i]

@@ -227,10 +227,11 @@ class Evidence:
 
     @functools.cached_property
     def junior_senior(self) -> np.ndarray:
-        """A junior and a senior: a suffix that differs, or one first name with years of
-        birth twelve or more apart."""
+        """A junior and a senior: a suffix that differs, or one first name and surname (or
+        a close spelling of it) with years of birth twelve or more apart."""
+        v = self.v
         return self.scored["suffix_differs"].to_numpy() | (
-            self.v.given.is_("same") & (self.years_apart >= 12)
+            v.given.is_("same") & v.family.at_least("close_spelling") & (self.years_apart >= 12)
         )
 
     @functools.cached_property
