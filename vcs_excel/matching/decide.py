@@ -103,9 +103,21 @@ def _people_of_the_name(e: Evidence, joined: np.ndarray) -> tuple[np.ndarray, np
     person = linked_groups(len(e.records), a[joined], b[joined]).astype(np.int64)
     name = e.name_codes
     # Each (name, person) once, then how many people each name has.
-    distinct = pd.unique(name * (person.max(initial=0) + 1) + person)
-    people = np.bincount(distinct // (person.max(initial=0) + 1), minlength=name.max(initial=0) + 1)
+    width = person.max(initial=0) + 1
+    distinct = pd.unique(name * width + person)
+    people = np.bincount(distinct // width, minlength=name.max(initial=0) + 1)
     return people[name[a]], people[name[b]]
+
+
+def _rare_name(e: Evidence, decision: np.ndarray, chosen: np.ndarray, most: int) -> np.ndarray:
+    """For the ``chosen`` pairs, whether at most ``most`` people on the lists have either
+    record's name (rows matched so far count as one person); False elsewhere. A typo
+    makes a name look rare, so both spellings must be."""
+    rare = np.zeros(len(chosen), dtype=bool)
+    if chosen.any():
+        people = np.maximum(*_people_of_the_name(e, decision == _MATCH))
+        rare[chosen] = people[chosen] <= most
+    return rare
 
 
 class Evidence:
@@ -332,13 +344,7 @@ def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
         & ~v.email.is_("same")
     )
     alike = fires & e.names_close & v.dob.is_("same")
-    if alike.any():
-        few = np.zeros(len(fires), dtype=bool)
-        # A close spelling makes a name look rare: both spellings must be.
-        people = np.maximum(*_people_of_the_name(e, decision == _MATCH))
-        few[alike] = people[alike] <= _FEW_OF_A_NAME
-        fires &= ~few
-    return fires
+    return fires & ~_rare_name(e, decision, alike, _FEW_OF_A_NAME)
 
 
 def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -350,7 +356,7 @@ def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
     model weighs the name and the birthday apart, and a move's postcode, street and
     house number each against it, so it cannot see this.)"""
     v = e.v
-    exact = (
+    moved = (
         e.names_close
         & v.dob.is_("same")
         & e.elsewhere_house
@@ -358,12 +364,7 @@ def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
         & ~v.id.is_("different", "typing_slip")
         & ~v.sex.is_("different")
     )
-    few = np.zeros(len(exact), dtype=bool)
-    if exact.any():
-        # A close spelling makes a name look rare: both spellings must be.
-        counts = np.maximum(*_people_of_the_name(e, decision == _MATCH))
-        few[exact] = counts[exact] <= _FEW_OF_A_NAME
-    return exact & few
+    return _rare_name(e, decision, moved, _FEW_OF_A_NAME)
 
 
 def _household_guard(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -502,13 +503,7 @@ def _worth_a_look(e: Evidence, decision: np.ndarray) -> np.ndarray:
     )  # next door
     moved |= e.names_close & v.dob.is_("same") & e.elsewhere_house  # a namesake, or moved
     same_age = v.dob.missing & v.age.is_("same")
-    one_name = e.names_close & same_age & (decision == _NO)
-    if one_name.any():
-        joined = decision == _MATCH
-        rare = np.zeros(len(one_name), dtype=bool)
-        # A close spelling makes a name look rare: both spellings must be.
-        rare[one_name] = np.maximum(*_people_of_the_name(e, joined))[one_name] <= 2
-        moved |= one_name & rare
+    moved |= _rare_name(e, decision, e.names_close & same_age & (decision == _NO), 2)
     typo_at_home = e.same_home & v.given.is_("different") & (v.dob.is_("same") | same_age)
     typo_at_home &= ~e.junior_senior & (decision == _NO) & ~e.vouched
     typo_at_home = _first_names_where(scored, records, typo_at_home, spelt_alike)

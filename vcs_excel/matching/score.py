@@ -81,7 +81,8 @@ class Model:
         if at_home is None:
             at_home = one_home(Levels(vectors))
         total = np.full(len(vectors), -np.inf)
-        total[at_home] = self._log2_ratio(self.h, vectors[at_home], _part(family_keys, at_home))
+        keys = None if family_keys is None else family_keys[at_home]
+        total[at_home] = self._log2_ratio(self.h, vectors[at_home], keys)
         return total
 
     def _log2_ratio(
@@ -150,16 +151,15 @@ class Model:
             records=n, family_tf=surname_frequencies(records),
         )  # fmt: skip
 
-    def probability(self, weights: np.ndarray, household: np.ndarray) -> np.ndarray:
-        """The chance each pair is one person, from its match ``weights`` and its
+    def kinds(
+        self, weights: np.ndarray, household: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, float]:
+        """How likely each pair's levels are as one person, as two people of one home and
+        as strangers (in proportion, not summing to 1), from its match ``weights`` and its
         :meth:`household_weights`."""
         one = self.prior * np.power(2.0, np.clip(weights, -80, 80))
         at_home = self.household * np.power(2.0, np.clip(household, -80, 80))
-        return one / (one + at_home + (1 - self.prior - self.household))
-
-
-def _part(values: np.ndarray | None, chosen: np.ndarray) -> np.ndarray | None:
-    return None if values is None else values[chosen]
+        return one, at_home, 1 - self.prior - self.household
 
 
 def check_saved_model(data: dict) -> None:
@@ -270,12 +270,9 @@ def fit(
     levels = {f: patterns[f].to_numpy() for f in FIELDS}
     for _ in range(iterations):
         before = model.prior, model.household
-        one = model.prior * np.power(2.0, np.clip(model.weights(patterns, tf), -80, 80))
-        home = np.zeros(len(patterns))
-        home[at_home] = model.household * np.power(
-            2.0, np.clip(model._log2_ratio(model.h, home_patterns, home_tf), -80, 80)
-        )
-        strangers = 1 - model.prior - model.household
+        household = np.full(len(patterns), -np.inf)
+        household[at_home] = model._log2_ratio(model.h, home_patterns, home_tf)
+        one, home, strangers = model.kinds(model.weights(patterns, tf), household)
         total = one + home + strangers
         p, q = one / total, home / total
         # A person's answer is certain: "same" is one person; "different" leaves the
@@ -328,8 +325,9 @@ def score_pairs(vectors: pd.DataFrame, records: pd.DataFrame, model: Model) -> p
     tf = model.surname_frequency(family_keys)
     out = vectors.copy()
     out["weight"] = model.weights(vectors, tf)
-    at_home = model.household_weights(vectors, tf)
-    out["probability"] = model.probability(out["weight"].to_numpy(), at_home)
-    home = model.household * np.power(2.0, np.clip(at_home, -80, 80))
-    out["household"] = home / (home + 1 - model.prior - model.household)
+    one, home, strangers = model.kinds(
+        out["weight"].to_numpy(), model.household_weights(vectors, tf)
+    )
+    out["probability"] = one / (one + home + strangers)
+    out["household"] = home / (home + strangers)
     return out
