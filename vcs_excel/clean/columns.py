@@ -4,7 +4,7 @@ dates and postcodes many times over, so this is what makes big lists quick."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -19,9 +19,28 @@ def per_value(column: pd.Series, fn: Callable[[Any], Any]) -> np.ndarray:
     """``fn`` of every cell (None for a blank one), worked out once per distinct value."""
     codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
     results = np.empty(len(uniques) + 1, dtype=object)
-    results[:-1] = [None if blank(v) else fn(v) for v in uniques]
+    # (Inline, not blank(): this runs once per distinct value of a million-row list.)
+    results[:-1] = [fn(v) if v.__class__ is not str or v.strip() else None for v in uniques]
     results[-1] = None
     return results[np.where(codes < 0, len(uniques), codes)]
+
+
+def per_value_fields(
+    column: pd.Series, fn: Callable[[Any], Any], fields: Sequence[str]
+) -> dict[str, np.ndarray]:
+    """Like :func:`per_value` for an ``fn`` that gives an object with several fields (a
+    name's parts): one array per field, None where the cell is blank. The fields are
+    taken once per distinct value, not once per row."""
+    codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
+    results = [fn(v) if v.__class__ is not str or v.strip() else None for v in uniques]
+    rows = np.where(codes < 0, len(uniques), codes)
+    out = {}
+    for name in fields:
+        per_unique = np.empty(len(uniques) + 1, dtype=object)
+        per_unique[:-1] = [None if r is None else getattr(r, name) for r in results]
+        per_unique[-1] = None
+        out[name] = per_unique[rows]
+    return out
 
 
 def first_present(columns: list[np.ndarray], n: int) -> np.ndarray:

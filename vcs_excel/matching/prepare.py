@@ -26,7 +26,7 @@ import pandas as pd
 from ..checks.engine import ColumnPlan, plan_columns
 from ..clean import collapse_spaces, normalise_postcode
 from ..clean.addresses import STREET_WORDS
-from ..clean.columns import first_present, per_value
+from ..clean.columns import first_present, per_value, per_value_fields
 from ..clean.datatypes import Context, age_on, datatype
 from ..clean.postcodes import find_postcode
 from ..standard.hashtags import parse_hashtag
@@ -100,8 +100,9 @@ class NameParts:
     suffix: str = ""  # junior, senior, ii, iii
 
 
-def _clean_token(token: str) -> str:
-    return token.strip(".,;:()")
+def _tokens(text: str) -> list[str]:
+    """The words of a name, without the stops, commas and brackets around them."""
+    return [c for x in text.split() if (c := x.strip(".,;:()"))]
 
 
 def split_name(text: object) -> NameParts:
@@ -114,15 +115,13 @@ def split_name(text: object) -> NameParts:
     """
     if text is None:
         return NameParts()
-    t = collapse_spaces(str(text))
-    if not t:
-        return NameParts()
+    t = str(text)
     if "," in t:
-        family, rest = (p.strip() for p in t.split(",", 1))
-        tokens = [_clean_token(x) for x in rest.split() if _clean_token(x)]
-        family_tokens = [_clean_token(x) for x in family.split() if _clean_token(x)]
+        family, rest = t.split(",", 1)
+        tokens = _tokens(rest)
+        family_tokens = _tokens(family)
     else:
-        tokens = [_clean_token(x) for x in t.split() if _clean_token(x)]
+        tokens = _tokens(t)
         family_tokens = []
     title = ""
     while tokens and tokens[0].lower().rstrip(".") in TITLES:
@@ -191,7 +190,7 @@ def split_address(text: object) -> AddressParts:
     """
     if text is None:
         return AddressParts()
-    t = collapse_spaces(str(text))
+    t = " ".join(str(text).split())
     postcode = find_postcode(t) or ""
     if postcode:
         # Take the postcode out of the text, wherever it is written.
@@ -211,7 +210,7 @@ def split_address(text: object) -> AddressParts:
         rest = t[m.end() :]
     else:
         rest = t
-    street = collapse_spaces(rest.split(",")[0] if "," in rest.strip(" ,") else rest)
+    street = " ".join((rest.split(",")[0] if "," in rest.strip(" ,") else rest).split())
     return AddressParts(flat, house, street_key(street), postcode)
 
 
@@ -328,12 +327,20 @@ def _record_id(value: Any) -> str | None:
     return text if text.strip("0") and any(ch.isdigit() for ch in text) else None
 
 
-def _unread_postcode(value: Any) -> str | None:
-    """A postcode a UK rule cannot read, as written; not "NFA", "unknown" or "N/A"."""
-    if _valid_postcode(value):
-        return None
+@dataclass(frozen=True)
+class _PostcodeCell:
+    valid: str | None  # "LS6 1AB"
+    unread: str | None  # a postcode a UK rule cannot read, as written
+
+
+def _read_postcode(value: Any) -> _PostcodeCell:
+    """A postcode cell: the valid postcode, or else a postcode a UK rule cannot read (a
+    typo, or another country's) as written; not "NFA", "unknown" or "N/A"."""
+    if valid := _valid_postcode(value):
+        return _PostcodeCell(valid, None)
     text = re.sub(r"\s+", "", str(value)).upper()
-    return text if len(text) >= 3 and any(ch.isdigit() for ch in text) else None
+    written = len(text) >= 3 and any(ch.isdigit() for ch in text)
+    return _PostcodeCell(None, text if written else None)
 
 
 def _cut_short(text: str) -> tuple[str, str] | None:
@@ -395,14 +402,23 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
     def per(role: str, fn: Any) -> list[np.ndarray]:
         return [per_value(frame[c], fn) for c in roles.get(role, [])]
 
-    parts = first_present(per("name", split_name), n)
-    empty = NameParts()
-    parts = np.where(pd.isna(parts), empty, parts)
+    def parts(roles_: tuple[str, ...], fn: Any, fields: tuple[str, ...]) -> dict[str, np.ndarray]:
+        """Each field of ``fn``'s parts from the first of the columns with a value ("" in
+        a row with none). Every field of a value's parts is text, so the first column
+        present is the same one for every field."""
+        found = [per_value_fields(frame[c], fn, fields) for r in roles_ for c in roles.get(r, [])]
+        out = {}
+        for f in fields:
+            value = first_present([x[f] for x in found], n)
+            value[pd.isna(value)] = ""
+            out[f] = value
+        return out
+
+    name = parts(("name",), split_name, ("title", "given", "middle", "family", "suffix"))
     out = pd.DataFrame({"sheet": table.sheet, "row": frame.index.astype(np.int64)})
     for field in ("title", "given", "middle", "family"):
         own = first_present(per(field, _text), n)
-        from_name = np.array([getattr(x, field) for x in parts], dtype=object)
-        out[field] = np.where(pd.isna(own), from_name, own)
+        out[field] = np.where(pd.isna(own), name[field], own)
     # A first-name column that holds middle names too ("Andrew Jacob"): the first is the
     # first name, the rest are middle names (where no column of their own gives them).
     given = out["given"].to_numpy(object)
@@ -415,7 +431,7 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
         no_middle = pd.isna(middle) | (middle == "")
         out["middle"] = np.where(spaced & no_middle, rest, middle)
         out["given"] = np.where(spaced, first, given)
-    out["suffix"] = [x.suffix for x in parts]
+    out["suffix"] = name["suffix"]
     for side in ("given", "family"):
         names = out[side].to_numpy(object)
         out[f"{side}_key"] = _derived(names, name_key)
@@ -428,19 +444,20 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
     out["age"] = pd.array(age, dtype="Float64").to_numpy(np.float64, na_value=np.nan)
     out["nhs"] = first_present(per("nhs", _valid_nhs), n)
     out["id"] = first_present(per("id", _record_id), n)
-    address = first_present(per("address", split_address) + per("line1", split_address), n)
-    address = np.where(pd.isna(address), AddressParts(), address)
-    postcode = first_present(per("postcode", _valid_postcode), n)
-    from_address = np.array([a.postcode or None for a in address], dtype=object)
+    address = parts(("address", "line1"), split_address, ("flat", "house", "street", "postcode"))
+    cells = [per_value_fields(frame[c], _read_postcode, ("valid", "unread"))
+             for c in roles.get("postcode", [])]  # fmt: skip
+    postcode = first_present([c["valid"] for c in cells], n)
+    from_address = np.where(address["postcode"] == "", None, address["postcode"])
     postcode = np.where(pd.isna(postcode), from_address, postcode)
     for field in ("flat", "house", "street"):
-        out[field] = [getattr(a, field) for a in address]
+        out[field] = address[field]
     out["sector"] = _derived(postcode, lambda p: p[:-2] if p else None)
     out["district"] = _derived(postcode, lambda p: p.split()[0] if p else None)
     # A postcode a UK rule cannot read (a typo, or another country's) still agrees with
     # the same text on another record: it has no sector or district, unless only its
     # last letter is missing ("LS77B": LS7 7B?).
-    unread = first_present(per("postcode", _unread_postcode), n)
+    unread = first_present([c["unread"] for c in cells], n)
     out["postcode"] = np.where(pd.isna(postcode), unread, postcode)
     cut = _derived(np.where(pd.isna(postcode), unread, None), _cut_short)
     for i, field in enumerate(("sector", "district")):
@@ -456,7 +473,7 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
         out["phones"] = [()] * n
     out["email"] = first_present(per("email", _valid_email), n)
     out["sex"] = _last(per("sex", _sex), n)
-    return out[FIELDS].reset_index(drop=True)
+    return out[FIELDS]  # (its index is already 0 to n - 1)
 
 
 def prepare_book(book: Book, sheets: Iterable[str] | None = None) -> pd.DataFrame:
