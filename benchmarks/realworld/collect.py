@@ -171,6 +171,17 @@ SOURCES = [
      "content/volunteers.md", "no licence file; the volunteer form's field names, as a form "
      "export heads its columns, only", "a community development trust (volunteer form)",
      "test"),
+    ("uk-mutual-aid-volunteers", "uk-mutual-aid/mutualaid-functions",
+     "39d4e1e115f875ddf4e20383fb3e296ad96ef224", "src/functions/handlers/volunteerSignUp.js",
+     "no licence file; the sign-up form's questions, as a form export heads its columns, only",
+     "a mutual aid network's volunteer sign-up (UK)", "dev"),
+    ("romsey-help-requests", "romseymutualaid/helpRequests",
+     "060956dc10efb602681bbb2ac0ba187f38c41b51", "variables.gs",
+     "no licence file; the tracking sheet's column names only",
+     "Romsey Mutual Aid (help request tracking sheet)", "dev"),
+    ("casc-register", "ThreeSixtyGiving/cascs", "7685debc8b233d8b4f01d1ccb3b595182d7a49f1",
+     "cascs.csv", "MIT (repository); OGL v3 (HMRC data)",
+     "HMRC (community amateur sports clubs, as 360Giving publishes them)", "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
@@ -268,6 +279,7 @@ FILES = {
     "ods-gp-practices": "gp_practices.csv",
     "360g-abct": "grants_abct.csv",
     "360g-alwf": "grants_alwf.csv",
+    "casc-register": "cascs.csv",
     **{
         f"trafford-{name}": f"trafford_{name.replace('-', '_')}.csv"
         for name in (
