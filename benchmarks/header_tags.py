@@ -113,7 +113,8 @@ def run(quick: bool = False) -> str:
         "standard gained tags for organisations, places, dates, amounts and web addresses, "
         "fourteen headers labelled 'no tag' here got the new tag as their label (Website, "
         "Charity number, Practice code, Practice name, Cost, Status of request and eight "
-        "dates). Each kind of "
+        "dates); later a form's 'Timestamp' and an export's 'created_at' got the date tag, "
+        "as the dictionary reads 'created' and 'created at'. Each kind of "
         "list is suggested as one sheet, as Tag headers sees it. See the real-world section "
         "below for files by other hands.",
         "",

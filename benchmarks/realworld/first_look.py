@@ -46,6 +46,7 @@ BATCHES = [
     ("5f05ca0", "gpg-employers nhs-list-reconciliation"),
     ("b52bfec", "postcodes-io"),
     ("dab96cb", "dfe-ssda903 ofsted-annex-a"),
+    ("be1b6dd", "uk-mutual-aid-volunteers romsey-help-requests casc-register"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -69,7 +69,8 @@ _FILLERS = {
     "main", "primary", "current", "s", "details", "detail", "field", "column", "registered",
     "recorded", "full", "please", "enter", "this", "record", "member", "members", "applicant",
     "tenant", "beneficiary", "participant", "attendee", "a", "an", "if", "any", "known",
-    "latest", "new", "data",
+    "latest", "new", "data", "requester", "requestor", "requesters", "caller", "claimant",
+    "learner", "pupil", "student", "householder", "enquirer", "visitor",
     # Qualifiers of where or whose, which do not change the kind of value.
     "home", "venue", "site", "property", "postal", "delivery", "correspondence", "work",
     # The function words of headers written as questions on forms.
@@ -668,7 +669,7 @@ class TagSuggester:
                 # Words that are only fillers ("Client's date of birth") leave nothing
                 # unexplained; words that say whose it is ("Provider postcode") may name
                 # someone other than the row.
-                sure = 0.9 if dropped <= _FILLERS else PARTLY
+                sure = 0.9 if dropped <= _FILLERS and key not in entry.loose else PARTLY
                 return Suggestion(text, entry.tag, sure, entry.label, f"ends with '{key}'")
             return None
         return None
