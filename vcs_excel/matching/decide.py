@@ -320,9 +320,14 @@ ANY = ("match", "review", "no")
 def _personal_evidence(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """A definite match needs something of the person's own in agreement, or the home or
     a phone with the ages; names, ages and districts alone fit too many people. Another
-    surname needs a person too, unless it is a marriage at one home. On lists with no
-    households (:attr:`Evidence.lone_home`), the home is the person's own."""
-    return ~(e.strong | e.lone_home) | (e.v.family.is_("different") & ~e.renamed & ~e.lone_home)
+    surname needs a person too, unless it is a marriage at one home, or the first name
+    agrees and the NHS number or record ID vouches for the pair (a surname changed on
+    marriage keeps them). On lists with no households (:attr:`Evidence.lone_home`), the
+    home is the person's own."""
+    v = e.v
+    kept = e.vouched & v.given.at_least("close_spelling")
+    another_surname = v.family.is_("different") & ~e.renamed & ~e.lone_home & ~kept
+    return ~(e.strong | e.lone_home) | another_surname
 
 
 def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
