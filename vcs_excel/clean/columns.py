@@ -11,16 +11,12 @@ import numpy as np
 import pandas as pd
 
 
-def blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def per_value(column: pd.Series, fn: Callable[[Any], Any]) -> np.ndarray:
     """``fn`` of every cell (None for a blank one), worked out once per distinct value."""
     codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
     results = np.empty(len(uniques) + 1, dtype=object)
-    # (Inline, not blank(): this runs once per distinct value of a million-row list.)
-    results[:-1] = [fn(v) if v.__class__ is not str or v.strip() else None for v in uniques]
+    # A blank cell is None or text of spaces only.
+    results[:-1] = [fn(v) if not isinstance(v, str) or v.strip() else None for v in uniques]
     results[-1] = None
     return results[np.where(codes < 0, len(uniques), codes)]
 
@@ -32,7 +28,7 @@ def per_value_fields(
     name's parts): one array per field, None where the cell is blank. The fields are
     taken once per distinct value, not once per row."""
     codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
-    results = [fn(v) if v.__class__ is not str or v.strip() else None for v in uniques]
+    results = [fn(v) if not isinstance(v, str) or v.strip() else None for v in uniques]
     rows = np.where(codes < 0, len(uniques), codes)
     out = {}
     for name in fields:
