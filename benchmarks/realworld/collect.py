@@ -190,6 +190,12 @@ SOURCES = [
      "Disciple_Tools_Theme/user_mass_contacts_csv_import.rst",
      "no licence file; the import file's column names only",
      "Disciple.Tools (a faith groups' contact manager: CSV import)", "dev"),
+    ("core-lettings", "communitiesuk/submit-social-housing-lettings-and-sales-data",
+     "06d3e3268eaa274368e80483a581fe48f1c16dac",
+     "spec/fixtures/files/lettings_log_csv_export_labels_24.csv",
+     "MIT; the export's column headers only",
+     "Department for Levelling Up, Housing and Communities (CORE social housing lettings "
+     "logs: the CSV export)", "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
