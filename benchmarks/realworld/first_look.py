@@ -48,6 +48,7 @@ BATCHES = [
     ("dab96cb", "dfe-ssda903 ofsted-annex-a"),
     ("be1b6dd", "uk-mutual-aid-volunteers romsey-help-requests casc-register"),
     ("ec7d81a", "makerspace-members disciple-tools-contacts"),
+    ("b64d4cf", "core-lettings"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

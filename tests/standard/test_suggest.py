@@ -366,3 +366,36 @@ def test_a_column_with_no_telling_header_is_read_from_its_values_as_peoples_name
     ):  # fmt: skip
         column, _ = suggest_columns(["Column1", "Postcode"], [other, postcodes])
         assert column.tag != "#person+name", other
+
+
+def test_numbered_columns_of_a_household_are_the_first_persons_and_then_others():
+    # A lettings log: the lead tenant, then each other member of the household.
+    headers = ["tenancycode", "age1", "sex1", "age2", "sex2", "relat2", "age3", "sex3"]
+    found = {s.header: s for s in suggest_columns(headers)}
+    assert found["age1"].tag == "#person+age" and found["sex1"].tag == "#person+sex"
+    for other in ("age2", "sex2", "age3", "sex3"):
+        assert found[other].tag is None and "another person" in found[other].reason
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [
+        ("Created by", None),  # who made the record, not when
+        ("last_updated_by", None),
+        ("Managed by", "#org+name"),  # a known header: the organisation that runs it
+        ("postcode_known", None),  # whether the postcode is known: a yes or no
+        ("UPRN known", None),
+        ("Date of birth (if known)", "#date+birth"),
+        ("county_as_entered", "#contact+address+line3"),
+        ("postcode_input", "#contact+address+postcode"),
+        ("Timestamp", "#date"),  # a form export's first column
+    ],
+)
+def test_who_did_it_whether_it_is_known_and_as_it_was_entered(header, tag):
+    (s,) = suggest_tags([header])
+    assert s.tag == tag
+
+
+def test_a_header_spelt_like_a_known_one_waits_for_a_person():
+    (s,) = suggest_tags(["Postcde"])
+    assert s.tag == "#contact+address+postcode" and not s.confident

@@ -70,7 +70,7 @@ _FILLERS = {
     "recorded", "full", "please", "enter", "this", "record", "member", "members", "applicant",
     "tenant", "beneficiary", "participant", "attendee", "a", "an", "if", "any", "known",
     "latest", "new", "data", "requester", "requestor", "requesters", "caller", "claimant",
-    "learner", "pupil", "student", "householder", "enquirer", "visitor",
+    "learner", "pupil", "student", "householder", "enquirer", "visitor", "entered", "input", "as",
     # Qualifiers of where or whose, which do not change the kind of value.
     "home", "venue", "site", "property", "postal", "delivery", "correspondence", "work",
     # The function words of headers written as questions on forms.
@@ -447,6 +447,20 @@ class TagSuggester:
         if flag and self.dictionary.entry(found.tag).datatype != "yes_no":
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
             return Suggestion(text, None, 0.0, reason="a yes/no flag")
+        words = key.split()
+        if found.tag and len(words) >= 2 and last == "by" and key not in self.index:
+            # "Created by", "Last updated by": who did it, not when or what ("Managed by"
+            # is a known header: the organisation that runs the place).
+            return Suggestion(text, None, 0.0, reason="who did something, not what")
+        if (
+            found.tag
+            and len(words) >= 2
+            and last == "known"
+            and words[-2] not in ("if", "where", "when", "not", "as", "also")
+            and self.dictionary.entry(found.tag).datatype != "yes_no"
+        ):
+            # "postcode_known", "UPRN known": whether it is known, a yes or no.
+            return Suggestion(text, None, 0.0, reason="a yes/no: whether something is known")
         return found
 
     def _qualified(self, text: str, field: str, part: str) -> Suggestion:
@@ -801,7 +815,8 @@ class TagSuggester:
                 top = (found[1], found[0])
         if not top[1]:
             return Suggestion(text, None, 0.0, reason="no tag fits this header")
-        confidence = round(0.9 * top[0] / 100, 3)
+        # A header spelt like a known one, not the same: for a person to confirm.
+        confidence = min(round(0.9 * top[0] / 100, 3), UNSURE)
         entry = self.index[top[1]]
         if confidence < LOWEST:
             return Suggestion(text, None, confidence, reason=f"closest was '{top[1]}'")
@@ -834,7 +849,29 @@ class TagSuggester:
             ]  # fmt: skip
         if values is not None:
             out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
-        return self._paired(headers, out)
+        return self._paired(headers, self._numbered_people(headers, out))
+
+    def _numbered_people(
+        self, headers: Sequence[object], found: list[Suggestion]
+    ) -> list[Suggestion]:
+        """ "age1", "age2" ... "age8": a household's members, one numbered column each. A
+        row is the first of them; the others are other people, whose columns get no tag."""
+        numbered: dict[str, list[tuple[int, int]]] = {}
+        for i, (header, s) in enumerate(zip(headers, found, strict=True)):
+            words = normal_key(_split_camel(str(header or ""))).split()
+            tag = self._key(s.tag)
+            if len(words) >= 2 and words[-1].isdigit() and tag in _PERSON_TAGS | _PERSON_ONLY:
+                numbered.setdefault(" ".join(words[:-1]), []).append((int(words[-1]), i))
+        out = list(found)
+        for columns in numbered.values():
+            first = min(n for n, _ in columns)
+            for n, i in columns:
+                if len(columns) >= 2 and n != first:
+                    out[i] = Suggestion(
+                        out[i].header, None, 0.0,
+                        reason="another person's: one numbered column for each person",
+                    )  # fmt: skip
+        return out
 
     def _namespaced(self, headers: Sequence[object], found: list[Suggestion]) -> list[Suggestion]:
         """ "gp_name_given" beside "pds_name_given": one record as two systems hold it, each
