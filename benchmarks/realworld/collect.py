@@ -196,6 +196,12 @@ SOURCES = [
      "MIT; the export's column headers only",
      "Department for Levelling Up, Housing and Communities (CORE social housing lettings "
      "logs: the CSV export)", "dev"),
+    ("core-schemes", "communitiesuk/submit-social-housing-lettings-and-sales-data",
+     "00bf179f6e11a6ea0427ca3025b157731eec87c6",
+     "spec/fixtures/files/schemes_and_locations_csv_export.csv",
+     "MIT; the export's column headers only",
+     "Department for Levelling Up, Housing and Communities (CORE supported housing schemes "
+     "and their locations: the CSV export)", "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
