@@ -49,6 +49,7 @@ BATCHES = [
     ("be1b6dd", "uk-mutual-aid-volunteers romsey-help-requests casc-register"),
     ("ec7d81a", "makerspace-members disciple-tools-contacts"),
     ("b64d4cf", "core-lettings"),
+    ("904aa1e", "core-schemes"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
