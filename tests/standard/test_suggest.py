@@ -377,6 +377,16 @@ def test_numbered_columns_of_a_household_are_the_first_persons_and_then_others()
         assert found[other].tag is None and "another person" in found[other].reason
 
 
+def test_numbered_columns_of_what_a_person_has_several_of_keep_their_tag():
+    found = suggest_columns(["Name", "Skill 1", "Skill 2", "Allergy 1", "Allergy 2"])
+    assert [s.tag for s in found[1:]] == [
+        "#volunteer+skill",
+        "#volunteer+skill",
+        "#person+allergy",
+        "#person+allergy",
+    ]
+
+
 @pytest.mark.parametrize(
     ("header", "tag"),
     [

@@ -201,6 +201,12 @@ _PEOPLE = {
     "pupil", "student", "volunteer", "applicant", "claimant", "participant", "attendee",
     "individual", "user", "learner", "adopter", "beneficiary",
 }  # fmt: skip
+# What a person has only one of: a second numbered column of one is another person's.
+_ONE_EACH = {
+    "#person+age", "#person+sex", "#person+gender", "#date+birth", "#person+name",
+    "#person+given+name", "#person+family+name", "#person+title", "#person+id+nhs",
+    "#person+ethnicity", "#person+religion",
+}  # fmt: skip
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -855,12 +861,13 @@ class TagSuggester:
         self, headers: Sequence[object], found: list[Suggestion]
     ) -> list[Suggestion]:
         """ "age1", "age2" ... "age8": a household's members, one numbered column each. A
-        row is the first of them; the others are other people, whose columns get no tag."""
+        row is the first of them; the others are other people, whose columns get no tag.
+        Only for what a person has one of ("Skill 2" is the same person's second skill)."""
         numbered: dict[str, list[tuple[int, int]]] = {}
         for i, (header, s) in enumerate(zip(headers, found, strict=True)):
             words = normal_key(_split_camel(str(header or ""))).split()
             tag = self._key(s.tag)
-            if len(words) >= 2 and words[-1].isdigit() and tag in _PERSON_TAGS | _PERSON_ONLY:
+            if len(words) >= 2 and words[-1].isdigit() and tag in _ONE_EACH:
                 numbered.setdefault(" ".join(words[:-1]), []).append((int(words[-1]), i))
         out = list(found)
         for columns in numbered.values():
