@@ -67,6 +67,7 @@ values = st.one_of(
             "07700 900123",
             "a@aa--a.com",  # a label IDNA reserves: the full e-mail validator refuses it
             "N/A",
+            "\u2014",  # an em dash: a register's mark for no value
             "TBC",
             "0000 000 0000",
             "2014",

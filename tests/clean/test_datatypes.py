@@ -86,7 +86,8 @@ def test_a_phone_in_scientific_notation_says_its_digits_are_lost():
     [("N/A", False, True), ("n/a", False, True), ("TBC", False, True), ("--", False, True),
      ("00000000", False, True), ("0000 000 0000", False, True), ("unknown", False, True),
      ("0", True, False), ("none", False, True), ("Nil.", False, True), ("LS6 1AB", False, False),
-     ("Naomi", False, False)],
+     ("Naomi", False, False), ("\u2014", False, True), ("\u2013\u2013", False, True),
+     ("-2.5", False, False)],
 )  # fmt: skip
 def test_placeholders_for_a_missing_value(text, numeric, expected):
     assert placeholder(text, numeric) is expected

@@ -17,17 +17,22 @@ PLACEHOLDER_WORDS = frozenset(
 )  # fmt: skip
 # Runs of zeros, with or without spaces or dashes: 0, 00000000, 0000 000 0000.
 _ZEROS = re.compile(r"^0+(?:[\s\-]*0+)*$")
+# Dashes of any kind, alone or repeated: "-", "--", an en dash, an em dash ("—").
+_DASH_CHARS = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_DASHES = re.compile(f"^[{_DASH_CHARS}]+$")
 # The same, as RE2 patterns for the checker's first pass over whole columns.
 PLACEHOLDER_PATTERN = (
     r"(?i)^\s*(?:"
     + "|".join(re.escape(w) for w in sorted(PLACEHOLDER_WORDS, key=len, reverse=True))
+    + f"|[{_DASH_CHARS}]+"
     + r")\.?\s*$"
 )
 ZEROS_PATTERN = r"^\s*0+(?:[\s\-]*0+)*\s*$"
 
 
 def placeholder(text: str, numeric: bool = False) -> bool:
-    """True for text that stands for a missing value ("N/A", "TBC", "--", "0000 000 0000").
+    """True for text that stands for a missing value ("N/A", "TBC", "--", an em dash,
+    "0000 000 0000").
 
     In a column of numbers a zero is a number, so zeros count only where ``numeric``
     is false.
@@ -38,7 +43,7 @@ def placeholder(text: str, numeric: bool = False) -> bool:
     t = text.strip().lower()
     if not t:
         return False
-    if t in PLACEHOLDER_WORDS or t.rstrip(".") in PLACEHOLDER_WORDS:
+    if t in PLACEHOLDER_WORDS or t.rstrip(".") in PLACEHOLDER_WORDS or _DASHES.match(t):
         return True
     return not numeric and bool(_ZEROS.match(t))
 
