@@ -202,6 +202,12 @@ SOURCES = [
      "MIT; the export's column headers only",
      "Department for Levelling Up, Housing and Communities (CORE supported housing schemes "
      "and their locations: the CSV export)", "dev"),
+    ("dfe-cin-census", "SocialFinanceDigitalLabs/liia-tools",
+     "381ff916c15a5886f5378028aa827f5ba9f1ba55",
+     "liiatools/cin_census_pipeline/spec/CIN_schema_2016.yml",
+     "MIT; the tables' column names only",
+     "Department for Education (Children in Need census, as a children's services extract's "
+     "tables)", "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
