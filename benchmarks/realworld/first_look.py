@@ -50,6 +50,7 @@ BATCHES = [
     ("ec7d81a", "makerspace-members disciple-tools-contacts"),
     ("b64d4cf", "core-lettings"),
     ("904aa1e", "core-schemes"),
+    ("1c6fed4", "dfe-cin-census"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

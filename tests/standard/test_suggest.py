@@ -409,3 +409,17 @@ def test_who_did_it_whether_it_is_known_and_as_it_was_entered(header, tag):
 def test_a_header_spelt_like_a_known_one_waits_for_a_person():
     (s,) = suggest_tags(["Postcde"])
     assert s.tag == "#contact+address+postcode" and not s.confident
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [
+        ("cppstartdate", "#date+start"),  # a code run together with known words
+        ("cppenddate", "#date+end"),
+        ("mrcdate", "#date"),
+        ("mandate_id", None),  # a word of its own, not "man date"
+    ],
+)
+def test_known_words_are_read_off_a_code_run_together_with_them(header, tag):
+    (s,) = suggest_tags([header])
+    assert s.tag == tag

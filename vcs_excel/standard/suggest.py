@@ -324,7 +324,35 @@ def _unglue(word: str, vocabulary: frozenset[str]) -> str:
     known = [p in vocabulary or len(p) >= 4 for p in parts]
     if 1 < len(parts) <= 4 and all(known) and set(parts) & vocabulary:
         return " ".join(parts)
-    return word
+    # A word the splitter knows whole ("mandate", "national") is not a code and words.
+    return (_peeled(word, vocabulary) if len(parts) > 1 else None) or word
+
+
+def _peeled(word: str, vocabulary: frozenset[str]) -> str | None:
+    """Known words taken off either end of a run-together word around a short code in it
+    ("cppstartdate" -> "cpp start date", "dateofinitialcpc" -> "date of initial cpc"):
+    the words say what the column is; the code says of what. None if that is not how
+    the word is made."""
+
+    def take(rest: str, from_end: bool) -> tuple[str, list[str]]:
+        taken: list[str] = []
+        while len(rest) > 4:
+            for size in range(len(rest) - 2, 1, -1):  # the longest known word first
+                piece = rest[-size:] if from_end else rest[:size]
+                if piece in vocabulary:
+                    taken.append(piece)
+                    rest = rest[:-size] if from_end else rest[size:]
+                    break
+            else:
+                break
+        return rest, taken
+
+    for from_end in (True, False):
+        core, taken = take(word, from_end)
+        if 2 <= len(core) <= 4 and core not in vocabulary and any(len(t) >= 4 for t in taken):
+            words = [core, *reversed(taken)] if from_end else [*taken, core]
+            return " ".join(words)
+    return None
 
 
 @functools.cache
