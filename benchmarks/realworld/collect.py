@@ -208,6 +208,12 @@ SOURCES = [
      "MIT; the tables' column names only",
      "Department for Education (Children in Need census, as a children's services extract's "
      "tables)", "dev"),
+    ("dfe-school-census", "SocialFinanceDigitalLabs/liia-tools",
+     "4d07d59d176fcd1d4b9279b5bbfe630b8ec65256",
+     "liiatools/school_census_pipeline/spec/school_census_schema_2023.yml",
+     "MIT; the tables' column names only",
+     "Department for Education (school census pupil records, as a children's services "
+     "extract's tables)", "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
