@@ -51,6 +51,7 @@ BATCHES = [
     ("b64d4cf", "core-lettings"),
     ("904aa1e", "core-schemes"),
     ("1c6fed4", "dfe-cin-census"),
+    ("de3efdf", "dfe-school-census"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

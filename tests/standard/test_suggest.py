@@ -423,3 +423,17 @@ def test_a_header_spelt_like_a_known_one_waits_for_a_person():
 def test_known_words_are_read_off_a_code_run_together_with_them(header, tag):
     (s,) = suggest_tags([header])
     assert s.tag == tag
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [
+        ("formersurname", None),  # run together, as extracts write it
+        ("Former postcode", None),  # where the person lived before
+        ("previous_address", None),
+        ("Postcode", "#contact+address+postcode"),
+    ],
+)
+def test_a_name_or_address_the_person_had_before_is_not_theirs_now(header, tag):
+    (s,) = suggest_tags([header])
+    assert s.tag == tag

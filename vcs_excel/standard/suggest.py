@@ -193,6 +193,11 @@ _ROLES = {
 _OWN_REFERENCE = "a reference in a list of organisations"
 _PERSON_NAME_TAGS = {"#person+name", "#person+given+name", "#person+family+name"}
 _BEFORE = {"previous", "former", "maiden", "prior", "birth", "old"}
+_FORMERLY = {"previous", "former", "prior", "old"}
+_ADDRESS_PARTS = {
+    "#contact+address", "#contact+address+line1", "#contact+address+line2",
+    "#contact+address+line3", "#contact+address+town", "#contact+address+postcode",
+}  # fmt: skip
 # "gp_birthDate", "pds.postalCode": a short prefix, then the field.
 _NAMESPACE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,11})[_.](\S.*)$")
 # The people a list may be about: "<one of them> number" is a person's record ID.
@@ -766,7 +771,7 @@ class TagSuggester:
         """What the header's other words say of the tag found: the line of an address
         ("building and street line 2"), a phone for text messages (a mobile)."""
         tag = self._key(found.tag)
-        words = normal_key(_split_camel(text)).split()
+        words = self._unglued(normal_key(_split_camel(text))).split()
         if tag in _ADDRESS_LINES and words and words[-1].isdigit():
             line = _ADDRESS_LINES[min(int(words[-1]), 3) - 1] if int(words[-1]) >= 1 else tag
             if line != tag:
@@ -779,6 +784,9 @@ class TagSuggester:
         if tag in _PERSON_NAME_TAGS and set(words) & _BEFORE:
             # "Previous surname", "maiden name": a name the person had, not the one they have.
             return Suggestion(text, None, 0.0, reason="a name the person had before")
+        if tag in _ADDRESS_PARTS and set(words) & _FORMERLY:
+            # "Previous postcode", "former address": where the person lived, not lives.
+            return Suggestion(text, None, 0.0, reason="an address the person had before")
         if tag == "#contact+phone" and words and words[-1].isdigit() and int(words[-1]) >= 2:
             # "Phone 2", "Tel2": a second number, beyond the main one.
             return self._entry_suggestion(
