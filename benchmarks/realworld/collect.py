@@ -214,6 +214,11 @@ SOURCES = [
      "MIT; the tables' column names only",
      "Department for Education (school census pupil records, as a children's services "
      "extract's tables)", "dev"),
+    ("dfe-csww", "SocialFinanceDigitalLabs/liia-tools",
+     "16132ae4ed6a5b8b48b4e611539008cc45eedee7", "liiatools/csww_pipeline/spec/pipeline.yml",
+     "MIT; the tables' column names only",
+     "Department for Education (children's social work workforce return: workers and a "
+     "council's totals)", "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
