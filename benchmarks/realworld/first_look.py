@@ -52,6 +52,7 @@ BATCHES = [
     ("904aa1e", "core-schemes"),
     ("1c6fed4", "dfe-cin-census"),
     ("de3efdf", "dfe-school-census"),
+    ("cd6b3d3", "dfe-csww"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
