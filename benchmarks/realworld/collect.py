@@ -219,6 +219,13 @@ SOURCES = [
      "MIT; the tables' column names only",
      "Department for Education (children's social work workforce return: workers and a "
      "council's totals)", "dev"),
+    ("google-contacts-export", "sohamb117/ContactExtractor", "",
+     "add-in/src/taskpane/api/consts.js", "no licence file; the export's column names only",
+     "Google Contacts (the CSV export's columns, as an add-in expects them)", "dev"),
+    ("club-member-roster", "bjerstedtTech/tm-member-manager", "", "docs/roster-format.md",
+     "no licence file; the roster's column names only",
+     "Toastmasters International (a club's member roster, as a club tool documents it)",
+     "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
