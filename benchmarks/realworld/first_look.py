@@ -53,6 +53,7 @@ BATCHES = [
     ("1c6fed4", "dfe-cin-census"),
     ("de3efdf", "dfe-school-census"),
     ("cd6b3d3", "dfe-csww"),
+    ("36b2273", "google-contacts-export club-member-roster"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

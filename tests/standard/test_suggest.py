@@ -437,3 +437,25 @@ def test_known_words_are_read_off_a_code_run_together_with_them(header, tag):
 def test_a_name_or_address_the_person_had_before_is_not_theirs_now(header, tag):
     (s,) = suggest_tags([header])
     assert s.tag == tag
+
+
+def test_an_address_books_export_is_read_as_a_list_of_people():
+    # Google Contacts writes each field as a label and a value, and the address's region
+    # as a line of it.
+    headers = ["Name Prefix", "First Name", "Last Name", "Birthday", "Email 1 - Label",
+               "Email 1 - Value", "Phone 1 - Label", "Phone 1 - Value", "Address 1 - Street",
+               "Address 1 - Region", "Address 1 - Postal Code", "Organization Name",
+               "Organization Department"]  # fmt: skip
+    found = {s.header: s.tag for s in suggest_columns(headers)}
+    assert found["First Name"] == "#person+given+name"
+    assert found["Birthday"] == "#date+birth"
+    assert found["Email 1 - Value"] == "#contact+email"
+    assert found["Phone 1 - Value"] == "#contact+phone"
+    assert found["Email 1 - Label"] is None and found["Phone 1 - Label"] is None
+    assert found["Address 1 - Region"] == "#contact+address+line3"
+    assert found["Address 1 - Postal Code"] == "#contact+address+postcode"
+
+
+def test_whether_someone_opted_out_is_a_yes_or_no():
+    (s,) = suggest_tags(["OptOut Email"])
+    assert s.tag is None

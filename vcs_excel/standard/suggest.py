@@ -238,6 +238,8 @@ def _expand(key: str) -> str:
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
 # "country.of.origin" is only words joined by dots).
+# The last part of a header written as a label and a value ("Email 1 - Value").
+_PAIR_PARTS = {"value", "values", "label", "labels"}
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
 # Words that say what kind of value a header holds, whatever comes before them.
@@ -452,6 +454,14 @@ class TagSuggester:
         qualified = _QUALIFIED.match(text)
         if qualified:
             return self._qualified(text, qualified.group(1), qualified.group(2).lower())
+        segments = [p for p in _SEGMENTS.split(text) if p.strip()]
+        if len(segments) > 1 and normal_key(segments[-1]) in _PAIR_PARTS:
+            # "Email 1 - Value", "Phone 1 - Label": a field written as a label and a value
+            # (Google Contacts' export). The value is the field; its label is not.
+            if normal_key(segments[-1]) in ("label", "labels"):
+                return Suggestion(text, None, 0.0, reason="the label of another column's value")
+            found = self.suggest(" - ".join(segments[:-1]))
+            return dataclasses.replace(found, header=text)
         h = self._read(text)
         found = self._match(text, h)
         key = h.keys[-1] if h.keys else ""
@@ -487,6 +497,15 @@ class TagSuggester:
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
             return Suggestion(text, None, 0.0, reason="a yes/no flag")
         words = key.split()
+        if self._key(found.tag) == "#adm1+name" and {"address", "addr"} & set(h.owner):
+            # "Address 1 - Region": the region (state, county) written as a line of the
+            # address, as an address book exports it.
+            return self._entry_suggestion(
+                text, "#contact+address+line3", found.confidence, "a line of the address"
+            )
+        if found.tag and ("optout" in words or " opt out" in f" {key}" or "opted out" in key):
+            # "OptOut Email": whether they opted out of e-mails, a yes or no.
+            return Suggestion(text, None, 0.0, reason="a yes/no: whether they opted out")
         if found.tag and len(words) >= 2 and last == "by" and key not in self.index:
             # "Created by", "Last updated by": who did it, not when or what ("Managed by"
             # is a known header: the organisation that runs the place).
