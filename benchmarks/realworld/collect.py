@@ -226,6 +226,8 @@ SOURCES = [
      "no licence file; the roster's column names only",
      "Toastmasters International (a club's member roster, as a club tool documents it)",
      "dev"),
+    ("outlook-contacts-export", "michalbe/csv2vcard", "", "README.md", "column names only",
+     "Microsoft Outlook (the contacts CSV export's columns, as a converter lists them)", "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
