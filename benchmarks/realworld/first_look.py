@@ -54,6 +54,7 @@ BATCHES = [
     ("de3efdf", "dfe-school-census"),
     ("cd6b3d3", "dfe-csww"),
     ("36b2273", "google-contacts-export club-member-roster"),
+    ("87e9c1f", "outlook-contacts-export"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

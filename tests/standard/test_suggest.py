@@ -459,3 +459,16 @@ def test_an_address_books_export_is_read_as_a_list_of_people():
 def test_whether_someone_opted_out_is_a_yes_or_no():
     (s,) = suggest_tags(["OptOut Email"])
     assert s.tag is None
+
+
+def test_an_outlook_contacts_export_is_a_list_of_people_however_many_business_columns():
+    headers = ["Title", "First Name", "Last Name", "Company", "Department", "Job Title",
+               "Business Street", "Business City", "Business Postal Code", "Business Phone",
+               "Home Street", "Home State", "Home Postal Code", "Birthday", "E-mail Address",
+               "E-mail 2 Address"]  # fmt: skip
+    found = {s.header: s.tag for s in suggest_columns(headers)}
+    assert found["First Name"] == "#person+given+name"
+    assert found["Birthday"] == "#date+birth"
+    assert found["Home State"] == "#contact+address+line3"
+    assert found["E-mail Address"] == "#contact+email"
+    assert found["E-mail 2 Address"] is None  # a second address, not the person's own

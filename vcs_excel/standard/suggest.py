@@ -186,6 +186,10 @@ _NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
 _ALIASES = {"known", "aka", "alias", "trading"}
 _GIVEN_OR_WHOLE = {"#person+given+name", "#person+name"}
 _PERSONAL_NAMES = {"#person+given+name", "#person+family+name", "#person+title"}
+# A person's first, middle and last names (a title alone is often a grant's or a job's).
+_NAME_PARTS = {"#person+given+name", "#person+middle+name", "#person+family+name"}
+# Words that make a region or a state a line of an address ("Home State").
+_OF_AN_ADDRESS = {"address", "addr", "home", "mailing", "postal"}
 _ROLES = {
     "head", "headteacher", "contact", "manager", "chair", "chairperson", "director", "owner",
     "proprietor", "principal", "lead", "secretary", "treasurer", "coordinator", "ceo",
@@ -497,7 +501,7 @@ class TagSuggester:
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
             return Suggestion(text, None, 0.0, reason="a yes/no flag")
         words = key.split()
-        if self._key(found.tag) == "#adm1+name" and {"address", "addr"} & set(h.owner):
+        if self._key(found.tag) == "#adm1+name" and _OF_AN_ADDRESS & {*h.owner, *words}:
             # "Address 1 - Region": the region (state, county) written as a line of the
             # address, as an address book exports it.
             return self._entry_suggestion(
@@ -806,6 +810,9 @@ class TagSuggester:
         if tag in _ADDRESS_PARTS and set(words) & _FORMERLY:
             # "Previous postcode", "former address": where the person lived, not lives.
             return Suggestion(text, None, 0.0, reason="an address the person had before")
+        if tag == "#contact+email" and any(w.isdigit() and int(w) >= 2 for w in words):
+            # "E-mail 2 Address", "Email2": a second address, beyond the person's own.
+            return Suggestion(text, None, 0.0, reason="a second e-mail address")
         if tag == "#contact+phone" and words and words[-1].isdigit() and int(words[-1]) >= 2:
             # "Phone 2", "Tel2": a second number, beyond the main one.
             return self._entry_suggestion(
@@ -1024,6 +1031,10 @@ class TagSuggester:
             if tag in _PERSONAL_NAMES and words & _ROLES:
                 continue  # "HeadFirstName": a person at an organisation, not a list of people
             if tag in _PERSON_TAGS or words & _PERSON_WORDS:
+                person += 1
+            if tag in _NAME_PARTS:
+                # A name written in parts (first, middle, last) is a person's, and
+                # says so more plainly than a company or a business address beside it.
                 person += 1
             if tag in _NOT_PEOPLE_TAGS or words & (
                 _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | _ORG_WORDS
