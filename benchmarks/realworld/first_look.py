@@ -55,6 +55,7 @@ BATCHES = [
     ("cd6b3d3", "dfe-csww"),
     ("36b2273", "google-contacts-export club-member-roster"),
     ("87e9c1f", "outlook-contacts-export"),
+    ("b3521f4", "event-tickets"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -472,3 +472,15 @@ def test_an_outlook_contacts_export_is_a_list_of_people_however_many_business_co
     assert found["Home State"] == "#contact+address+line3"
     assert found["E-mail Address"] == "#contact+email"
     assert found["E-mail 2 Address"] is None  # a second address, not the person's own
+
+
+def test_a_prefix_of_the_people_listed_beside_another_makes_the_other_someone_elses():
+    headers = ["ticket_ID", "attendee_Name", "attendee_LastName", "attendee_Email",
+               "purchaser_FirstName", "purchaser_LastName", "purchaser_Email"]  # fmt: skip
+    found = {s.header: s.tag for s in suggest_columns(headers)}
+    assert found["attendee_LastName"] == "#person+family+name"
+    assert found["attendee_Email"] == "#contact+email"
+    assert found["purchaser_Email"] is None and found["purchaser_LastName"] is None
+    # Two systems' copies of one person ("gp_", "pds_") are still read through.
+    gp = {s.header: s.tag for s in suggest_columns(["gp_name_family", "pds_name_family"])}
+    assert gp == {"gp_name_family": "#person+family+name", "pds_name_family": "#person+family+name"}

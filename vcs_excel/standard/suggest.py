@@ -959,8 +959,21 @@ class TagSuggester:
         namespaces = {p for p, n in shared.items() if n >= 2}
         if not namespaces:
             return found
+        # "attendee_Email" beside "purchaser_Email": when one prefix names the people the
+        # list is about, the other names someone else, not another system's copy.
+        people = {p for p in namespaces if _singular(p) in _PEOPLE}
+        others = namespaces - people if people else set()
         out = []
         for m, s in zip(split, found, strict=True):
+            key = self._key(self.suggest(m.group(2)).tag) if m else None
+            if (
+                m
+                and m.group(1).lower() in others
+                and (_about_a_person(key) or (key or "").startswith("#contact+"))
+            ):
+                out.append(Suggestion(s.header, None, 0.0,
+                                      reason=f"someone else's: the {m.group(1)}'s"))  # fmt: skip
+                continue
             if m and m.group(1).lower() in namespaces and (s.tag is None or not s.confident):
                 inner = self.suggest(m.group(2))
                 if inner.tag is not None:
