@@ -439,39 +439,55 @@ def test_a_name_or_address_the_person_had_before_is_not_theirs_now(header, tag):
     assert s.tag == tag
 
 
-def test_an_address_books_export_is_read_as_a_list_of_people():
-    # Google Contacts writes each field as a label and a value, and the address's region
-    # as a line of it.
-    headers = ["Name Prefix", "First Name", "Last Name", "Birthday", "Email 1 - Label",
-               "Email 1 - Value", "Phone 1 - Label", "Phone 1 - Value", "Address 1 - Street",
-               "Address 1 - Region", "Address 1 - Postal Code", "Organization Name",
-               "Organization Department"]  # fmt: skip
-    found = {s.header: s.tag for s in suggest_columns(headers)}
-    assert found["First Name"] == "#person+given+name"
-    assert found["Birthday"] == "#date+birth"
-    assert found["Email 1 - Value"] == "#contact+email"
-    assert found["Phone 1 - Value"] == "#contact+phone"
-    assert found["Email 1 - Label"] is None and found["Phone 1 - Label"] is None
-    assert found["Address 1 - Region"] == "#contact+address+line3"
-    assert found["Address 1 - Postal Code"] == "#contact+address+postcode"
+# Address books' exports: Google Contacts writes each field as a label and a value and the
+# address's region as a line of it; Outlook puts a person's names beside many business
+# columns. Both are lists of people.
+GOOGLE_CONTACTS = {
+    "Name Prefix": "#person+title",
+    "First Name": "#person+given+name",
+    "Last Name": "#person+family+name",
+    "Birthday": "#date+birth",
+    "Email 1 - Label": None,
+    "Email 1 - Value": "#contact+email",
+    "Phone 1 - Label": None,
+    "Phone 1 - Value": "#contact+phone",
+    "Address 1 - Street": "#contact+address+line1",
+    "Address 1 - Region": "#contact+address+line3",
+    "Address 1 - Postal Code": "#contact+address+postcode",
+}
+OUTLOOK_CONTACTS = {
+    "Title": "#person+title",
+    "First Name": "#person+given+name",
+    "Last Name": "#person+family+name",
+    "Company": None,
+    "Department": None,
+    "Home Street": "#contact+address+line1",
+    "Home State": "#contact+address+line3",
+    "Home Postal Code": "#contact+address+postcode",
+    "Birthday": "#date+birth",
+    "E-mail Address": "#contact+email",
+    "E-mail 2 Address": None,  # a second address, not the person's own
+}
+EXPORT_EXTRAS = {
+    "google": ["Organization Name", "Organization Department"],
+    "outlook": ["Job Title", "Business Street", "Business City", "Business Postal Code",
+                "Business Phone"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("expected", "extra"),
+    [(GOOGLE_CONTACTS, EXPORT_EXTRAS["google"]), (OUTLOOK_CONTACTS, EXPORT_EXTRAS["outlook"])],
+    ids=["google", "outlook"],
+)
+def test_an_address_books_export_is_read_as_a_list_of_people(expected, extra):
+    found = {s.header: s.tag for s in suggest_columns([*expected, *extra])}
+    assert {h: found[h] for h in expected} == expected
 
 
 def test_whether_someone_opted_out_is_a_yes_or_no():
     (s,) = suggest_tags(["OptOut Email"])
     assert s.tag is None
-
-
-def test_an_outlook_contacts_export_is_a_list_of_people_however_many_business_columns():
-    headers = ["Title", "First Name", "Last Name", "Company", "Department", "Job Title",
-               "Business Street", "Business City", "Business Postal Code", "Business Phone",
-               "Home Street", "Home State", "Home Postal Code", "Birthday", "E-mail Address",
-               "E-mail 2 Address"]  # fmt: skip
-    found = {s.header: s.tag for s in suggest_columns(headers)}
-    assert found["First Name"] == "#person+given+name"
-    assert found["Birthday"] == "#date+birth"
-    assert found["Home State"] == "#contact+address+line3"
-    assert found["E-mail Address"] == "#contact+email"
-    assert found["E-mail 2 Address"] is None  # a second address, not the person's own
 
 
 def test_a_prefix_of_the_people_listed_beside_another_makes_the_other_someone_elses():
