@@ -231,6 +231,12 @@ SOURCES = [
     ("event-tickets", "nescheytt/eventik", "", "types/ticket.ts",
      "no licence file; the ticket record's field names only",
      "an event ticketing export (attendees and their purchasers)", "dev"),
+    ("salesforce-contacts", "AethereusMohamedAskar/aethereusDev",
+     "e94532c33a016c6b1f8c94aeec1d8d8e7468d3c0",
+     "retrieve/AccentureSFMC/_ParentBU_/dataExtension/Contact_Salesforce.dataExtension-doc.md",
+     "no licence file; the field names only",
+     "Salesforce (the Contact object's fields, as a marketing tool's synchronised copy lists "
+     "them)", "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
