@@ -56,6 +56,7 @@ BATCHES = [
     ("36b2273", "google-contacts-export club-member-roster"),
     ("87e9c1f", "outlook-contacts-export"),
     ("b3521f4", "event-tickets"),
+    ("e05d8cc", "salesforce-contacts"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -500,3 +500,18 @@ def test_a_prefix_of_the_people_listed_beside_another_makes_the_other_someone_el
     # Two systems' copies of one person ("gp_", "pds_") are still read through.
     gp = {s.header: s.tag for s in suggest_columns(["gp_name_family", "pds_name_family"])}
     assert gp == {"gp_name_family": "#person+family+name", "pds_name_family": "#person+family+name"}
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [
+        ("MailingPostalCode", "#contact+address+postcode"),  # a Salesforce contact's
+        ("MailingStreet", "#contact+address+line1"),
+        ("Email__c", "#contact+email"),  # a custom field
+        ("npe01__HomeEmail__c", "#contact+email"),  # a package's custom field (NPSP)
+        ("CreatedById", None),  # who created the record
+    ],
+)
+def test_salesforce_field_names_are_read_as_their_words(header, tag):
+    (s,) = suggest_tags([header])
+    assert s.tag == tag

@@ -71,6 +71,7 @@ _FILLERS = {
     "tenant", "beneficiary", "participant", "attendee", "a", "an", "if", "any", "known",
     "latest", "new", "data", "requester", "requestor", "requesters", "caller", "claimant",
     "learner", "pupil", "student", "householder", "enquirer", "visitor", "entered", "input", "as",
+    "mailing",
     # Qualifiers of where or whose, which do not change the kind of value.
     "home", "venue", "site", "property", "postal", "delivery", "correspondence", "work",
     # The function words of headers written as questions on forms.
@@ -242,6 +243,8 @@ def _expand(key: str) -> str:
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
 # "country.of.origin" is only words joined by dots).
+# A Salesforce custom field's package prefix ("npe01__") and its mark ("__c").
+_API_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*__(?=[A-Za-z]{2})|__[cr]$")
 # The last part of a header written as a label and a value ("Email 1 - Value").
 _PAIR_PARTS = {"value", "values", "label", "labels"}
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
@@ -458,6 +461,11 @@ class TagSuggester:
         qualified = _QUALIFIED.match(text)
         if qualified:
             return self._qualified(text, qualified.group(1), qualified.group(2).lower())
+        plain = _API_NAME.sub("", text) if text.endswith(("__c", "__r")) else text
+        if plain != text and plain.strip("_ "):
+            # "npe01__HomeEmail__c", "Email__c": a Salesforce field's name, with the
+            # package it comes from and the mark of a custom field.
+            return dataclasses.replace(self.suggest(plain.strip("_ ")), header=text)
         segments = [p for p in _SEGMENTS.split(text) if p.strip()]
         if len(segments) > 1 and normal_key(segments[-1]) in _PAIR_PARTS:
             # "Email 1 - Value", "Phone 1 - Label": a field written as a label and a value
@@ -510,7 +518,8 @@ class TagSuggester:
         if found.tag and ("optout" in words or " opt out" in f" {key}" or "opted out" in key):
             # "OptOut Email": whether they opted out of e-mails, a yes or no.
             return Suggestion(text, None, 0.0, reason="a yes/no: whether they opted out")
-        if found.tag and len(words) >= 2 and last == "by" and key not in self.index:
+        by = last == "by" or words[-2:] == ["by", "id"]  # "CreatedById"
+        if found.tag and len(words) >= 2 and by and key not in self.index:
             # "Created by", "Last updated by": who did it, not when or what ("Managed by"
             # is a known header: the organisation that runs the place).
             return Suggestion(text, None, 0.0, reason="who did something, not what")
