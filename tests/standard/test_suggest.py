@@ -515,3 +515,8 @@ def test_a_prefix_of_the_people_listed_beside_another_makes_the_other_someone_el
 def test_salesforce_field_names_are_read_as_their_words(header, tag):
     (s,) = suggest_tags([header])
     assert s.tag == tag
+
+
+def test_a_description_in_a_list_of_people_waits_for_a_person():
+    found = {s.header: s for s in suggest_columns(["First Name", "Last Name", "Description"])}
+    assert not found["Description"].confident

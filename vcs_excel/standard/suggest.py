@@ -1080,6 +1080,12 @@ class TagSuggester:
 
     def _in_kind(self, s: Suggestion, kind: str) -> Suggestion:
         key = self._key(s.tag)
+        if kind == "people" and key == "#service+description" and s.confident:
+            # "Description" in a list of people: of the person, or of their need, more
+            # often than of a service.
+            return dataclasses.replace(
+                s, confidence=UNSURE, reason=f"{s.reason}, in a list of people"
+            )
         if kind == "people":
             return s
         if key == "#status" and kind == "services":
