@@ -237,6 +237,11 @@ SOURCES = [
      "no licence file; the field names only",
      "Salesforce (the Contact object's fields, as a marketing tool's synchronised copy lists "
      "them)", "dev"),
+    ("surveymonkey-providers", "TheGoodHoustonians/backend",
+     "146bc81adbc0c902452f9f2768c05c767ea741f5", "data_notes.md",
+     "no licence file; the export's column names only",
+     "a SurveyMonkey export of service providers' answers (a city's homelessness services "
+     "directory)", "dev"),
     ("streetsupport-services", "StreetSupport/streetsupport-web",
      "40fcebe7adc9b60d60e6646c01cde753223dfbd7", "spec/find-help/by-day/supportServiceData.js",
      "MIT; the field names of a service provider and its address and opening times only",
