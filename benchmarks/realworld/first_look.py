@@ -57,6 +57,7 @@ BATCHES = [
     ("87e9c1f", "outlook-contacts-export"),
     ("b3521f4", "event-tickets"),
     ("e05d8cc", "salesforce-contacts"),
+    ("46549c7", "surveymonkey-providers"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

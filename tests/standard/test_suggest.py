@@ -520,3 +520,18 @@ def test_salesforce_field_names_are_read_as_their_words(header, tag):
 def test_a_description_in_a_list_of_people_waits_for_a_person():
     found = {s.header: s for s in suggest_columns(["First Name", "Last Name", "Description"])}
     assert not found["Description"].confident
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [
+        ("Contact Information: Name of Organization", "#org+name"),  # a survey's section
+        ("Contact Information: Email Address", "#contact+email"),
+        ("Contact Information: Name", "#contact+name"),
+        ("Hours of operation", "#service+hours"),
+        ("Populations served", "#service+eligibility"),
+    ],
+)
+def test_a_forms_section_before_a_field_is_not_part_of_it(header, tag):
+    (s,) = suggest_tags([header])
+    assert s.tag == tag

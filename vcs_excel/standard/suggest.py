@@ -245,6 +245,9 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 # "country.of.origin" is only words joined by dots).
 # A Salesforce custom field's package prefix ("npe01__") and its mark ("__c").
 _API_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*__(?=[A-Za-z]{2})|__[cr]$")
+# A form's section before a field ("Contact Information: Address", "About you: Age").
+_SECTIONS = {"contact", "information", "info", "details", "detail", "personal", "about", "you",
+             "your", "section", "part", "basic", "general"}  # fmt: skip
 # The last part of a header written as a label and a value ("Email 1 - Value").
 _PAIR_PARTS = {"value", "values", "label", "labels"}
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
@@ -467,6 +470,15 @@ class TagSuggester:
             # package it comes from and the mark of a custom field.
             return dataclasses.replace(self.suggest(plain.strip("_ ")), header=text)
         segments = [p for p in _SEGMENTS.split(text) if p.strip()]
+        section = set(normal_key(segments[0]).split()) if len(segments) == 2 else set()
+        if section and section <= _SECTIONS:
+            # "Contact Information: Name of Organization": a form's section, then the field
+            # ("Contact Information: Name" is the name of the contact person).
+            found = dataclasses.replace(self.suggest(segments[1]), header=text)
+            if "contact" in section and self._key(found.tag) == "#person+name":
+                return self._entry_suggestion(text, "#contact+name", found.confidence,
+                                              "the name in a form's contact details")  # fmt: skip
+            return found
         if len(segments) > 1 and normal_key(segments[-1]) in _PAIR_PARTS:
             # "Email 1 - Value", "Phone 1 - Label": a field written as a label and a value
             # (Google Contacts' export). The value is the field; its label is not.
