@@ -494,6 +494,8 @@ def test_a_description_in_a_list_of_people_waits_for_a_person():
         ("Contact Information: Name", "#contact+name"),
         ("Hours of operation", "#service+hours"),
         ("Populations served", "#service+eligibility"),
+        ("Grant - Value", "#value"),  # the value of a thing: an amount
+        ("Custom Field 1 - Value", None),  # the value of an export's own field
     ],
 )
 def test_headers_read_as_their_parts_say(header, tag):

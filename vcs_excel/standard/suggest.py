@@ -485,7 +485,12 @@ class TagSuggester:
             if normal_key(segments[-1]) in ("label", "labels"):
                 return Suggestion(text, None, 0.0, reason="the label of another column's value")
             found = self.suggest(" - ".join(segments[:-1]))
-            return dataclasses.replace(found, header=text)
+            if found.tag is not None and not found.reason.startswith("looks like"):
+                return dataclasses.replace(found, header=text)
+            if segments[-2].strip()[-1:].isdigit():
+                # "Custom Field 1 - Value": the value of a numbered field of the export's own.
+                return Suggestion(text, None, 0.0, reason="the value of a field with no tag")
+            # "Grant - Value": the value of a thing, an amount (read on as before).
         h = self._read(text)
         found = self._match(text, h)
         key = h.keys[-1] if h.keys else ""
@@ -585,7 +590,10 @@ class TagSuggester:
         field_key = " ".join(h.field)
         if h.owner and field_key in self.index and field_key not in ("name", "names", "title"):
             entry = self.index[field_key]
-            return Suggestion(text, entry.tag, 1.0, entry.label, f"'{field_key}' is a known header")
+            sure = PARTLY if field_key in entry.loose else 1.0  # "Grant - Value"
+            return Suggestion(
+                text, entry.tag, sure, entry.label, f"'{field_key}' is a known header"
+            )
         if "ods" in [*h.owner, *h.field] and self.dictionary.lookup("#org+id") is not None:
             # An ODS code names an NHS organisation ("generalPractitionerOds", "GP ODS code").
             return self._entry_suggestion(text, "#org+id", PARTLY, "an NHS organisation's ODS code")
