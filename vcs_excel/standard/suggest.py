@@ -3,10 +3,12 @@
 Real headers are messy: "D.O.B", "NHS No.", "Post Code", "Client's date of birth",
 "Adress", "charity_contact_postcode", "Recipient Org:Postal Code", "CandidateSurname",
 "How would you prefer to be contacted?". A header is first read the way people
-write them: CamelCase, snake_case and run-together words are split, ``Org:Field``
-and ``Org - Field`` give a field and what it belongs to, and words are compared
-by their stems. It is then matched, in this order, against every tag's synonyms,
-label and tag text:
+write them: CamelCase, snake_case and run-together words are split (also around a
+code: "cppstartdate"), ``Org:Field`` and ``Org - Field`` give a field and what it
+belongs to (a form's section, "Contact Information: Address", is set aside, and an
+address book's "Email 1 - Value" is the field before "Value"), a Salesforce field's
+package prefix and "__c" are set aside, and words are compared by their stems. It is
+then matched, in this order, against every tag's synonyms, label and tag text:
 
 1. a header that is already a tag is looked up as one (confidence 1);
 2. the header or its field, normalised, equals a synonym (1);
@@ -18,11 +20,19 @@ label and tag text:
    that say whose it is);
 5. every word of a synonym appears in the header and the words left over are only
    fillers such as "client's", "current" or a question's "how would you" (0.9);
-6. the header is a near spelling of a synonym, as with a typo (0.75 to 0.9).
+6. the header is a near spelling of a synonym, as with a typo (0.72 to 0.8, always for
+   a person to confirm).
+
+Some headers say what a value is not: who did something ("Created by"), whether
+something is known or opted out of (a yes or no), a name or address the person had
+before, a second e-mail address.
 
 The sheet is then read as a whole: what its rows are (people, or organisations,
 places and grants), so that a ``Name`` or ``Title`` column of a list of grants is not
-taken for a person's; and what each column's values are (postcodes, e-mail
+taken for a person's; numbered columns of what a person has one of ("age2", "sex3")
+after the first are other members of a household; under a prefix beside the people
+listed ("purchaser_" beside "attendee_") a person's field is someone else's; and what
+each column's values are (postcodes, e-mail
 addresses, phone numbers, NHS numbers, dates, web addresses, coordinates and
 code-list values are recognisable by content). A header that says one thing and
 values that say another is unsure, never confident; a column with no fitting
@@ -241,8 +251,6 @@ def _expand(key: str) -> str:
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-# "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
-# "country.of.origin" is only words joined by dots).
 # A Salesforce custom field's package prefix ("npe01__") and its mark ("__c").
 _API_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9]*__(?=[A-Za-z]{2})|__[cr]$")
 # A form's section before a field ("Contact Information: Address", "About you: Age").
@@ -250,6 +258,8 @@ _SECTIONS = {"contact", "information", "info", "details", "detail", "personal", 
              "your", "section", "part", "basic", "general"}  # fmt: skip
 # The last part of a header written as a label and a value ("Email 1 - Value").
 _PAIR_PARTS = {"value", "values", "label", "labels"}
+# "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
+# "country.of.origin" is only words joined by dots).
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
 # Words that say what kind of value a header holds, whatever comes before them.
@@ -994,12 +1004,9 @@ class TagSuggester:
         others = namespaces - people if people else set()
         out = []
         for m, s in zip(split, found, strict=True):
-            key = self._key(self.suggest(m.group(2)).tag) if m else None
-            if (
-                m
-                and m.group(1).lower() in others
-                and (_about_a_person(key) or (key or "").startswith("#contact+"))
-            ):
+            other = m is not None and m.group(1).lower() in others
+            key = self._key(self.suggest(m.group(2)).tag) if other else None
+            if other and (_about_a_person(key) or (key or "").startswith("#contact+")):
                 out.append(Suggestion(s.header, None, 0.0,
                                       reason=f"someone else's: the {m.group(1)}'s"))  # fmt: skip
                 continue
@@ -1226,8 +1233,8 @@ def suggest_columns(
     """The best tag for each column of one sheet, from all its headers (what the rows
     are) and, when given, each column's values.
 
-    >>> [s.tag for s in suggest_columns(["Name", "Charity number", "Postcode"])]
-    ['#org+name', '#org+id', '#contact+address+postcode']
+    >>> [s.tag for s in suggest_columns(["Name", "Charity number", "Website"])]
+    ['#org+name', '#org+id', '#contact+url']
     """
     return default_suggester().suggest_columns(headers, values)
 
