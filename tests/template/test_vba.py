@@ -33,7 +33,8 @@ OFFICE_MADE = XLWINGS / "quickstart_standalone.xlsm"
 
 
 def office_project() -> olefile.OleFileIO:
-    return olefile.OleFileIO(io.BytesIO(zipfile.ZipFile(OFFICE_MADE).read("xl/vbaProject.bin")))
+    with zipfile.ZipFile(OFFICE_MADE) as z:
+        return olefile.OleFileIO(io.BytesIO(z.read("xl/vbaProject.bin")))
 
 
 def oletools_decompress(data: bytes) -> bytes:

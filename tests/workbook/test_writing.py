@@ -69,7 +69,8 @@ def test_formula_like_text_is_written_as_text_never_as_formula(people, tmp_path)
     book = FileBook.open(people, out=out)
     book.write_sheet(issues_spec(rows))
     book.commit()
-    sheets = [n for n in zipfile.ZipFile(out).namelist() if n.startswith("xl/worksheets/")]
+    with zipfile.ZipFile(out) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
     for part in sheets:
         assert "<f>" not in zip_part(out, part).decode(), part
     ws = openpyxl.load_workbook(out)["Issues"]

@@ -28,7 +28,8 @@ def test_plain_openpyxl_drops_the_ribbon_relationship(tmp_path):
     src = make_ribbon_xlsm(tmp_path / "template.xlsm")
     wb = openpyxl.load_workbook(src, keep_vba=True)
     wb.save(tmp_path / "plain.xlsm")
-    assert "customUI/customUI14.xml" in zipfile.ZipFile(tmp_path / "plain.xlsm").namelist()
+    with zipfile.ZipFile(tmp_path / "plain.xlsm") as z:
+        assert "customUI/customUI14.xml" in z.namelist()
     assert "customUI/customUI14.xml" not in root_rels(tmp_path / "plain.xlsm")
 
 
@@ -42,7 +43,8 @@ def test_round_trip_keeps_vba_project_and_ribbon(tmp_path):
     book.write_sheet(SheetSpec(name="Issues", columns=["Sheet", "Cell"], rows=[["S", "A1"]]))
     book.commit()
 
-    names = zipfile.ZipFile(out).namelist()
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
     assert zip_part(out, "xl/vbaProject.bin") == vba_before
     assert zip_part(out, "customUI/customUI14.xml") == RIBBON_XML
     rels = root_rels(out)
@@ -76,6 +78,7 @@ def test_macro_workbook_saved_as_xlsx_has_no_macros(tmp_path):
     book = FileBook.open(src, out=out)
     book.write_sheet(SheetSpec(name="Issues", columns=["A"], rows=[]))
     book.commit()
-    names = zipfile.ZipFile(out).namelist()
+    with zipfile.ZipFile(out) as z:
+        names = z.namelist()
     assert "xl/vbaProject.bin" not in names
     assert XLSM_CT not in content_types(out)
