@@ -11,14 +11,25 @@ import numpy as np
 import pandas as pd
 
 
+def _per_distinct(column: pd.Series, fn: Callable[[Any], Any]) -> tuple[list[Any], np.ndarray]:
+    """``fn`` of each distinct value (None for a blank one: None or text of spaces only),
+    and for each row the position of its value, the position after the last for a
+    missing one."""
+    codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
+    results = [fn(v) if not isinstance(v, str) or v.strip() else None for v in uniques]
+    return results, np.where(codes < 0, len(uniques), codes)
+
+
+def _by_row(per_distinct: list[Any], rows: np.ndarray) -> np.ndarray:
+    values = np.empty(len(per_distinct) + 1, dtype=object)
+    values[:-1] = per_distinct
+    values[-1] = None
+    return values[rows]
+
+
 def per_value(column: pd.Series, fn: Callable[[Any], Any]) -> np.ndarray:
     """``fn`` of every cell (None for a blank one), worked out once per distinct value."""
-    codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
-    results = np.empty(len(uniques) + 1, dtype=object)
-    # A blank cell is None or text of spaces only.
-    results[:-1] = [fn(v) if not isinstance(v, str) or v.strip() else None for v in uniques]
-    results[-1] = None
-    return results[np.where(codes < 0, len(uniques), codes)]
+    return _by_row(*_per_distinct(column, fn))
 
 
 def per_value_fields(
@@ -27,16 +38,11 @@ def per_value_fields(
     """Like :func:`per_value` for an ``fn`` that gives an object with several fields (a
     name's parts): one array per field, None where the cell is blank. The fields are
     taken once per distinct value, not once per row."""
-    codes, uniques = pd.factorize(column.to_numpy(object), use_na_sentinel=True)
-    results = [fn(v) if not isinstance(v, str) or v.strip() else None for v in uniques]
-    rows = np.where(codes < 0, len(uniques), codes)
-    out = {}
-    for name in fields:
-        per_unique = np.empty(len(uniques) + 1, dtype=object)
-        per_unique[:-1] = [None if r is None else getattr(r, name) for r in results]
-        per_unique[-1] = None
-        out[name] = per_unique[rows]
-    return out
+    results, rows = _per_distinct(column, fn)
+    return {
+        name: _by_row([None if r is None else getattr(r, name) for r in results], rows)
+        for name in fields
+    }
 
 
 def first_present(columns: list[np.ndarray], n: int) -> np.ndarray:
