@@ -1004,17 +1004,20 @@ class TagSuggester:
         others = namespaces - people if people else set()
         out = []
         for m, s in zip(split, found, strict=True):
-            other = m is not None and m.group(1).lower() in others
-            key = self._key(self.suggest(m.group(2)).tag) if other else None
-            if other and (_about_a_person(key) or (key or "").startswith("#contact+")):
+            if not m or m.group(1).lower() not in namespaces:
+                out.append(s)
+                continue
+            inner = self.suggest(m.group(2))  # the field under the prefix
+            key = self._key(inner.tag)
+            if m.group(1).lower() in others and (
+                _about_a_person(key) or (key or "").startswith("#contact+")
+            ):
                 out.append(Suggestion(s.header, None, 0.0,
                                       reason=f"someone else's: the {m.group(1)}'s"))  # fmt: skip
                 continue
-            if m and m.group(1).lower() in namespaces and (s.tag is None or not s.confident):
-                inner = self.suggest(m.group(2))
-                if inner.tag is not None:
-                    s = Suggestion(s.header, inner.tag, min(inner.confidence, PARTLY), inner.label,
-                                   f"{inner.reason}, from {m.group(1)}")  # fmt: skip
+            if (s.tag is None or not s.confident) and inner.tag is not None:
+                s = Suggestion(s.header, inner.tag, min(inner.confidence, PARTLY), inner.label,
+                               f"{inner.reason}, from {m.group(1)}")  # fmt: skip
             out.append(s)
         return out
 
