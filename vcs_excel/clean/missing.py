@@ -11,8 +11,8 @@ PLACEHOLDER_WORDS = frozenset(
     {
         "n/a", "na", "n.a", "n/k", "nk", "n.k", "none", "nil", "null", "tbc", "tba", "tbd",
         "unknown", "not known", "not applicable", "not available", "no data", "missing",
-        "blank", "empty", "-empty-", "--empty--", "see notes", "?", "??", "???", "-", "--",
-        "---", ".", "..", "...", "x", "xx", "xxx", "#", "*",
+        "blank", "empty", "-empty-", "--empty--", "see notes", "?", "??", "???", ".", "..",
+        "...", "x", "xx", "xxx", "#", "*",
     }
 )  # fmt: skip
 # Runs of zeros, with or without spaces or dashes: 0, 00000000, 0000 000 0000.
@@ -43,7 +43,8 @@ def placeholder(text: str, numeric: bool = False) -> bool:
     t = text.strip().lower()
     if not t:
         return False
-    if t in PLACEHOLDER_WORDS or t.rstrip(".") in PLACEHOLDER_WORDS or _DASHES.match(t):
+    bare = t.rstrip(".") or t
+    if t in PLACEHOLDER_WORDS or bare in PLACEHOLDER_WORDS or _DASHES.match(bare):
         return True
     return not numeric and bool(_ZEROS.match(t))
 

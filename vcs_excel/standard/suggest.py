@@ -207,8 +207,10 @@ _ROLES = {
 }  # fmt: skip
 _OWN_REFERENCE = "a reference in a list of organisations"
 _PERSON_NAME_TAGS = {"#person+name", "#person+given+name", "#person+family+name"}
-_BEFORE = {"previous", "former", "maiden", "prior", "birth", "old"}
+# Words of a name or an address the person had before ("previous surname", "old
+# postcode"); a name at birth and a maiden name too.
 _FORMERLY = {"previous", "former", "prior", "old"}
+_BEFORE = _FORMERLY | {"maiden", "birth"}
 _ADDRESS_PARTS = {
     "#contact+address", "#contact+address+line1", "#contact+address+line2",
     "#contact+address+line3", "#contact+address+town", "#contact+address+postcode",
