@@ -323,3 +323,45 @@ def test_a_names_column_with_no_telling_header_is_tagged_from_its_values_then_ma
     assert len(one) == 6, matched["summary"]
     # The One list has every food bank client's name, read through the new tag.
     assert sorted(one["First name"] + " " + one["Surname"]) == sorted(p[0] for p in people)
+
+
+def test_contacts_exported_from_an_address_book_and_a_crm_are_tagged_then_matched(tmp_path, capsys):
+    """A volunteer pastes Google Contacts' export ('Email 1 - Value', 'Address 1 - Region')
+    and a Salesforce report ('MailingPostalCode', 'Email__c') into two tabs -> tag reads
+    both as lists of people -> find duplicates joins the one person on both, and a
+    second address's column is not read as the person's."""
+    from helpers import save_rows
+
+    raw = save_rows(tmp_path / "contacts.xlsx", {
+        "Google": [
+            ["First Name", "Last Name", "Birthday", "Email 1 - Label", "Email 1 - Value",
+             "Phone 1 - Value", "Address 1 - Street", "Address 1 - Region",
+             "Address 1 - Postal Code", "Organization Name"],
+            ["Asha", "Patel", dt.date(1961, 5, 4), "Home", "asha.patel@example.org",
+             "07700 900123", "5 Beech Grove", "West Yorkshire", "LS6 5EF", "Leeds Food Aid"],
+            ["Ronald", "Baker", dt.date(1942, 7, 7), "Home", "ron.baker@example.net",
+             "0113 496 0000", "12 Moor View", "West Yorkshire", "LS14 4EF", ""],
+        ],
+        "Salesforce": [
+            ["FirstName", "LastName", "Birthdate", "Email__c", "MobilePhone", "MailingStreet",
+             "MailingPostalCode", "CreatedById"],
+            ["Asha", "Patel", dt.date(1961, 5, 4), "asha.patel@example.org", "07700 900123",
+             "5 Beech Grove", "LS6 5EF", "0051t000001"],
+            ["Grace", "Okafor", dt.date(1990, 4, 12), "grace.o@example.org", "07700 900777",
+             "31 Grange Road", "LS7 3AS", "0051t000001"],
+        ],
+    })  # fmt: skip
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    tags = {s["sheet"]: {c["header"]: c["tag"] for c in s["columns"]}
+            for s in tagged["data"]["sheets"]}  # fmt: skip
+    assert tags["Google"]["Email 1 - Value"] == "#contact+email"
+    assert tags["Google"]["Email 1 - Label"] is None
+    assert tags["Google"]["First Name"] == "#person+given+name"
+    assert tags["Salesforce"]["MailingPostalCode"] == "#contact+address+postcode"
+    assert tags["Salesforce"]["Email__c"] == "#contact+email"
+    assert tags["Salesforce"]["CreatedById"] is None
+
+    run_json(capsys, "dedupe", raw, "--out", tmp_path / "matched.xlsx")
+    one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
+    names = sorted(one["First name"] + " " + one["Surname"])
+    assert names == ["Asha Patel", "Grace Okafor", "Ronald Baker"]
