@@ -506,14 +506,15 @@ class TagSuggester:
         h = self._read(text)
         found = self._match(text, h)
         key = h.keys[-1] if h.keys else ""
-        if found.tag and _COUNT.match(key):
+        if _COUNT.match(key):
             # "Number of households" is a count, whatever it counts.
-            entry = self.dictionary.entry(found.tag)
-            if entry.datatype not in ("integer", "number"):
+            entry = self.dictionary.entry(found.tag) if found.tag else None
+            if entry and entry.datatype not in ("integer", "number"):
                 return Suggestion(text, None, 0.0, reason="a count of something")
             words = key.split()
-            if entry.key.endswith("household+num") and (
-                set(words) & _PART_OF_HOUSEHOLD or any(w.isdigit() for w in words)
+            if (entry is None or entry.key.endswith("household+num")) and (
+                set(words) & _PART_OF_HOUSEHOLD
+                or (entry is not None and any(w.isdigit() for w in words))
             ):
                 # "Number of children in household": part of a household, not its size.
                 return Suggestion(text, None, 0.0, reason="a count of some of a household")
