@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean dist
+.PHONY: demo test lint format bench clean dist model
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ test: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Refit the model of header words after changing the data dictionary or the labelled
+# headers (benchmarks/realworld/headers.csv); a test says when it is due.
+model: $(STAMP)
+	$(BIN)/python -m vcs_excel.standard.header_model --corpus benchmarks/realworld/headers.csv
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

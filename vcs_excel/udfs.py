@@ -98,9 +98,9 @@ def describe(tag: object) -> str:
 )
 def tag(header: object) -> str:
     """``=VCS.TAG("D.O.B")`` -> ``"#date+birth"``."""
-    from .standard.suggest import default_suggester
+    from .standard.suggest import suggest_tags
 
-    return default_suggester().suggest(header).tag or ""
+    return suggest_tags([header])[0].tag or ""
 
 
 @udf(

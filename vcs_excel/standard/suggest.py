@@ -38,6 +38,11 @@ code-list values are recognisable by content). A header that says one thing and
 values that say another is unsure, never confident; a column with no fitting
 header whose values are clearly of one kind is suggested from them, unsure.
 
+Last, each suggestion is weighed against a model of the headers of many public
+lists by other hands (:mod:`.header_model`): a header no rule reads gets the tag such
+headers have when the model is very sure of it, and a confident suggestion read from
+the header alone whose tag such headers seldom have is left for a person to confirm.
+
 Below that a column gets no tag: an unknown header is left for a person rather
 than forced onto a wrong tag. Suggestions under ``CONFIDENT`` are marked for a
 person to confirm.
@@ -57,10 +62,13 @@ from .hashtags import HashtagError
 
 if TYPE_CHECKING:
     from ..workbook.grid import Table
+    from .header_model import HeaderModel
 
 CONFIDENT = 0.85
 LOWEST = 0.72
 UNSURE = 0.8  # below CONFIDENT: a person confirms it
+_NO_FIT = "no tag fits this header"
+_WHOSE_FIELD = re.compile(r"^#(?:person|org|loc|service)\+")
 # A header explained only in part (words left over, or agreeing parts): a good guess
 # (right about two times in three on files by other hands), for a person to confirm.
 PARTLY = 0.84
@@ -421,8 +429,16 @@ def _key_candidates(entry: TagEntry) -> list[str]:
 class TagSuggester:
     """Suggests tags from one data dictionary (built once, then fast per header)."""
 
-    def __init__(self, dictionary: DataDictionary | None = None) -> None:
+    def __init__(
+        self, dictionary: DataDictionary | None = None, model: HeaderModel | None = None
+    ) -> None:
+        """``model``: what other lists' headers say (:mod:`.header_model`), weighed
+        against the rules in :meth:`suggest_columns`; without one, the rules alone."""
         self.dictionary = dictionary or load_dictionary()
+        self.model = model
+        self._class_keys = {
+            c: self._key(c) for c in (model.classes if model else []) if c.startswith("#")
+        }
         self.index: dict[str, TagEntry] = {}
         for entry in self.dictionary.entries:
             if entry.group == "Results":
@@ -913,7 +929,7 @@ class TagSuggester:
         plain = re.sub(r"[^A-Za-z0-9]", "", text)
         if plain.isupper() and len(plain) <= 6:
             # "UKPRN" is not a slip of "UPRN": a letter more or less makes another acronym.
-            return Suggestion(text, None, 0.0, reason="no tag fits this header")
+            return Suggestion(text, None, 0.0, reason=_NO_FIT)
         for key in h.keys:
             if len(key) < 4:
                 continue
@@ -924,7 +940,7 @@ class TagSuggester:
             if found and found[1] > top[0]:
                 top = (found[1], found[0])
         if not top[1]:
-            return Suggestion(text, None, 0.0, reason="no tag fits this header")
+            return Suggestion(text, None, 0.0, reason=_NO_FIT)
         # A header spelt like a known one, not the same: for a person to confirm.
         confidence = min(round(0.9 * top[0] / 100, 3), UNSURE)
         entry = self.index[top[1]]
@@ -959,7 +975,53 @@ class TagSuggester:
             ]  # fmt: skip
         if values is not None:
             out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
-        return self._paired(headers, self._numbered_people(headers, out))
+        return self.weighed(self._paired(headers, self._numbered_people(headers, out)))
+
+    def weighed(self, found: list[Suggestion]) -> list[Suggestion]:
+        """Each suggestion weighed against what other lists' headers say (the model of
+        :mod:`.header_model`): an unread header may get the tag such headers have, for a
+        person to confirm, and a confident suggestion from the header alone is left for a
+        person to confirm where such headers seldom have its tag. What the column's
+        values said is not overruled."""
+        if self.model is None or not found:
+            return found
+        weighed = []
+        for s, chances in zip(found, self.model.probabilities([s.header for s in found]),
+                              strict=True):  # fmt: skip
+            weighed.append(self._weigh(s, chances))
+        return weighed
+
+    def _weigh(self, s: Suggestion, chances: dict[str, float]) -> Suggestion:
+        from .header_model import DOUBT, FILL, NO_TAG
+
+        if s.tag is None:
+            if s.reason != _NO_FIT:
+                return s  # a rule said why it has none
+            tag, chance = max(((t, c) for t, c in chances.items() if t != NO_TAG),
+                              key=lambda tc: tc[1])  # fmt: skip
+            entry = self.dictionary.lookup(tag)
+            if chance < FILL or entry is None or entry.group == "Results":
+                return s
+            return Suggestion(
+                s.header, entry.tag, UNSURE, entry.label,
+                f"headers like it in other lists are {entry.label[:1].lower()}{entry.label[1:]}",
+            )  # fmt: skip
+        if not s.confident or "values" in s.reason or s.reason == "already a tag":
+            return s
+        # Whose field it is (a person's, an organisation's, a place's, a service's name)
+        # the rules read from the whole sheet; the model, from one header, weighs what.
+        kind = _WHOSE_FIELD.sub("#*+", self._key(s.tag) or "")
+        chance = sum(
+            c for t, c in chances.items()
+            if _WHOSE_FIELD.sub("#*+", self._class_keys.get(t) or "") == kind
+        )  # fmt: skip
+        if chance >= DOUBT:
+            return s
+        return dataclasses.replace(
+            s,
+            confidence=UNSURE,
+            reason=f"{s.reason}, though headers like it in other lists seldom are",
+        )
 
     def _numbered_people(
         self, headers: Sequence[object], found: list[Suggestion]
@@ -1213,7 +1275,9 @@ _DEFAULT: TagSuggester | None = None
 def default_suggester() -> TagSuggester:
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = TagSuggester()
+        from .header_model import default_model
+
+        _DEFAULT = TagSuggester(model=default_model())
     return _DEFAULT
 
 
@@ -1224,7 +1288,7 @@ def suggest_tags(headers: Iterable[object]) -> list[Suggestion]:
     ['#date+birth', '#contact+address+postcode', None]
     """
     suggester = default_suggester()
-    return [suggester.suggest(h) for h in headers]
+    return suggester.weighed([suggester.suggest(h) for h in headers])
 
 
 def suggest_tag(header: object) -> Sequence[object]:
