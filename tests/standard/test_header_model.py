@@ -103,6 +103,10 @@ def test_the_shipped_model_doubts_a_link_and_keeps_a_misspelling():
     (s,) = shipped.suggest_columns(["Link"])
     assert s.tag == "#contact+url" and not s.confident
     assert "seldom" in s.reason
+    # Where the column's values are web addresses, they settle it.
+    links = [f"https://example.org/group/{n}" for n in range(6)]
+    (s,) = shipped.suggest_columns(["Link"], [links])
+    assert s.tag == "#contact+url" and s.confident
 
 
 def test_whose_name_it_is_comes_from_the_sheet_and_is_not_doubted():

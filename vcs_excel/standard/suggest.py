@@ -975,23 +975,36 @@ class TagSuggester:
             ]  # fmt: skip
         if values is not None:
             out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
-        return self.weighed(self._paired(headers, self._numbered_people(headers, out)))
+        return self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
 
-    def weighed(self, found: list[Suggestion]) -> list[Suggestion]:
+    def weighed(
+        self, found: list[Suggestion], profiles: Sequence[dict[str, float]] | None = None
+    ) -> list[Suggestion]:
         """Each suggestion weighed against what other lists' headers say (the model of
         :mod:`.header_model`): an unread header may get the tag such headers have, for a
         person to confirm, and a confident suggestion from the header alone is left for a
         person to confirm where such headers seldom have its tag. What the column's
-        values said is not overruled."""
+        values said (``profiles``, one per column, from :func:`.content.profile`) is
+        not overruled."""
         if self.model is None or not found:
             return found
-        weighed = []
-        for s, chances in zip(found, self.model.probabilities([s.header for s in found]),
-                              strict=True):  # fmt: skip
-            weighed.append(self._weigh(s, chances))
-        return weighed
+        chances = self.model.probabilities([s.header for s in found])
+        profiles = profiles if profiles is not None else [{} for _ in found]
+        return [self._weigh(*each) for each in zip(found, chances, profiles, strict=True)]
 
-    def _weigh(self, s: Suggestion, chances: dict[str, float]) -> Suggestion:
+    def _values_agree(self, tag: str, found: dict[str, float]) -> bool:
+        """Most of a column's values (five or more) are clearly of the tag's kind."""
+        from .content import fits
+
+        entry = self.dictionary.lookup(tag)
+        if entry is None or found.get("values", 0) < 5:
+            return False
+        share = found["url"] if entry.datatype == "url" else fits(entry, found, self.dictionary)
+        return share is not None and share >= 0.8
+
+    def _weigh(
+        self, s: Suggestion, chances: dict[str, float], found: dict[str, float]
+    ) -> Suggestion:
         from .header_model import DOUBT, FILL, NO_TAG
 
         if s.tag is None:
@@ -1007,6 +1020,8 @@ class TagSuggester:
                 f"headers like it in other lists are {entry.label[:1].lower()}{entry.label[1:]}",
             )  # fmt: skip
         if not s.confident or "values" in s.reason or s.reason == "already a tag":
+            return s
+        if found and self._values_agree(s.tag, found):
             return s
         # Whose field it is (a person's, an organisation's, a place's, a service's name)
         # the rules read from the whole sheet; the model, from one header, weighs what.
