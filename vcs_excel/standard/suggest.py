@@ -1017,7 +1017,7 @@ class TagSuggester:
                 return s
             return Suggestion(
                 s.header, entry.tag, UNSURE, entry.label,
-                f"headers like it in other lists are {entry.label[:1].lower()}{entry.label[1:]}",
+                f"in other lists, headers like it are mostly {entry.label} ({entry.tag})",
             )  # fmt: skip
         if not s.confident or "values" in s.reason or s.reason == "already a tag":
             return s
@@ -1035,7 +1035,7 @@ class TagSuggester:
         return dataclasses.replace(
             s,
             confidence=UNSURE,
-            reason=f"{s.reason}, though headers like it in other lists seldom are",
+            reason=f"{s.reason}, but in other lists headers like it are often something else",
         )
 
     def _numbered_people(
