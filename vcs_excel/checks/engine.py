@@ -20,7 +20,7 @@ from ..clean.datatypes import Context, age_on, datatype, whole_number
 from ..clean.missing import formula_like, placeholder
 from ..standard.dictionary import CodeList, DataDictionary, TagEntry, load_dictionary
 from ..standard.hashtags import HashtagError, parse_hashtag
-from ..standard.suggest import CONFIDENT, default_suggester, suggest_table
+from ..standard.suggest import CONFIDENT, suggest_table, suggest_tags
 from ..workbook.grid import Column, Table
 from ..workbook.values import ExcelError, display_text
 from .fast import FUTURE_OK
@@ -106,7 +106,7 @@ def plan_columns(
                 plans.append(ColumnPlan(col, None, col.tag))
                 continue
             if entry is None:
-                suggestion = default_suggester().suggest(col.header)
+                suggestion = suggest_tags([col.header])[0]
                 # HXL's own convention for a tag of one's own: #x_ (an extension).
                 extension = col.tag.strip().lower().startswith("#x_")
                 issues.append(
