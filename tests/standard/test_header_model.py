@@ -117,3 +117,11 @@ def test_whose_name_it_is_comes_from_the_sheet_and_is_not_doubted():
     assert name.tag == "#person+name" and name.confident
     org = shipped.suggest_columns(["Name", "Charity number", "Website"])[0]
     assert org.tag == "#org+name"
+
+
+def test_a_damaged_model_file_leaves_the_rules_to_suggest(tmp_path, caplog):
+    damaged = tmp_path / "header_model.npz"
+    damaged.write_bytes(b"not a model")
+    assert hm.default_model(damaged) is None
+    assert "rules alone" in caplog.text
+    assert hm.default_model(tmp_path / "missing.npz") is None

@@ -41,8 +41,10 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import logging
 import re
 import sys
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -240,9 +242,21 @@ class HeaderModel:
 
 
 @functools.cache
-def default_model() -> HeaderModel | None:
-    """The shipped model, or ``None`` where the file is missing."""
-    return HeaderModel.load() if MODEL.exists() else None
+def default_model(path: Path = MODEL) -> HeaderModel | None:
+    """The shipped model, or ``None`` (the rules alone) where the file is missing or
+    cannot be read, with a warning in the log: tagging still works without it."""
+    if not path.exists():
+        return None
+    try:
+        return HeaderModel.load(path)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        logging.getLogger("vcs_excel").warning(
+            "The model of header words (%s) could not be read (%s): tags are suggested "
+            "by the rules alone.",
+            path.name,
+            exc,
+        )
+        return None
 
 
 def copy_labelled(corpus: Path, path: Path = LABELLED) -> int:
