@@ -89,6 +89,7 @@ _FILLERS = {
     "tenant", "beneficiary", "participant", "attendee", "a", "an", "if", "any", "known",
     "latest", "new", "data", "requester", "requestor", "requesters", "caller", "claimant",
     "learner", "pupil", "student", "householder", "enquirer", "visitor", "entered", "input", "as",
+    "child",
     "mailing",
     # Qualifiers of where or whose, which do not change the kind of value.
     "home", "venue", "site", "property", "postal", "delivery", "correspondence", "work",
