@@ -64,6 +64,7 @@ BATCHES = [
     ("b3521f4", "event-tickets"),
     ("e05d8cc", "salesforce-contacts"),
     ("46549c7", "surveymonkey-providers"),
+    ("c6d9f2e", "anl-consent-form"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
