@@ -18,9 +18,9 @@ The suggester uses it in two ways, each leaving the choice to a person:
 
 Measured at first look (``benchmarks/realworld/first_look.py --with-model``: each batch
 of the corpus suggested by the rules and a model as they stood before the batch), the
-model moves top-1 accuracy from 70.2% to 71.5% and the no-tag headers left untagged
-from 85.4% to 84.5%, and makes confident suggestions right 84.5% of the time instead
-of 79.0% (453 confident instead of 533). Dropping the rules' unsure suggestions where
+model moves top-1 accuracy from 69.9% to 71.3% and the no-tag headers left untagged
+from 84.9% to 84.1%, and makes confident suggestions right 84.1% of the time instead
+of 78.6% (458 confident instead of 538). Dropping the rules' unsure suggestions where
 the model expects no tag was tried: it dropped as many right suggestions as wrong
 ones, so the rules' hints stay for a person to judge.
 
