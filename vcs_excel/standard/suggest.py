@@ -437,9 +437,11 @@ class TagSuggester:
         against the rules in :meth:`suggest_columns`; without one, the rules alone."""
         self.dictionary = dictionary or load_dictionary()
         self.model = model
-        self._class_keys = {
-            c: self._key(c) for c in (model.classes if model else []) if c.startswith("#")
-        }
+        # The kind of field of each tag the model knows (whose it is set aside).
+        self._class_kinds = {
+            c: _kind_of_field(self._key(c)) for c in (model.classes if model else [])
+            if c.startswith("#")
+        }  # fmt: skip
         self.index: dict[str, TagEntry] = {}
         for entry in self.dictionary.entries:
             if entry.group == "Results":
@@ -994,14 +996,15 @@ class TagSuggester:
         return [self._weigh(*each) for each in zip(found, chances, profiles, strict=True)]
 
     def _values_agree(self, tag: str, found: dict[str, float]) -> bool:
-        """Most of a column's values (five or more) are clearly of the tag's kind."""
+        """Most of a column's values are clearly of the tag's kind."""
         from .content import fits
 
         entry = self.dictionary.lookup(tag)
-        if entry is None or found.get("values", 0) < 5:
+        if entry is None:
             return False
+        # A web address must look like one here ("fits" takes any text for one).
         share = found["url"] if entry.datatype == "url" else fits(entry, found, self.dictionary)
-        return share is not None and share >= 0.8
+        return _agrees(share, found)
 
     def _weigh(
         self, s: Suggestion, chances: dict[str, float], found: dict[str, float]
@@ -1024,13 +1027,8 @@ class TagSuggester:
             return s
         if found and self._values_agree(s.tag, found):
             return s
-        # Whose field it is (a person's, an organisation's, a place's, a service's name)
-        # the rules read from the whole sheet; the model, from one header, weighs what.
-        kind = _WHOSE_FIELD.sub("#*+", self._key(s.tag) or "")
-        chance = sum(
-            c for t, c in chances.items()
-            if _WHOSE_FIELD.sub("#*+", self._class_keys.get(t) or "") == kind
-        )  # fmt: skip
+        kind = _kind_of_field(self._key(s.tag))
+        chance = sum(c for t, c in chances.items() if self._class_kinds.get(t) == kind)
         if chance >= DOUBT:
             return s
         return dataclasses.replace(
@@ -1241,7 +1239,7 @@ class TagSuggester:
             return self._entry_suggestion(s.header, named, UNSURE, f"the values are names of {why}")
         if entry is not None:
             fit = fits(entry, found, self.dictionary)
-            if fit is not None and fit >= 0.8 and found["values"] >= 5 and s.confidence == PARTLY:
+            if _agrees(fit, found) and s.confidence == PARTLY:
                 # Read from part of the header, and the values say the same: confident.
                 return dataclasses.replace(
                     s, confidence=0.9, reason=f"{s.reason}, and the values agree"
@@ -1276,6 +1274,18 @@ class TagSuggester:
             entry.label,
             f"the values are {CONTENT_TAGS.get(tag, 'values of its list')}",
         )
+
+
+def _kind_of_field(key: str | None) -> str:
+    """A tag without whose it is: "#person+name" and "#org+name" are both "#*+name".
+    Whose field it is the rules read from the whole sheet; the model, from one header,
+    weighs only what it is."""
+    return _WHOSE_FIELD.sub("#*+", key or "")
+
+
+def _agrees(fit: float | None, found: dict[str, float]) -> bool:
+    """Most of a column's values (80%, of five or more) are of the tag's kind."""
+    return fit is not None and fit >= 0.8 and found["values"] >= 5
 
 
 def _about_a_person(key: str | None) -> bool:
