@@ -78,3 +78,18 @@ def test_the_docs_page_lists_every_blocking_key():
     for rule in RULES:
         assert f"- the same {key_text(rule)}\n" in page
     assert "- the same date of birth and postcode\n" in page
+
+
+def test_names_written_the_other_way_round_are_compared():
+    # "RICKETT Oliver" typed into the first-name column, and moved since: the names'
+    # sounds in either order are a key. Olive Rickett (another first name) is not paired
+    # by the name alone, and one name missing pairs with no one.
+    records = _records(
+        given_sound=["O414", "R230", "O410", None],
+        family_sound=["R230", "O414", "R230", "R230"],
+        postcode=["LS6 1AB", "LS9 4QT", "BD7 2EE", "LS6 1AB"],
+    )
+    pairs = candidate_pairs(records, [("names_sound",)])
+    assert sorted(zip(pairs["a"], pairs["b"], strict=True)) == [(0, 1)]
+    ordered = candidate_pairs(records, [("given_sound", "family_sound")])
+    assert ordered.empty

@@ -230,6 +230,26 @@ def test_a_random_id_one_character_wrong_is_a_typing_slip_where_ids_are_random(t
     assert d[("Last week", "Blessing", "This week", "Grace")] == "no"
 
 
+def test_a_random_id_a_keystroke_away_vouches_against_a_date_of_birth_typed_wrong(tmp_path):
+    # Numbers drawn at random (as above). This week Ronald Baker's date of birth was
+    # typed as another's entirely and one digit of his number is wrong. One name at one
+    # home with birthdays thirty years apart reads as a junior and a senior; but a
+    # junior and a senior are as unlikely as any two people to hold numbers a keystroke
+    # apart, so the number vouches and it is Ronald. (Where numbers are given out in
+    # turn, a number one swap from a namesake's says nothing: the test above it.)
+    ssn = ["4818243", "7053329", "1962570", "3377401", "5541862", "8290715"]
+    slips = ["4818248", "7053320", "196257", "3377461", *ssn[4:]]
+    twins = [["9130446", *TWINS[0][1:]], ["2274059", *TWINS[1][1:]]]
+    last_week = [HEADER, *[[n, *p[1:]] for n, p in zip(ssn, PEOPLE, strict=True)], *twins]
+    this_week = [HEADER, *[[n, *p[1:]] for n, p in zip(slips, PEOPLE, strict=True)], *twins]
+    this_week[2][3] = D(1972, 11, 3)  # Ronald, born 1942
+    d, pairs = _run(tmp_path, {"Last week": last_week, "This week": this_week})
+    ronald = pairs[Levels(pairs).dob.is_("different")]
+    assert Levels(ronald).id.is_("typing_slip").tolist() == [True]
+    assert ronald["ids_random"].tolist() == [True]
+    assert d[("Last week", "Ronald", "This week", "Ronald")] == "match"
+
+
 def test_ids_given_out_in_turn_one_character_apart_are_two_people(tmp_path):
     # A care system numbers people in turn, so a couple registered together have numbers
     # one character apart (ASC-100301, ASC-100302). This week three numbers were typed

@@ -40,7 +40,9 @@ RULES: tuple[tuple[str, ...], ...] = (
     # apart (no UK postcode at all), the street and number are the key.
     ("house", "street", "district"),
     ("house", "street", "!district"),
-    ("given_sound", "family_sound"),
+    # Both names, in either order: a first name written as the surname and the surname
+    # as the first name ("RICKETT Oliver" in a first-name column) still meets its pair.
+    ("names_sound",),
 )
 MAX_BLOCK = 400  # records sharing one key; bigger groups are split by date of birth
 # Pairs one rule may make, per record. A name-only key in a city of a million people
@@ -49,7 +51,22 @@ MAX_BLOCK = 400  # records sharing one key; bigger groups are split by date of b
 PAIRS_PER_RECORD = 2
 
 
+# Keys worked out from two fields: the sounds of both names, in either order.
+PAIRED = {"names_sound": ("given_sound", "family_sound")}
 KEY_FIELDS = sorted({f.lstrip("!") for rule in RULES for f in rule} | {"dob"})
+
+
+def _either_order(records: pd.DataFrame, fields: tuple[str, str]) -> np.ndarray:
+    """One code per record for two fields taken as a set ({x, y} = {y, x}); -1 where
+    either is missing or blank."""
+    both = np.concatenate([records[f].to_numpy(object) for f in fields])
+    codes, uniques = pd.factorize(both, use_na_sentinel=True)
+    blank = np.append(np.asarray(uniques, dtype=object) == "", True).astype(bool)
+    codes = np.where(blank[np.where(codes >= 0, codes, -1)], -1, codes).astype(np.int64)
+    x, y = codes[: len(records)], codes[len(records) :]
+    low, high = np.minimum(x, y), np.maximum(x, y)
+    width = np.int64(len(uniques) + 1)
+    return np.where(low >= 0, pd.factorize(low * width + high)[0], -1).astype(np.int64)
 
 
 def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
@@ -59,6 +76,9 @@ def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
     columns = {"rid": np.arange(n, dtype=np.int64)}
     for field in KEY_FIELDS:
         if field == "phone":
+            continue
+        if field in PAIRED:
+            columns[field] = _either_order(records, PAIRED[field])
             continue
         # An initial is the first letter of the name's key, worked out per distinct key.
         initial = field.endswith("_initial")

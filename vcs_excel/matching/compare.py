@@ -322,9 +322,10 @@ def _swapped_neighbours(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 def _trusted_ids(
     records: pd.DataFrame, out: pd.DataFrame, level: np.ndarray, one_apart: np.ndarray
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """The record-ID level, kept only between lists whose IDs name one person in one
-    scheme; -1 (says nothing) elsewhere.
+    scheme; -1 (says nothing) elsewhere. And for each pair, whether its lists' IDs are
+    drawn at random (below).
 
     A list's own reference ("Ref", "Client ID") is evidence only where both lists
     use the same references for the same people: this week's and last week's export
@@ -343,7 +344,7 @@ def _trusted_ids(
     """
     present = level >= 0
     if not present.any():
-        return level
+        return level, np.zeros(len(level), dtype=bool)
     sheet = pd.factorize(records["sheet"].to_numpy(object))[0].astype(np.int64)
     a, b = out["a"].to_numpy(), out["b"].to_numpy()
     sa, sb = sheet[a], sheet[b]
@@ -388,7 +389,7 @@ def _trusted_ids(
     other = shared_by.groupby("sheet")["other"].mean()
     households = other[other >= 0.5].index.to_numpy()
     keep = np.isin(lists, trusted) & ~np.isin(sa, households) & ~np.isin(sb, households)
-    return np.where(keep, level, MISSING).astype(np.int8)
+    return np.where(keep, level, MISSING).astype(np.int8), keep & np.isin(lists, slips)
 
 
 def compare_pairs(
@@ -447,7 +448,11 @@ def compare_pairs(
     out["age"] = _age(c, a, b)
     out["suffix_differs"] = c.suffix[a] != c.suffix[b]
     ids = _record_ids(c, a, b)
+    random_ids = np.zeros(len(a), dtype=bool)
     if judge_ids:
-        ids = _trusted_ids(records, out, ids, _one_character_apart(c, a, b, ids))
+        ids, random_ids = _trusted_ids(records, out, ids, _one_character_apart(c, a, b, ids))
     out["id"] = ids
+    # Whether the two lists' IDs are drawn at random (a social security number), where
+    # an ID a keystroke from another person's is rare; not where IDs are given out in turn.
+    out["ids_random"] = random_ids
     return out

@@ -149,10 +149,14 @@ class Evidence:
     def by_id(self) -> np.ndarray:
         """A record ID shared between lists that use one scheme (compare._trusted_ids);
         or one typing slip away, with the birthday, or both names and no age against it
-        (IDs given out in turn are often one swap from another person's)."""
+        (IDs given out in turn are often one swap from another person's). Where the
+        lists' IDs are drawn at random, like a social security number, two people of one
+        name (a junior and a senior) are as unlikely as anyone to hold IDs a keystroke
+        apart: there both names and the slip vouch, whatever the ages say."""
         v = self.v
+        random_ids = self.scored["ids_random"].to_numpy() if "ids_random" in self.scored else False
         slip = v.id.is_("typing_slip") & (
-            v.dob.is_("same") | (self.names_close & ~self.ages_differ)
+            v.dob.is_("same") | (self.names_close & (~self.ages_differ | random_ids))
         )
         return v.id.is_("same") | slip
 

@@ -17,6 +17,7 @@ KEY_WORDS = {
     "house": "house number", "street": "street", "district": "postcode district",
     "phone": "phone number (any of them)", "email": "e-mail address",
     "given_sound": "first name's sound", "family_sound": "surname's sound",
+    "names_sound": "sounds of both names (in either order)",
     "given_initial": "first initial", "family_initial": "surname's initial",
 }  # fmt: skip
 
