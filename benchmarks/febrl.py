@@ -182,11 +182,13 @@ def run(quick: bool = False) -> str:
         f"and without the social security number: {against}. FEBRL's people each live "
         "at an address of their own: the model learns from the lists that no one lives "
         "together (about 0 other people of the home per record, against about 1 on the UK "
-        "lists of the other benchmarks), so at a shared address another first name or "
-        "another birthday is a typo, and the household rules stand down there. The pairs "
-        "still missed have several fields replaced at once away from the address (the "
-        "record ID mistyped as well as a name), a junior-and-senior pattern (one name, "
-        "years of birth twelve or more apart), or a namesake elsewhere. "
+        "lists of the other benchmarks), so at a shared address another first name, "
+        "another birthday, or one name with years of birth far apart (on UK lists a junior "
+        "and a senior) is a typo, and the household rules stand down there. The pairs "
+        "still missed have several fields replaced at once (a first name and the house "
+        "number, or the date of birth and the postcode, with the record ID replaced too), "
+        "names written the other way round with a typo in one (blocking meets swapped "
+        "names where both still sound alike), or a namesake elsewhere. "
         "Counting review pairs as decided correctly, recall is in the last column.",
     ]
     text = "\n".join(lines)

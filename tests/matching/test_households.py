@@ -68,3 +68,31 @@ def test_a_model_saved_by_an_earlier_version_is_refused_with_what_to_do():
 
     with pytest.raises(ValueError, match="match again without it"):
         check_saved_model({"prior": 0.1, "levels": {}})
+
+
+def test_on_lists_of_people_who_live_alone_one_name_at_home_years_apart_is_a_date_typed_wrong(
+    tmp_path,
+):
+    # FEBRL 3: a duplicate's date of birth is sometimes replaced outright. On lists where
+    # people live together, one name at one home with years of birth twelve or more apart
+    # is a junior and a senior; here no one lives together, so it is a typo.
+    path = _workbook("febrl3", tmp_path / "febrl3.xlsx")
+    linked = Linker().run(FileBook.open(path))
+    assert households_per_record(linked.model) < 0.001
+    truth = np.array(_truth("febrl3"))
+    pairs = linked.pairs
+    v = Levels(pairs)
+    born = np.array([d.year if d else 0 for d in linked.records["dob"]])
+    apart = np.abs(born[pairs["a"]] - born[pairs["b"]])
+    junior_senior = (
+        (one_home(v) & v.given.is_("same") & v.family.is_("same") & v.dob.is_("different"))
+        & (apart >= 12)
+        & (born[pairs["a"]] > 0)
+        & (born[pairs["b"]] > 0)
+    )
+    same_person = truth[pairs["a"]] == truth[pairs["b"]]
+    assert junior_senior.sum() >= 5 and same_person[junior_senior].all()
+    # The probability decides: linked, or sent to a person where grouping with the
+    # person's other records is in doubt; never two people.
+    decided = pairs["decision"].to_numpy()[junior_senior]
+    assert "no" not in decided and (decided == "match").mean() > 0.9

@@ -399,8 +399,10 @@ def _another_household_member(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 
 def _junior_and_senior(e: Evidence, decision: np.ndarray) -> np.ndarray:
-    """A junior and a senior of one name are two people."""
-    return e.junior_senior & ~e.vouched
+    """A junior and a senior of one name are two people (at one home, only on lists with
+    households: where no one lives together, one name at one home with years of birth
+    far apart is a date typed wrong, and the probability decides)."""
+    return e.junior_senior & ~e.vouched & ~e.lone_home
 
 
 def _twins(e: Evidence, decision: np.ndarray) -> np.ndarray:
