@@ -93,3 +93,18 @@ def test_names_written_the_other_way_round_are_compared():
     assert sorted(zip(pairs["a"], pairs["b"], strict=True)) == [(0, 1)]
     ordered = candidate_pairs(records, [("given_sound", "family_sound")])
     assert ordered.empty
+
+
+def test_either_names_sound_at_one_postcode_pairs_names_swapped_with_a_typo():
+    # "Brydee Macphail" and "Macphail, Brycdee" at one postcode: the surname's sound is
+    # the other's first name's. A record with no surname ("Nathan") meets its full name
+    # there too. A name shared at another postcode does not pair them, and a record is
+    # never paired with itself (a surname that is also a first name: "Thomas Thomas").
+    records = _records(
+        given_sound=["B630", "M214", "N350", "N350", "T520", "B630"],
+        family_sound=["M214", "B632", None, "E200", "T520", "M214"],
+        postcode=["NE1 4ST"] * 5 + ["LS6 1AB"],
+        phones=[("07700900001", "07700900002"), (), (), (), (), ()],
+    )
+    pairs = candidate_pairs(records, [("postcode", "name_sound")])
+    assert sorted(zip(pairs["a"], pairs["b"], strict=True)) == [(0, 1), (2, 3)]

@@ -40,6 +40,10 @@ RULES: tuple[tuple[str, ...], ...] = (
     # apart (no UK postcode at all), the street and number are the key.
     ("house", "street", "district"),
     ("house", "street", "!district"),
+    # One postcode and either name's sound on either side: a first name and surname
+    # written the other way round with a typo in one ("Brydee Macphail" / "Macphail,
+    # Brycdee"), or a record with one name only.
+    ("postcode", "name_sound"),
     # Both names, in either order: a first name written as the surname and the surname
     # as the first name ("RICKETT Oliver" in a first-name column) still meets its pair.
     ("names_sound",),
@@ -53,20 +57,36 @@ PAIRS_PER_RECORD = 2
 
 # Keys worked out from two fields: the sounds of both names, in either order.
 PAIRED = {"names_sound": ("given_sound", "family_sound")}
+# Keys a record has two of, either of which may agree with either of another record's:
+# the sound of either name.
+EITHER = {"name_sound": ("given_sound", "family_sound")}
 KEY_FIELDS = sorted({f.lstrip("!") for rule in RULES for f in rule} | {"dob"})
+
+
+def _one_code_space(records: pd.DataFrame, fields: tuple[str, str]) -> tuple[np.ndarray, ...]:
+    """Codes for two fields drawn from one set of values (the same value, the same code
+    in either field); -1 where missing or blank."""
+    both = np.concatenate([records[f].to_numpy(object) for f in fields])
+    codes, uniques = pd.factorize(both, use_na_sentinel=True)
+    blank = np.append(np.asarray(uniques, dtype=object) == "", True).astype(bool)
+    codes = np.where(blank[np.where(codes >= 0, codes, -1)], -1, codes).astype(np.int64)
+    return codes[: len(records)], codes[len(records) :]
 
 
 def _either_order(records: pd.DataFrame, fields: tuple[str, str]) -> np.ndarray:
     """One code per record for two fields taken as a set ({x, y} = {y, x}); -1 where
     either is missing or blank."""
-    both = np.concatenate([records[f].to_numpy(object) for f in fields])
-    codes, uniques = pd.factorize(both, use_na_sentinel=True)
-    blank = np.append(np.asarray(uniques, dtype=object) == "", True).astype(bool)
-    codes = np.where(blank[np.where(codes >= 0, codes, -1)], -1, codes).astype(np.int64)
-    x, y = codes[: len(records)], codes[len(records) :]
+    x, y = _one_code_space(records, fields)
     low, high = np.minimum(x, y), np.maximum(x, y)
-    width = np.int64(len(uniques) + 1)
+    width = np.int64(max(x.max(initial=0), y.max(initial=0)) + 2)
     return np.where(low >= 0, pd.factorize(low * width + high)[0], -1).astype(np.int64)
+
+
+def _either_rows(keyed: pd.DataFrame, field: str) -> pd.DataFrame:
+    """``keyed`` with each row twice, once with each of its two ``field`` codes (see
+    :data:`EITHER`)."""
+    copies = [keyed.assign(**{field: keyed[f"{field}:{k}"]}) for k in (0, 1)]
+    return pd.concat(copies, ignore_index=True)
 
 
 def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
@@ -79,6 +99,9 @@ def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
             continue
         if field in PAIRED:
             columns[field] = _either_order(records, PAIRED[field])
+            continue
+        if field in EITHER:
+            columns[f"{field}:0"], columns[f"{field}:1"] = _one_code_space(records, EITHER[field])
             continue
         # An initial is the first letter of the name's key, worked out per distinct key.
         initial = field.endswith("_initial")
@@ -135,9 +158,11 @@ def _pairs_for(
     max_block: int = MAX_BLOCK,
     budget: int | None = None,
     rows: np.ndarray | None = None,
+    repeated: bool = False,
 ) -> pd.DataFrame:
     """The pairs of records that agree on ``fields`` (among ``rows`` of ``keyed``, if
-    given), groups bigger than ``max_block`` split by date of birth."""
+    given), groups bigger than ``max_block`` split by date of birth. ``repeated``: a
+    record's rows may be apart (:func:`_either_rows`), not only next to each other."""
     cols = list(fields)
     codes = keyed[cols].to_numpy()
     keep = (codes >= 0).all(axis=1) if rows is None else rows & (codes >= 0).all(axis=1)
@@ -146,10 +171,15 @@ def _pairs_for(
     rid = keyed["rid"].to_numpy(np.int64)[keep]
     dob = keyed["dob"].to_numpy(np.int64)[keep]
     group = _group_ids([codes[keep, i] for i in range(len(cols))])
-    # A record with two phones is on two rows, next to each other: once per group.
-    again = np.r_[False, (rid[1:] == rid[:-1]) & (group[1:] == group[:-1])]
-    if again.any():
-        rid, dob, group = rid[~again], dob[~again], group[~again]
+    if repeated:
+        # A record on several rows anywhere (each of two names): once per group.
+        _, first = np.unique(group * np.int64(rid.max() + 1) + rid, return_index=True)
+        rid, dob, group = rid[first], dob[first], group[first]
+    else:
+        # A record with two phones is on two rows, next to each other: once per group.
+        again = np.r_[False, (rid[1:] == rid[:-1]) & (group[1:] == group[:-1])]
+        if again.any():
+            rid, dob, group = rid[~again], dob[~again], group[~again]
     sizes = np.bincount(group)[group]
     if budget is not None:
         max_block = _affordable(pd.Series(sizes), max_block, budget)
@@ -175,8 +205,12 @@ def _rule_pairs(
     """The pairs of one rule, "!field" entries honoured (see :data:`RULES`)."""
     fields = [f for f in rule if not f.startswith("!")]
     lacking = [f[1:] for f in rule if f.startswith("!")]
+    repeated = False
+    for field in fields:
+        if field in EITHER:
+            keyed, repeated = _either_rows(keyed, field), True
     if not lacking:
-        return _pairs_for(keyed, fields, max_block, budget)
+        return _pairs_for(keyed, fields, max_block, budget, repeated=repeated)
     # Only groups holding a record that lacks the field, and only pairs with one such.
     without = (keyed[lacking].to_numpy() < 0).any(axis=1)
     codes = keyed[fields].to_numpy()
@@ -187,7 +221,9 @@ def _rule_pairs(
     group[present] = _group_ids([codes[present, i] for i in range(len(fields))])
     wanted = np.zeros(int(group.max()) + 1, dtype=bool)
     wanted[group[present & without]] = True
-    pairs = _pairs_for(keyed, fields, max_block, budget, rows=present & wanted[group])
+    pairs = _pairs_for(
+        keyed, fields, max_block, budget, rows=present & wanted[group], repeated=repeated
+    )
     if pairs.empty:
         return pairs
     lacks = np.zeros(int(keyed["rid"].max()) + 1, dtype=bool)

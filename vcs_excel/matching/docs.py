@@ -18,6 +18,7 @@ KEY_WORDS = {
     "phone": "phone number (any of them)", "email": "e-mail address",
     "given_sound": "first name's sound", "family_sound": "surname's sound",
     "names_sound": "sounds of both names (in either order)",
+    "name_sound": "sound of either name (first name or surname, on either side)",
     "given_initial": "first initial", "family_initial": "surname's initial",
 }  # fmt: skip
 
