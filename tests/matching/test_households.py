@@ -96,3 +96,31 @@ def test_on_lists_of_people_who_live_alone_one_name_at_home_years_apart_is_a_dat
     # person's other records is in doubt; never two people.
     decided = pairs["decision"].to_numpy()[junior_senior]
     assert "no" not in decided and (decided == "match").mean() > 0.9
+
+
+def test_on_lists_of_people_who_live_alone_household_rules_stand_down_within_a_postcode(
+    tmp_path,
+):
+    # FEBRL 4: the duplicates' first names, dates of birth and house numbers are replaced
+    # at random. With no households on the lists, two records of one postcode are not
+    # twins or a junior and a senior of one home, even at two house numbers: the
+    # probability decides. (At another postcode the rules still hold.)
+    from vcs_excel.matching.decide import decide
+
+    path = _workbook("febrl4", tmp_path / "febrl4.xlsx")
+    linker = Linker()
+    records = linker.prepare(FileBook.open(path))
+    vectors = linker.compare(records, linker.block(records))
+    scored = linker.score(vectors, records, linker.train(vectors, records))
+    trace: list[list[str]] = []
+    decision = decide(scored, records, trace=trace).to_numpy()
+    v = Levels(scored)
+    near = v.postcode.is_("same") | one_home(v)
+    household_rules = {"twins", "household guard", "a junior and a senior"}
+    assert not any(household_rules & set(trace[i]) for i in np.flatnonzero(near))
+    truth = np.array(_truth("febrl4"))
+    same_person = truth[scored["a"]] == truth[scored["b"]]
+    twin_like = near & v.dob.is_("same") & v.given.is_("different") & v.family.is_("same")
+    matched = decision == "match"
+    assert twin_like.sum() >= 3 and matched[twin_like & same_person].any()
+    assert same_person[matched].all()

@@ -134,6 +134,22 @@ def test_names_written_the_other_way_round_with_a_typo_are_a_swap():
     assert not v["swapped_names"][1] and v["given"][1] == 0
 
 
+def test_names_written_the_other_way_round_with_a_typo_in_both_are_a_swap():
+    # "Jasper Desilva" / "Desllva Jaspe": neither name is written as the other's other,
+    # but the surname sounds as the other's first name does.
+    records = _records(
+        given_key=["jasper", "desllva", "desmond"],
+        given_sound=["J216", "D214", "D255"],
+        family_key=["desilva", "jaspe", "jasper"],
+        family_sound=["D214", "J210", "J216"],
+    )
+    pairs = pd.DataFrame({"a": [0, 0], "b": [1, 2]})
+    v = compare_pairs(records, pairs)
+    assert bool(v["swapped_names"][0]) and v["given"][0] >= 2 and v["family"][0] >= 2
+    # Desmond Jasper: the first name in the surname column, but Desmond is not Desilva.
+    assert not v["swapped_names"][1] and v["family"][1] == 0
+
+
 def test_postcodes_a_uk_rule_cannot_read_still_compare(tmp_path):
     from vcs_excel.matching.prepare import prepare_book
 
@@ -248,6 +264,25 @@ def test_a_random_id_a_keystroke_away_vouches_against_a_date_of_birth_typed_wron
     assert Levels(ronald).id.is_("typing_slip").tolist() == [True]
     assert ronald["ids_random"].tolist() == [True]
     assert d[("Last week", "Ronald", "This week", "Ronald")] == "match"
+
+
+def test_a_random_id_shared_with_no_birthday_against_it_is_the_person_whatever_the_names(
+    tmp_path,
+):
+    # Numbers drawn at random (as above). This week Lydia Shepherd is "L. Grant" (married),
+    # with no birthday, at a new address: her number, the same, says it is her. Where
+    # numbers are given out in turn, a shared number needs a name or the birthday too
+    # (the tests above).
+    ssn = ["4818243", "7053329", "1962570", "3377401", "5541862", "8290715"]
+    slips = ["4818248", "7053320", "196257", *ssn[3:]]
+    twins = [["9130446", *TWINS[0][1:]], ["2274059", *TWINS[1][1:]]]
+    last_week = [HEADER, *[[n, *p[1:]] for n, p in zip(ssn, PEOPLE, strict=True)], *twins]
+    this_week = [HEADER, *[[n, *p[1:]] for n, p in zip(slips, PEOPLE, strict=True)], *twins]
+    this_week[6] = ["8290715", "L", "Grant", None, "40 Ash Road", "LS11 5QQ"]
+    d, pairs = _run(tmp_path, {"Last week": last_week, "This week": this_week})
+    lydia = pairs[Levels(pairs).id.is_("same") & ~Levels(pairs).given.at_least("close_spelling")]
+    assert len(lydia) == 1 and lydia["ids_random"].tolist() == [True]
+    assert d[("Last week", "Lydia", "This week", "L")] == "match"
 
 
 def test_ids_given_out_in_turn_one_character_apart_are_two_people(tmp_path):

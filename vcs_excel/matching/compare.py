@@ -141,6 +141,11 @@ class _Coded:
         for side in ("given", "family"):
             keys = records[[f"{side}_key", f"{side}_sound"]].drop_duplicates(f"{side}_key")
             self.sound.update(zip(keys[f"{side}_key"], keys[f"{side}_sound"], strict=True))
+        # Both names' sounds as codes from one set, so a first name's can meet a surname's.
+        sounds = _codes(np.concatenate([
+            records["given_sound"].to_numpy(object), records["family_sound"].to_numpy(object)
+        ]))[0]  # fmt: skip
+        self.given_sound, self.family_sound = sounds[:n], sounds[n:]
         self.suffix = _codes(records["suffix"])[0]
         for f in ("sector", "district", "nhs", "email", "sex"):
             setattr(self, f, _codes(records[f])[0])
@@ -411,14 +416,19 @@ def compare_pairs(
     family = np.where((fa == fb) & (fa >= 0), _FAMILY_SAME, family)
     given = _per_distinct_pair(ga, gb, c.names, _given_levels)
     given = np.where((ga == gb) & (ga >= 0), _GIVEN_SAME, given)
-    # Names written the other way round: first name in the surname column, one of them
-    # perhaps misspelt ("Jack Stubbs" / "Stubbs Jaxck").
+    # Names written the other way round: first name in the surname column, one or both
+    # perhaps misspelt ("Jack Stubbs" / "Stubbs Jaxck"; "Jasper Desilva" / "Desllva Jaspe").
     given_there, family_there = (ga == fb) & (ga >= 0), (fa == gb) & (fa >= 0)
     exact = given_there & family_there
     swapped = exact.copy()
-    # Only pairs with one name written in the other's other column can be a swap.
+    # Only pairs with one name written, or sounding, as the other's other can be a swap.
+    sounds_there = (c.given_sound[a] == c.family_sound[b]) & (c.given_sound[a] >= 0)
+    sounds_there |= (c.family_sound[a] == c.given_sound[b]) & (c.family_sound[a] >= 0)
     unlike = (
-        (given <= _GIVEN_CLOSE) & (family <= _FAMILY_CLOSE) & ~exact & (given_there | family_there)
+        (given <= _GIVEN_CLOSE)
+        & (family <= _FAMILY_CLOSE)
+        & ~exact
+        & (given_there | family_there | sounds_there)
     )
     if unlike.any():
         only = np.where(unlike, ga, -1), np.where(unlike, fa, -1)

@@ -154,11 +154,18 @@ class Evidence:
         name (a junior and a senior) are as unlikely as anyone to hold IDs a keystroke
         apart: there both names and the slip vouch, whatever the ages say."""
         v = self.v
-        random_ids = self.scored["ids_random"].to_numpy() if "ids_random" in self.scored else False
         slip = v.id.is_("typing_slip") & (
-            v.dob.is_("same") | (self.names_close & (~self.ages_differ | random_ids))
+            v.dob.is_("same") | (self.names_close & (~self.ages_differ | self.random_ids))
         )
         return v.id.is_("same") | slip
+
+    @functools.cached_property
+    def random_ids(self) -> np.ndarray:
+        """The two lists' record IDs are drawn at random, like a social security number
+        (compare._trusted_ids), not given out in turn."""
+        if "ids_random" not in self.scored:
+            return np.zeros(len(self.scored), dtype=bool)
+        return self.scored["ids_random"].to_numpy(bool)
 
     @functools.cached_property
     def vouched(self) -> np.ndarray:
@@ -205,6 +212,23 @@ class Evidence:
         if "household" not in self.scored or self.home.sum() < HOMES_TO_TELL:
             return np.zeros(len(self.scored), dtype=bool)
         return self.home & (self.scored["household"].to_numpy() < HOUSEHOLDS)
+
+    @functools.cached_property
+    def no_households(self) -> bool:
+        """The lists show no households at all: of the pairs at one home
+        (:attr:`home`), hardly any are two people of it (see :attr:`lone_home`)."""
+        if "household" not in self.scored or self.home.sum() < HOMES_TO_TELL:
+            return False
+        at_home = self.scored["household"].to_numpy()[self.home]
+        return bool((at_home >= 0.5).mean() < HOUSEHOLDS)
+
+    @functools.cached_property
+    def lone_postcode(self) -> np.ndarray:
+        """One home, or one postcode with another house number (mistyped), on lists that
+        show no households at all (:attr:`no_households`): not two people of a home."""
+        if not self.no_households:
+            return self.lone_home
+        return self.lone_home | self.home | self.v.postcode.is_("same")
 
     @functools.cached_property
     def same_home(self) -> np.ndarray:
@@ -379,10 +403,10 @@ def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
 def _household_guard(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another first name, a junior and a senior, or dates of birth that differ: never
     definite without a person, unless the NHS number or a record ID vouches, or the pair
-    is at one home on lists with no households."""
+    is at one home or postcode on lists with no households (:attr:`Evidence.lone_postcode`)."""
     v = e.v
     guard = v.given.is_("different") | e.junior_senior | v.dob.is_("different")
-    return guard & ~e.vouched & ~e.lone_home
+    return guard & ~e.vouched & ~e.lone_postcode
 
 
 def _another_household_member(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -399,22 +423,22 @@ def _another_household_member(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 
 def _junior_and_senior(e: Evidence, decision: np.ndarray) -> np.ndarray:
-    """A junior and a senior of one name are two people (at one home, only on lists with
-    households: where no one lives together, one name at one home with years of birth
-    far apart is a date typed wrong, and the probability decides)."""
-    return e.junior_senior & ~e.vouched & ~e.lone_home
+    """A junior and a senior of one name are two people (within one postcode, only on
+    lists with households: where no one lives together, one name at one home with years
+    of birth far apart is a date typed wrong, and the probability decides)."""
+    return e.junior_senior & ~e.vouched & ~e.lone_postcode
 
 
 def _twins(e: Evidence, decision: np.ndarray) -> np.ndarray:
-    """Twins: one birthday and surname, different first names (at one home, only on
-    lists with households)."""
+    """Twins: one birthday and surname, different first names (within one postcode, only
+    on lists with households)."""
     v = e.v
     return (
         v.dob.is_("same")
         & v.given.is_("different")
         & v.family.at_least("close_spelling")
         & ~e.vouched
-        & ~e.lone_home
+        & ~e.lone_postcode
     )
 
 
@@ -525,7 +549,9 @@ def _record_id_vouches(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """One person's record ID with the date of birth (or, with no date of birth to
     compare, the first name, the surname or the home; a birthday with its day and month
     swapped needs a name too; one a keystroke off needs the first name; one that differs
-    needs the first name and the home): the same person, whatever else was mistyped."""
+    needs the first name and the home): the same person, whatever else was mistyped. An ID
+    drawn at random (like a social security number) and shared needs only no date of birth
+    against it."""
     v = e.v
     names_differ = v.given.is_("different") & v.family.is_("different")
     birth_or_name = (
@@ -538,7 +564,10 @@ def _record_id_vouches(e: Evidence, decision: np.ndarray) -> np.ndarray:
         | (v.given.at_least("close_spelling") & e.home)
         | (v.given.at_least("close_spelling") & v.dob.is_("one_keystroke"))
     )
-    return e.by_id & birth_or_name
+    # An ID drawn at random is shared by two people only if one was typed as the other's
+    # in full: where no date of birth says otherwise, it is the person, whatever the names.
+    drawn = v.id.is_("same") & e.random_ids & (v.dob.missing | v.dob.at_least("one_keystroke"))
+    return (e.by_id & birth_or_name) | drawn
 
 
 def _nhs_number_agrees(e: Evidence, decision: np.ndarray) -> np.ndarray:
