@@ -211,14 +211,20 @@ class Evidence:
         together: it needs :data:`HOMES_TO_TELL` pairs at one address."""
         if "household" not in self.scored or self.home.sum() < HOMES_TO_TELL:
             return np.zeros(len(self.scored), dtype=bool)
-        return self.home & (self.scored["household"].to_numpy() < HOUSEHOLDS)
+        lone = (self.scored["household"].to_numpy() < HOUSEHOLDS) | self.no_households
+        return self.home & lone
 
     @functools.cached_property
     def no_households(self) -> bool:
-        """The lists show no households at all: of the pairs at one home
-        (:attr:`home`), hardly any are two people of it (see :attr:`lone_home`)."""
+        """The lists show no households at all: the model finds hardly any other people
+        of a record's home (fewer than one record in a hundred has one), or, where the
+        scores do not say, hardly any of the pairs at one home (:attr:`home`) are two
+        people of it (see :attr:`lone_home`)."""
         if "household" not in self.scored or self.home.sum() < HOMES_TO_TELL:
             return False
+        per_record = self.scored.attrs.get("households_per_record")
+        if per_record is not None:
+            return bool(per_record < HOUSEHOLDS)
         at_home = self.scored["household"].to_numpy()[self.home]
         return bool((at_home >= 0.5).mean() < HOUSEHOLDS)
 

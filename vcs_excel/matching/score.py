@@ -330,4 +330,6 @@ def score_pairs(vectors: pd.DataFrame, records: pd.DataFrame, model: Model) -> p
     )
     out["probability"] = one / (one + home + strangers)
     out["household"] = home / (home + strangers)
+    # How many other people of their home the model finds per record, on these lists.
+    out.attrs["households_per_record"] = model.household * (model.records - 1) / 2
     return out
