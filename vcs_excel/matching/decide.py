@@ -206,7 +206,8 @@ class Evidence:
     def lone_home(self) -> np.ndarray:
         """One home on lists where the model finds no households: if the two are not one
         person, they are likelier strangers than two people of the home (a scored
-        ``household`` below :data:`HOUSEHOLDS`). The rules about households stand down
+        ``household`` below :data:`HOUSEHOLDS`, or any pair at one home on lists with no
+        households at all, :attr:`no_households`). The rules about households stand down
         there, and the probability decides. A short list cannot show that no one lives
         together: it needs :data:`HOMES_TO_TELL` pairs at one address."""
         if "household" not in self.scored or self.home.sum() < HOMES_TO_TELL:
@@ -234,7 +235,7 @@ class Evidence:
         show no households at all (:attr:`no_households`): not two people of a home."""
         if not self.no_households:
             return self.lone_home
-        return self.lone_home | self.home | self.v.postcode.is_("same")
+        return self.home | self.v.postcode.is_("same")
 
     @functools.cached_property
     def same_home(self) -> np.ndarray:
