@@ -8,6 +8,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
+import pytest
 from helpers import save_rows
 
 from vcs_excel.matching import find_matches
@@ -121,33 +122,33 @@ def _records(**columns):
     return pd.DataFrame(base)
 
 
-def test_names_written_the_other_way_round_with_a_typo_are_a_swap():
+@pytest.mark.parametrize(
+    "given_key, given_sound, family_key, family_sound, unswapped",
+    [
+        # "Jack Stubbs" / "Stubbs Jaxck": one name written as the other's other; Madeline
+        # Smith is no swap.
+        (["jack", "stubbs", "madeline"], ["J200", "S312", "M354"],
+         ["stubbs", "jaxck", "smith"], ["S312", "J220", "S530"], "given"),
+        # "Jasper Desilva" / "Desllva Jaspe": a typo in both, but the surname sounds as the
+        # other's first name does. Desmond Jasper has the first name in the surname
+        # column, but Desmond is not Desilva.
+        (["jasper", "desllva", "desmond"], ["J216", "D214", "D255"],
+         ["desilva", "jaspe", "jasper"], ["D214", "J210", "J216"], "family"),
+    ],
+)  # fmt: skip
+def test_names_written_the_other_way_round_with_a_typo_are_a_swap(
+    given_key, given_sound, family_key, family_sound, unswapped
+):
     records = _records(
-        given_key=["jack", "stubbs", "madeline"],
-        given_sound=["J200", "S312", "M354"],
-        family_key=["stubbs", "jaxck", "smith"],
-        family_sound=["S312", "J220", "S530"],
+        given_key=given_key,
+        given_sound=given_sound,
+        family_key=family_key,
+        family_sound=family_sound,
     )
     pairs = pd.DataFrame({"a": [0, 0], "b": [1, 2]})
     v = compare_pairs(records, pairs)
     assert bool(v["swapped_names"][0]) and v["given"][0] >= 2 and v["family"][0] >= 2
-    assert not v["swapped_names"][1] and v["given"][1] == 0
-
-
-def test_names_written_the_other_way_round_with_a_typo_in_both_are_a_swap():
-    # "Jasper Desilva" / "Desllva Jaspe": neither name is written as the other's other,
-    # but the surname sounds as the other's first name does.
-    records = _records(
-        given_key=["jasper", "desllva", "desmond"],
-        given_sound=["J216", "D214", "D255"],
-        family_key=["desilva", "jaspe", "jasper"],
-        family_sound=["D214", "J210", "J216"],
-    )
-    pairs = pd.DataFrame({"a": [0, 0], "b": [1, 2]})
-    v = compare_pairs(records, pairs)
-    assert bool(v["swapped_names"][0]) and v["given"][0] >= 2 and v["family"][0] >= 2
-    # Desmond Jasper: the first name in the surname column, but Desmond is not Desilva.
-    assert not v["swapped_names"][1] and v["family"][1] == 0
+    assert not v["swapped_names"][1] and v[unswapped][1] == 0
 
 
 def test_postcodes_a_uk_rule_cannot_read_still_compare(tmp_path):

@@ -163,8 +163,6 @@ class Evidence:
     def random_ids(self) -> np.ndarray:
         """The two lists' record IDs are drawn at random, like a social security number
         (compare._trusted_ids), not given out in turn."""
-        if "ids_random" not in self.scored:
-            return np.zeros(len(self.scored), dtype=bool)
         return self.scored["ids_random"].to_numpy(bool)
 
     @functools.cached_property
