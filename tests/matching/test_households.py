@@ -102,11 +102,12 @@ def test_on_lists_of_people_who_live_alone_one_name_at_home_years_apart_is_a_dat
 def test_on_lists_of_people_who_live_alone_household_rules_stand_down_within_a_postcode(
     tmp_path, with_id
 ):
-    # FEBRL 4: the duplicates' first names, dates of birth and house numbers are replaced
-    # at random. With no households on the lists, two records of one postcode are not
-    # twins or a junior and a senior of one home, even at two house numbers: the
-    # probability decides. (At another postcode the rules still hold.) Without the
-    # social security number, the model still finds no households: the same holds.
+    # FEBRL 4: the duplicates' names, dates of birth and house numbers are replaced at
+    # random. With no households on the lists, two records of one postcode are not twins,
+    # a junior and a senior, a partner or another member of one home, even at two house
+    # numbers, and the postcode is as much the person's own as the home: the probability
+    # decides. (At another postcode the rules still hold.) Without the social security
+    # number, the model still finds no households: the same holds.
     from vcs_excel.matching.decide import decide
 
     path = _workbook("febrl4", tmp_path / "febrl4.xlsx", with_id=with_id)
@@ -118,11 +119,28 @@ def test_on_lists_of_people_who_live_alone_household_rules_stand_down_within_a_p
     decision = decide(scored, records, trace=trace).to_numpy()
     v = Levels(scored)
     near = v.postcode.is_("same") | one_home(v)
-    household_rules = {"twins", "household guard", "a junior and a senior"}
+    household_rules = {
+        "personal evidence",
+        "household guard",
+        "another household member",
+        "a junior and a senior",
+        "twins",
+        "alike names at one home",
+        "both names differ",
+        "another first name elsewhere",
+    }
     assert not any(household_rules & set(trace[i]) for i in np.flatnonzero(near))
+    # Names alone at another house number of the postcode are a typo too, unless the
+    # dates of birth differ as well.
+    alone = [i for i in np.flatnonzero(near) if "names alone elsewhere" in trace[i]]
+    assert v.dob.is_("different")[alone].all()
     truth = np.array(_truth("febrl4"))
     same_person = truth[scored["a"]] == truth[scored["b"]]
     twin_like = near & v.dob.is_("same") & v.given.is_("different") & v.family.is_("same")
     matched = decision == "match"
     assert twin_like.sum() >= 3 and matched[twin_like & same_person].any()
+    # A surname typed as another, with the first name and birthday, at one postcode.
+    renamed = v.postcode.is_("same") & v.family.is_("different") & v.given.is_("same")
+    renamed &= v.dob.is_("same") & (scored["probability"].to_numpy() >= 0.95)
+    assert renamed.sum() >= 3 and matched[renamed].all()
     assert same_person[matched].all()

@@ -8,8 +8,8 @@ the decisions it names: what a person would insist on that a probability cannot 
 never merged without a person), and household knowledge the model's probability
 carries only in part (a Chris at a home of a Christine and a Christopher). On lists the
 model finds no households in, the rules about households stand down at a shared
-address (:attr:`Evidence.lone_home`). ``docs/matching.md`` lists them, from their
-docstrings.
+address, and on lists with none at all within a postcode
+(:attr:`Evidence.lone_postcode`). ``docs/matching.md`` lists them, from their docstrings.
 """
 
 from __future__ import annotations
@@ -355,12 +355,12 @@ def _personal_evidence(e: Evidence, decision: np.ndarray) -> np.ndarray:
     a phone with the ages; names, ages and districts alone fit too many people. Another
     surname needs a person too, unless it is a marriage at one home, or the first name
     agrees and the NHS number or record ID vouches for the pair (a surname changed on
-    marriage keeps them). On lists with no households (:attr:`Evidence.lone_home`), the
-    home is the person's own."""
+    marriage keeps them). On lists with no households (:attr:`Evidence.lone_postcode`),
+    the home, or on lists with none at all the postcode, is the person's own."""
     v = e.v
     kept = e.vouched & v.given.at_least("close_spelling")
-    another_surname = v.family.is_("different") & ~e.renamed & ~e.lone_home & ~kept
-    return ~(e.strong | e.lone_home) | another_surname
+    another_surname = v.family.is_("different") & ~e.renamed & ~e.lone_postcode & ~kept
+    return ~(e.strong | e.lone_postcode) | another_surname
 
 
 def _namesake(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -419,12 +419,12 @@ def _another_household_member(e: Evidence, decision: np.ndarray) -> np.ndarray:
     household. So is another first name and another date of birth at one house and
     postcode, whatever the surnames (a partner, a lodger), and another first name at one
     house with a surname that only sounds alike and no birthday to say otherwise. Not
-    on lists with no households."""
+    on lists with no households (:attr:`Evidence.lone_postcode`)."""
     v = e.v
     other = v.given.is_("different") & ~e.vouched
     lodger = e.home & v.dob.is_("different")
     alike = e.home & v.family.at_least("sounds_alike") & ~v.dob.is_("same")
-    return other & ((e.same_home & ~v.dob.is_("same")) | lodger | alike) & ~e.lone_home
+    return other & ((e.same_home & ~v.dob.is_("same")) | lodger | alike) & ~e.lone_postcode
 
 
 def _junior_and_senior(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -459,14 +459,14 @@ def _alike_names_at_one_home(e: Evidence, decision: np.ndarray) -> np.ndarray:
     any of a family's children of that letter, and a partner of one age): a person
     decides, unless something of the person's own agrees (for names in doubt,
     :attr:`Evidence.names_in_doubt`, other than the birthday, which twins share). Not on
-    lists with no households."""
+    lists with no households (:attr:`Evidence.lone_postcode`)."""
     v = e.v
     alike = v.given.is_("initial", "close_spelling", "nickname")
     own = v.email.is_("same") | v.phone.is_("shared_mobile") | e.vouched
     doubtful = e.same_home & alike & ~e.personal & e.doubtful_alike_names
     in_doubt = e.names_in_doubt & ~own
     initial = e.same_home & v.given.is_("initial") & ~e.personal
-    return (doubtful | in_doubt | initial) & ~e.lone_home
+    return (doubtful | in_doubt | initial) & ~e.lone_postcode
 
 
 def _two_contacts(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -478,8 +478,10 @@ def _two_contacts(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 def _both_names_differ(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """First name and surname both different: two people (a household shares an
-    address; at one home, only on lists with households)."""
-    return e.v.given.is_("different") & e.v.family.is_("different") & ~e.vouched & ~e.lone_home
+    address). Not at one home on lists with no households, nor within one postcode on
+    lists with none at all (:attr:`Evidence.lone_postcode`): there the probability
+    decides."""
+    return e.v.given.is_("different") & e.v.family.is_("different") & ~e.vouched & ~e.lone_postcode
 
 
 def _birthday_disagrees_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
@@ -491,13 +493,17 @@ def _birthday_disagrees_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarr
 def _names_alone_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Names alone at different houses, with nothing of the person's own and no home or
     phone with the ages to compare, fit too many people in a city: not the same person
-    (a move worth a look is sent back to a person below)."""
-    return ~e.strong & e.elsewhere_house & ~e.vouched
+    (a move worth a look is sent back to a person below). Within one postcode on lists
+    with no households at all (:attr:`Evidence.lone_postcode`), a house number that
+    differs is a typo and the probability decides, unless the dates of birth differ too."""
+    within = e.lone_postcode & ~e.v.dob.is_("different")
+    return ~e.strong & e.elsewhere_house & ~e.vouched & ~within
 
 
 def _another_first_name_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another first name, at another house, with a surname that only sounds alike or
-    differs and no phone or e-mail in common: two people."""
+    differs and no phone or e-mail in common: two people (within one postcode, only on
+    lists with households)."""
     v = e.v
     return (
         v.given.is_("different")
@@ -506,6 +512,7 @@ def _another_first_name_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarr
         & ~e.vouched
         & ~v.email.is_("same")
         & ~v.phone.at_least("shared_landline")
+        & ~e.lone_postcode
     )
 
 
