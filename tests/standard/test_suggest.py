@@ -169,6 +169,17 @@ def test_a_council_list_of_food_banks_is_read_as_organisations_not_people():
     assert suggest_columns(["Name", "Address"])[0].tag == "#person+name"
 
 
+def test_a_name_beside_an_organisations_number_and_nothing_about_people_is_its_name():
+    # Lookups of charity data: a registration number, a type and a name, and nothing else.
+    for headers in (["reg_number", "type", "name"], ["mutual_id", "company_id", "name"]):
+        name = suggest_columns(headers)[-1]
+        assert name.tag == "#org+name" and not name.confident
+    # Beside anything about people, or beside an employer's name, a name is a person's.
+    for headers in (["Name", "Date of birth", "Charity number"], ["Name", "Email", "Company"],
+                    ["Name", "Address"]):  # fmt: skip
+        assert suggest_columns(headers)[0].tag == "#person+name"
+
+
 def test_a_name_column_of_places_is_a_place_and_of_people_stays_a_person():
     headers, values = _real("trafford_libraries.csv")
     found = {s.header: s for s in suggest_columns(headers, values)}

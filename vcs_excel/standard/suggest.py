@@ -1152,6 +1152,7 @@ class TagSuggester:
         from .content import ORG_NAMES
 
         person = org = service = 0
+        own_reference = False  # an organisation's identifier ("reg_number", "company_id")
         for header, s, found_in in zip(headers, found, profiles or [{}] * len(found), strict=True):
             if self._key(s.tag) in ("#person+name", "#org+name", "#loc+name", "#contact+name") \
                     and found_in.get("orgname", 0.0) >= ORG_NAMES:  # fmt: skip
@@ -1171,6 +1172,7 @@ class TagSuggester:
                 _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | _ORG_WORDS
             ):
                 org += 1
+            own_reference |= tag == "#org+id"
             if tag in _SERVICE_TAGS or words & _SERVICE_WORDS:
                 service += 1
         if service >= 2 and service >= person and service * 2 >= org:
@@ -1178,7 +1180,11 @@ class TagSuggester:
         if person and person * 2 >= org:
             return "people"
         # Only a sheet that plainly is not about people is read as a list of things: a
-        # list of residents is the usual case, and the safe one to assume.
+        # list of residents is the usual case, and the safe one to assume. An
+        # organisation's identifier with nothing about people beside it ("reg_number",
+        # "type", "name") says so plainly enough.
+        if not person and own_reference:
+            return "things"
         return "things" if org >= 2 and org > 2 * person else "people"
 
     def _key(self, tag: str | None) -> str | None:
