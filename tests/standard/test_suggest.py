@@ -502,6 +502,8 @@ def test_a_description_in_a_list_of_people_waits_for_a_person():
         ("Email__c", "#contact+email"),  # a custom field
         ("npe01__HomeEmail__c", "#contact+email"),  # a package's custom field (NPSP)
         ("CreatedById", None),  # who created the record
+        ("ContactKey", None),  # a contact's key (an identifier), not a key contact
+        ("Key contact", "#contact+name"),
         ("Contact Information: Name of Organization", "#org+name"),  # a survey's section
         ("Contact Information: Email Address", "#contact+email"),
         ("Contact Information: Name", "#contact+name"),

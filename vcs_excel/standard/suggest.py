@@ -273,6 +273,8 @@ _PAIR_PARTS = {"value", "values", "label", "labels"}
 # "country.of.origin" is only words joined by dots).
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
+# Last words of headers that name something's identifier ("contact key", "worker ref").
+_IDENTIFYING = _CODE_WORDS | {"key", "number", "no", "reference"}
 # Words that say what kind of value a header holds, whatever comes before them.
 _HEADS = {
     "status",
@@ -834,6 +836,8 @@ class TagSuggester:
                     extra = set()  # "UPRN ID", "NHS number ref": an identifier's own word
                 if not self._in_order(key, syn, ordered=bool(extra)):
                     continue  # "post code district" has no "district code" in it
+                if _identifies_another(key, syn) and not self._in_order(key, syn, ordered=True):
+                    continue  # "contact key" is no "key contact": it identifies a contact
                 if extra and len(content) < 2:
                     continue
                 confidence = 0.9 if not extra else PARTLY
@@ -1280,6 +1284,15 @@ class TagSuggester:
             entry.label,
             f"the values are {CONTENT_TAGS.get(tag, 'values of its list')}",
         )
+
+
+def _identifies_another(key: str, synonym: str) -> bool:
+    """The header ends with a word of identifiers ("contact key", "worker ref") that the
+    synonym has elsewhere than at its end ("key contact"): read in the synonym's order
+    it would name the thing, where the header names its identifier."""
+    last = key.split()[-1] if key.split() else ""
+    ends = synonym.split()[-1] if synonym.split() else ""
+    return last in _IDENTIFYING and last != ends
 
 
 def _kind_of_field(key: str | None) -> str:
