@@ -451,6 +451,24 @@ def test_an_address_books_export_is_read_as_a_list_of_people(expected, extra):
     assert {h: found[h] for h in expected} == expected
 
 
+def test_an_address_book_keeps_the_home_address_and_leaves_the_work_one_untagged():
+    # The standard holds one address for a person: beside the home one, the business and
+    # other addresses get no tag, and a business phone is another number of theirs.
+    headers = ["First Name", "Last Name", "Birthday", "E-mail Address", "Mobile Phone",
+               "Home Street", "Home City", "Home State", "Home Postal Code", "Home Phone",
+               "Business Street", "Business City", "Business State", "Business Postal Code",
+               "Business Phone"]  # fmt: skip
+    found = {s.header: s.tag for s in suggest_columns(headers)}
+    assert found["Home Postal Code"] == "#contact+address+postcode"
+    assert found["Home Street"] == "#contact+address+line1"
+    for header in ("Business Street", "Business City", "Business State", "Business Postal Code"):
+        assert found[header] is None, header
+    assert found["Business Phone"] == "#contact+other+phone"
+    # With no home address beside it, a work postcode is still the only address there is.
+    alone = suggest_columns(["Name", "Work Postcode", "Email"])
+    assert alone[1].tag == "#contact+address+postcode"
+
+
 def test_whether_someone_opted_out_is_a_yes_or_no():
     (s,) = suggest_tags(["OptOut Email"])
     assert s.tag is None

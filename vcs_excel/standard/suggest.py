@@ -220,6 +220,10 @@ _PERSON_NAME_TAGS = {"#person+name", "#person+given+name", "#person+family+name"
 # postcode"); a name at birth and a maiden name too.
 _FORMERLY = {"previous", "former", "prior", "old"}
 _BEFORE = _FORMERLY | {"maiden", "birth"}
+# The first words of a person's own address and phone, and of another of theirs, in
+# exports that hold both ("Home Street" / "Business Street", "MailingCity" / "OtherCity").
+_OWN_ADDRESS = {"home", "personal", "private", "mailing", "primary", "main", "residential"}
+_OTHER_ADDRESS = {"business", "work", "office", "other", "secondary", "alternative"}
 _ADDRESS_PARTS = {
     "#contact+address", "#contact+address+line1", "#contact+address+line2",
     "#contact+address+line3", "#contact+address+town", "#contact+address+postcode",
@@ -982,7 +986,33 @@ class TagSuggester:
             ]  # fmt: skip
         if values is not None:
             out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
+        if kind == "people":
+            out = self._own_and_other_addresses(out)
         return self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
+
+    def _own_and_other_addresses(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "Business Street" beside "Home Street" in a list of people: the standard holds
+        one address for a person, their own, so the fields of the other address (work,
+        other) get no tag, and its phone is another number."""
+
+        def parts(s: Suggestion) -> tuple[str, str]:
+            words = normal_key(_split_camel(s.header)).split()
+            return (words[0], " ".join(words[1:])) if len(words) >= 2 else ("", "")
+
+        own = {rest for q, rest in map(parts, found) if q in _OWN_ADDRESS}
+        out = []
+        for s in found:
+            q, rest = parts(s)
+            key = self._key(s.tag) or ""
+            if q in _OTHER_ADDRESS and rest in own:
+                if key in _ADDRESS_PARTS or key.startswith(("#country", "#adm")):
+                    s = Suggestion(s.header, None, 0.0, reason=f"the {q} address, not the home one")
+                elif key == "#contact+phone":
+                    s = self._entry_suggestion(
+                        s.header, "#contact+other+phone", PARTLY, f"a {q} number, not the home one"
+                    )
+            out.append(s)
+        return out
 
     def weighed(
         self, found: list[Suggestion], profiles: Sequence[dict[str, float]] | None = None
