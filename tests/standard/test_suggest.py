@@ -335,6 +335,10 @@ def test_when_something_starts_or_ends_is_a_date_for_a_person_to_confirm():
     got = suggest_tags(["Start", "Tenancy end", "MIS_START", "Episode started", "Start time"])
     assert [s.tag for s in got] == ["#date+start", "#date+end", "#date+start", "#date+start", None]
     assert not any(s.confident for s in got[:4])
+    # A membership's "paid until", "member of club since", "expires".
+    got = suggest_tags(["Paid Until", "Member of Club Since", "Membership expires"])
+    assert [s.tag for s in got] == ["#date+end", "#date+start", "#date+end"]
+    assert not any(s.confident for s in got)
 
 
 def test_the_number_of_a_kind_of_person_is_their_record_id():

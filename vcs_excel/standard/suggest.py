@@ -316,6 +316,7 @@ _PERSONAL_STATUS = {
 _STARTS = {
     "start", "started", "open", "opened", "opening", "incorporation", "incorporated", "founded",
     "established", "join", "joined", "joining", "commenced", "begin", "began", "from", "effective",
+    "since",
 }  # fmt: skip
 _WHEN = {"start", "end", "planned", "actual", "expected", "estimated", "date", "of", "the"}
 _ENDS = {
@@ -324,8 +325,8 @@ _ENDS = {
     "to", "finish", "finished",
 }  # fmt: skip
 # The last word of a header that says it is when something starts or ends.
-_BOUNDS = {"start", "started", "commenced", "began", "end", "ended", "ceased", "finish",
-           "finished"}  # fmt: skip
+_BOUNDS = {"start", "started", "commenced", "began", "since", "end", "ended", "ceased", "finish",
+           "finished", "until", "till", "expires", "expiry", "expired"}  # fmt: skip
 # Headers of yes/no flags ("is_organisation", "has_land"): only a yes/no tag fits.
 _FLAG = re.compile(r"^(?:is|has|have|does|do|can|was|are)\s+\S")
 _COUNT = re.compile(r"^(?:number|no|count|how many)\b(?: of)?\b")
