@@ -65,6 +65,8 @@ BATCHES = [
     ("e05d8cc", "salesforce-contacts"),
     ("46549c7", "surveymonkey-providers"),
     ("c6d9f2e", "anl-consent-form"),
+    ("fa16d09", "dc-candidates-2019 odm-lsoa-councillors odm-local-parties odm-councillor-pages "
+                "ons-census-disability odm-air-quality-sites"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -180,6 +180,16 @@ def test_a_name_beside_an_organisations_number_and_nothing_about_people_is_its_n
         assert suggest_columns(headers)[0].tag == "#person+name"
 
 
+def test_a_list_of_people_with_many_web_addresses_is_still_a_list_of_people():
+    # Democracy Club's candidates: a person's details beside a dozen links about them.
+    headers = ["id", "name", "gender", "birth_date", "email", "homepage_url", "blog_url",
+               "party_ppc_page_url", "theyworkforyou_url", "mapit_url",
+               "wikipedia_url"]  # fmt: skip
+    found = {s.header: s.tag for s in suggest_columns(headers)}
+    assert found["name"] == "#person+name" and found["birth_date"] == "#date+birth"
+    assert found["gender"] == "#person+gender" and found["id"] == "#person+id"
+
+
 def test_a_name_column_of_places_is_a_place_and_of_people_stays_a_person():
     headers, values = _real("trafford_libraries.csv")
     found = {s.header: s for s in suggest_columns(headers, values)}
@@ -525,6 +535,14 @@ def test_a_description_in_a_list_of_people_waits_for_a_person():
         ("npe01__HomeEmail__c", "#contact+email"),  # a package's custom field (NPSP)
         ("CreatedById", None),  # who created the record
         ("ContactKey", None),  # a contact's key (an identifier), not a key contact
+        ("LAD18CD", "#adm2+code"),  # ONS: kind of area, year, code or name
+        ("WD23NM", "#adm3+ward"),
+        ("rgn20nm", "#adm1+name"),
+        ("WD18NMW", None),  # the ward's name in Welsh: a second name
+        ("LSOA11CD", None),  # a statistical area the standard has no tag for
+        ("image_url", None),  # a picture's address, not a website
+        ("facebook_page_url", None),
+        ("homepage_url", "#contact+url"),
         ("Key contact", "#contact+name"),
         ("Contact Information: Name of Organization", "#org+name"),  # a survey's section
         ("Contact Information: Email Address", "#contact+email"),

@@ -191,6 +191,12 @@ _PART_OF_HOUSEHOLD = {
     "dependants", "dependents", "pets", "carers", "disabled", "working", "pensioners",
 }  # fmt: skip
 _ADDRESS_LINES = ["#contact+address+line1", "#contact+address+line2", "#contact+address+line3"]
+# Web addresses that are not a website of the row's own: a picture, or a profile on a
+# social network or an encyclopedia.
+_NOT_A_WEBSITE = {
+    "image", "images", "photo", "photos", "picture", "avatar", "logo", "thumbnail", "icon",
+    "facebook", "twitter", "instagram", "linkedin", "youtube", "tiktok", "wikipedia",
+}  # fmt: skip
 _TEXT_MESSAGES = {"text", "texts", "sms", "txt", "texting", "whatsapp"}
 _ABOUT = {"description", "descriptions", "details", "summary", "notes"}
 # Headers that say only that a column holds some way to get in touch: its values tell.
@@ -229,6 +235,20 @@ _ADDRESS_PARTS = {
     "#contact+address+line3", "#contact+address+town", "#contact+address+postcode",
 }  # fmt: skip
 # "gp_birthDate", "pds.postalCode": a short prefix, then the field.
+# The Office for National Statistics' column names: kind of area, year, code or name.
+_ONS_FIELD = re.compile(r"^([A-Za-z]{2,6})(\d{2})(CD|NM|NMW|cd|nm|nmw)$")
+_ONS_AREAS = {
+    "CTRY": "#adm1+name", "RGN": "#adm1+name", "GOR": "#adm1+name", "NAT": "#adm1+name",
+    "LAD": "#adm2+name", "LTLA": "#adm2+name", "UTLA": "#adm2+name", "CTYUA": "#adm2+name",
+    "UA": "#adm2+name", "CTY": "#adm2+name", "LA": "#adm2+name",
+    "WD": "#adm3+ward", "WARD": "#adm3+ward",
+}  # fmt: skip
+# ONS areas the standard has no tag for: statistical areas (LSOA, MSOA, OA), health
+# geographies, constituencies, parishes, built-up areas...
+_ONS_OTHER_AREAS = {
+    "LSOA", "MSOA", "OA", "PCON", "CCG", "ICB", "SICBL", "LHB", "STP", "NHSER", "PAR", "BUA",
+    "BUASD", "TTWA", "NUTS", "ITL", "LEP", "PFA", "CSP", "FRA", "LPA", "CAUTH", "CED", "WZ",
+}  # fmt: skip
 _NAMESPACE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,11})[_.](\S.*)$")
 # The people a list may be about: "<one of them> number" is a person's record ID.
 _PEOPLE = {
@@ -499,6 +519,9 @@ class TagSuggester:
             if entry:
                 return Suggestion(text, entry.tag, 1.0, entry.label, "already a tag")
             return Suggestion(text, None, 0.0, reason="unknown tag")
+        ons = _ONS_FIELD.match(text)
+        if ons and ons.group(1).upper() in _ONS_AREAS.keys() | _ONS_OTHER_AREAS:
+            return self._ons_field(text, ons.group(1).upper(), ons.group(3).upper())
         qualified = _QUALIFIED.match(text)
         if qualified:
             return self._qualified(text, qualified.group(1), qualified.group(2).lower())
@@ -589,6 +612,16 @@ class TagSuggester:
             # "postcode_known", "UPRN known": whether it is known, a yes or no.
             return Suggestion(text, None, 0.0, reason="a yes/no: whether something is known")
         return found
+
+    def _ons_field(self, text: str, area: str, part: str) -> Suggestion:
+        """ "LAD18CD", "WD23NM", "RGN20CD": the Office for National Statistics names the
+        columns of its lookups by the kind of area, the year of its boundaries, and CD for
+        the code or NM for the name (NMW, the name in Welsh, is a second name)."""
+        level = _ONS_AREAS.get(area)
+        if level is None or part == "NMW":
+            return Suggestion(text, None, 0.0, reason="an area the standard has no tag for")
+        tag = _AREA_CODES[level] if part == "CD" else level
+        return self._entry_suggestion(text, tag, 0.9, "an ONS area column (kind, year, CD or NM)")
 
     def _qualified(self, text: str, field: str, part: str) -> Suggestion:
         """ "LA (code)", "Trusts (name)": the field's own tag, as a code or a name."""
@@ -880,6 +913,9 @@ class TagSuggester:
         if tag in _ADDRESS_PARTS and set(words) & _FORMERLY:
             # "Previous postcode", "former address": where the person lived, not lives.
             return Suggestion(text, None, 0.0, reason="an address the person had before")
+        if tag == "#contact+url" and set(words) & _NOT_A_WEBSITE:
+            # "image_url", "facebook_page_url": a picture or a profile elsewhere.
+            return Suggestion(text, None, 0.0, reason="a picture's or a social network's address")
         if tag == "#contact+email" and any(w.isdigit() and int(w) >= 2 for w in words):
             # "E-mail 2 Address", "Email2": a second address, beyond the person's own.
             return Suggestion(text, None, 0.0, reason="a second e-mail address")
@@ -1188,6 +1224,7 @@ class TagSuggester:
 
         person = org = service = 0
         own_reference = False  # an organisation's identifier ("reg_number", "company_id")
+        seen: set[str | None] = set()
         for header, s, found_in in zip(headers, found, profiles or [{}] * len(found), strict=True):
             if self._key(s.tag) in ("#person+name", "#org+name", "#loc+name", "#contact+name") \
                     and found_in.get("orgname", 0.0) >= ORG_NAMES:  # fmt: skip
@@ -1203,7 +1240,11 @@ class TagSuggester:
                 # A name written in parts (first, middle, last) is a person's, and
                 # says so more plainly than a company or a business address beside it.
                 person += 1
-            if tag in _NOT_PEOPLE_TAGS or words & (
+            # Web addresses say little of whose a row is (people have web pages too), so
+            # however many columns have them ("homepage_url", "blog_url"), they count once.
+            repeated = tag == "#contact+url" and tag in seen
+            seen.add(tag)
+            if (tag in _NOT_PEOPLE_TAGS and not repeated) or words & (
                 _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | _ORG_WORDS
             ):
                 org += 1
