@@ -234,7 +234,6 @@ _ADDRESS_PARTS = {
     "#contact+address", "#contact+address+line1", "#contact+address+line2",
     "#contact+address+line3", "#contact+address+town", "#contact+address+postcode",
 }  # fmt: skip
-# "gp_birthDate", "pds.postalCode": a short prefix, then the field.
 # The Office for National Statistics' column names: kind of area, year, code or name.
 _ONS_FIELD = re.compile(r"^([A-Za-z]{2,6})(\d{2})(CD|NM|NMW|cd|nm|nmw)$")
 _ONS_AREAS = {
@@ -249,6 +248,7 @@ _ONS_OTHER_AREAS = {
     "LSOA", "MSOA", "OA", "PCON", "CCG", "ICB", "SICBL", "LHB", "STP", "NHSER", "PAR", "BUA",
     "BUASD", "TTWA", "NUTS", "ITL", "LEP", "PFA", "CSP", "FRA", "LPA", "CAUTH", "CED", "WZ",
 }  # fmt: skip
+# "gp_birthDate", "pds.postalCode": a short prefix, then the field.
 _NAMESPACE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,11})[_.](\S.*)$")
 # The people a list may be about: "<one of them> number" is a person's record ID.
 _PEOPLE = {
