@@ -540,6 +540,8 @@ def test_a_description_in_a_list_of_people_waits_for_a_person():
         ("rgn20nm", "#adm1+name"),
         ("WD18NMW", None),  # the ward's name in Welsh: a second name
         ("LSOA11CD", None),  # a statistical area the standard has no tag for
+        ("LSOA code (2011)", None),  # not a slip of "LA code"
+        ("Output Area", None),
         ("image_url", None),  # a picture's address, not a website
         ("facebook_page_url", None),
         ("homepage_url", "#contact+url"),

@@ -248,6 +248,8 @@ _ONS_OTHER_AREAS = {
     "LSOA", "MSOA", "OA", "PCON", "CCG", "ICB", "SICBL", "LHB", "STP", "NHSER", "PAR", "BUA",
     "BUASD", "TTWA", "NUTS", "ITL", "LEP", "PFA", "CSP", "FRA", "LPA", "CAUTH", "CED", "WZ",
 }  # fmt: skip
+# Areas drawn for statistics (Lower and Middle Layer Super Output Areas, Output Areas).
+_STATISTICAL_AREA = re.compile(r"\b(?:lsoas?|msoas?|(?:super )?output areas?)\b")
 # "gp_birthDate", "pds.postalCode": a short prefix, then the field.
 _NAMESPACE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,11})[_.](\S.*)$")
 # The people a list may be about: "<one of them> number" is a person's record ID.
@@ -553,6 +555,10 @@ class TagSuggester:
                 return Suggestion(text, None, 0.0, reason="the value of a field with no tag")
             # "Grant - Value": the value of a thing, an amount (read on as before).
         h = self._read(text)
+        if any(_STATISTICAL_AREA.search(key) for key in h.keys):
+            # "LSOA code (2011)", "Output Area": an area drawn for statistics, not a
+            # council's, and not a slip of "LA code".
+            return Suggestion(text, None, 0.0, reason="an area the standard has no tag for")
         found = self._match(text, h)
         key = h.keys[-1] if h.keys else ""
         if _COUNT.match(key):
