@@ -67,6 +67,7 @@ BATCHES = [
     ("c6d9f2e", "anl-consent-form"),
     ("fa16d09", "dc-candidates-2019 odm-lsoa-councillors odm-local-parties odm-councillor-pages "
                 "ons-census-disability odm-air-quality-sites"),
+    ("fd8a4b3", "lambeth-foodbank-signposting foodbank-southlondon-requests"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -545,6 +545,9 @@ def test_a_description_in_a_list_of_people_waits_for_a_person():
         ("image_url", None),  # a picture's address, not a website
         ("facebook_page_url", None),
         ("homepage_url", "#contact+url"),
+        ("Client is active", None),  # a yes or no, not an activity
+        ("Collection Centre", "#loc+name"),  # where a food parcel is collected
+        ("Referral number", "#person+id"),
         ("Key contact", "#contact+name"),
         ("Contact Information: Name of Organization", "#org+name"),  # a survey's section
         ("Contact Information: Email Address", "#contact+email"),

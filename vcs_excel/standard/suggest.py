@@ -351,6 +351,8 @@ _BOUNDS = {"start", "started", "commenced", "began", "since", "end", "ended", "c
            "finished", "until", "till", "expires", "expiry", "expired"}  # fmt: skip
 # Headers of yes/no flags ("is_organisation", "has_land"): only a yes/no tag fits.
 _FLAG = re.compile(r"^(?:is|has|have|does|do|can|was|are)\s+\S")
+# A short header that says whether something is so ("Is active", "Client is active").
+_SHORT_FLAG = re.compile(r"^(?:\w+ )?(?:is|has|was) \w+$")
 _COUNT = re.compile(r"^(?:number|no|count|how many)\b(?: of)?\b")
 # The last word of "Organisation type", "geographic area type": a kind of the thing.
 _KIND_WORDS = {"type", "types", "kind", "category", "class", "classification"}
@@ -589,7 +591,9 @@ class TagSuggester:
             return Suggestion(text, None, 0.0, reason="part of a postcode, not a whole one")
         if found.tag and last in _KIND_WORDS and last not in found.reason:
             return Suggestion(text, None, 0.0, reason=f"a {last} of something")
-        flag = found.tag and " " not in text.strip() and _FLAG.match(key)
+        # "Client is active": a short statement read only in part (as "activity").
+        partly = _SHORT_FLAG.match(key) and found.reason.startswith(("contains", "looks like"))
+        flag = found.tag and ((" " not in text.strip() and _FLAG.match(key)) or partly)
         if flag and self.dictionary.entry(found.tag).datatype != "yes_no":
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
             return Suggestion(text, None, 0.0, reason="a yes/no flag")
