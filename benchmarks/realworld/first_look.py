@@ -68,6 +68,7 @@ BATCHES = [
     ("fa16d09", "dc-candidates-2019 odm-lsoa-councillors odm-local-parties odm-councillor-pages "
                 "ons-census-disability odm-air-quality-sites"),
     ("fd8a4b3", "lambeth-foodbank-signposting foodbank-southlondon-requests"),
+    ("0207189", "lewisham-mutual-aid-resources"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -548,6 +548,9 @@ def test_a_description_in_a_list_of_people_waits_for_a_person():
         ("Client is active", None),  # a yes or no, not an activity
         ("Collection Centre", "#loc+name"),  # where a food parcel is collected
         ("Referral number", "#person+id"),
+        ("desc", "#service+description"),  # an abbreviation
+        ("repName", "#contact+name"),  # a group's representative
+        ("whatDoYouDo", "#service+description"),  # a form's question to a group
         ("Key contact", "#contact+name"),
         ("Contact Information: Name of Organization", "#org+name"),  # a survey's section
         ("Contact Information: Email Address", "#contact+email"),

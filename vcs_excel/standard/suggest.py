@@ -79,6 +79,7 @@ _ABBREVIATIONS = {
     "addr": "address", "add": "address", "dob": "date of birth", "yrs": "years", "hh": "household",
     "info": "information", "org": "organisation", "approx": "approximately",
     "organization": "organisation", "orgs": "organisations", "rec": "record",
+    "desc": "description", "rep": "representative",
 }  # fmt: skip
 # Words that qualify a header without changing what the column holds.
 _FILLERS = {
