@@ -195,8 +195,8 @@ def run(quick: bool = False) -> str:
         "of birth far apart (on UK lists twins, a partner, a junior and a senior, a "
         "neighbour) is a typo, and the household rules stand down there: the postcode "
         "counts as the person's own, as the home does. The social security numbers are "
-        "drawn at random (numbers a keystroke apart "
-        "agree on everything else as often as the same numbers do), so one shared, or a "
+        "drawn at random (numbers a keystroke apart agree on everything else as often as "
+        "the same numbers do), so one shared, or a "
         "keystroke away with both names, vouches for the pair whatever else was replaced. "
         "The pairs still missed have several fields replaced at once (a first name and the "
         "house number, or the date of birth and the postcode, with the number replaced "
@@ -206,8 +206,8 @@ def run(quick: bool = False) -> str:
         "person (on the independent generator's UK lists, 57% of pairs between 0.3 and "
         "0.9 are one person, and 88% between 0.9 and 0.95). The rest have a postcode with "
         "a digit wrong or two swapped, together with a first name, a surname or a house "
-        "number replaced, where "
-        "vcs-excel's rules about namesakes and twins elsewhere still hold. "
+        "number replaced, where vcs-excel's rules about namesakes and twins elsewhere "
+        "still hold. "
         "Counting review pairs as decided correctly, recall is in the last column.",
     ]
     text = "\n".join(lines)

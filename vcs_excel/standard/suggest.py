@@ -68,6 +68,7 @@ CONFIDENT = 0.85
 LOWEST = 0.72
 UNSURE = 0.8  # below CONFIDENT: a person confirms it
 _NO_FIT = "no tag fits this header"
+_NO_AREA_TAG = "an area the standard has no tag for"
 _WHOSE_FIELD = re.compile(r"^#(?:person|org|loc|service)\+")
 # A header explained only in part (words left over, or agreeing parts): a good guess
 # (right about two times in three on files by other hands), for a person to confirm.
@@ -561,7 +562,7 @@ class TagSuggester:
         if any(_STATISTICAL_AREA.search(key) for key in h.keys):
             # "LSOA code (2011)", "Output Area": an area drawn for statistics, not a
             # council's, and not a slip of "LA code".
-            return Suggestion(text, None, 0.0, reason="an area the standard has no tag for")
+            return Suggestion(text, None, 0.0, reason=_NO_AREA_TAG)
         found = self._match(text, h)
         key = h.keys[-1] if h.keys else ""
         if _COUNT.match(key):
@@ -630,7 +631,7 @@ class TagSuggester:
         the code or NM for the name (NMW, the name in Welsh, is a second name)."""
         level = _ONS_AREAS.get(area)
         if level is None or part == "NMW":
-            return Suggestion(text, None, 0.0, reason="an area the standard has no tag for")
+            return Suggestion(text, None, 0.0, reason=_NO_AREA_TAG)
         tag = _AREA_CODES[level] if part == "CD" else level
         return self._entry_suggestion(text, tag, 0.9, "an ONS area column (kind, year, CD or NM)")
 
