@@ -63,9 +63,10 @@ EITHER = {"name_sound": ("given_sound", "family_sound")}
 KEY_FIELDS = sorted({f.lstrip("!") for rule in RULES for f in rule} | {"dob"})
 
 
-def _one_code_space(records: pd.DataFrame, fields: tuple[str, str]) -> tuple[np.ndarray, ...]:
+def one_code_space(records: pd.DataFrame, fields: tuple[str, str]) -> tuple[np.ndarray, ...]:
     """Codes for two fields drawn from one set of values (the same value, the same code
-    in either field); -1 where missing or blank."""
+    in either field); -1 where missing or blank. Comparing uses them too, so a first
+    name's sound can meet a surname's."""
     both = np.concatenate([records[f].to_numpy(object) for f in fields])
     codes, uniques = pd.factorize(both, use_na_sentinel=True)
     blank = np.append(np.asarray(uniques, dtype=object) == "", True).astype(bool)
@@ -76,7 +77,7 @@ def _one_code_space(records: pd.DataFrame, fields: tuple[str, str]) -> tuple[np.
 def _either_order(records: pd.DataFrame, fields: tuple[str, str]) -> np.ndarray:
     """One code per record for two fields taken as a set ({x, y} = {y, x}); -1 where
     either is missing or blank."""
-    x, y = _one_code_space(records, fields)
+    x, y = one_code_space(records, fields)
     low, high = np.minimum(x, y), np.maximum(x, y)
     width = np.int64(max(x.max(initial=0), y.max(initial=0)) + 2)
     return np.where(low >= 0, pd.factorize(low * width + high)[0], -1).astype(np.int64)
@@ -101,7 +102,7 @@ def _key_frame(records: pd.DataFrame) -> pd.DataFrame:
             columns[field] = _either_order(records, PAIRED[field])
             continue
         if field in EITHER:
-            columns[f"{field}:0"], columns[f"{field}:1"] = _one_code_space(records, EITHER[field])
+            columns[f"{field}:0"], columns[f"{field}:1"] = one_code_space(records, EITHER[field])
             continue
         # An initial is the first letter of the name's key, worked out per distinct key.
         initial = field.endswith("_initial")

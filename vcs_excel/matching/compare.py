@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 from rapidfuzz.process import cpdist
 
 from ..clean.phones import is_mobile
+from .block import one_code_space
 from .comparisons import LEVELS, MISSING, Levels, code
 from .prepare import is_known_name, name_forms, nickname_related, usual_sex
 
@@ -142,10 +143,9 @@ class _Coded:
             keys = records[[f"{side}_key", f"{side}_sound"]].drop_duplicates(f"{side}_key")
             self.sound.update(zip(keys[f"{side}_key"], keys[f"{side}_sound"], strict=True))
         # Both names' sounds as codes from one set, so a first name's can meet a surname's.
-        sounds = _codes(np.concatenate([
-            records["given_sound"].to_numpy(object), records["family_sound"].to_numpy(object)
-        ]))[0]  # fmt: skip
-        self.given_sound, self.family_sound = sounds[:n], sounds[n:]
+        self.given_sound, self.family_sound = one_code_space(
+            records, ("given_sound", "family_sound")
+        )
         self.suffix = _codes(records["suffix"])[0]
         for f in ("sector", "district", "nhs", "email", "sex"):
             setattr(self, f, _codes(records[f])[0])
