@@ -69,6 +69,7 @@ BATCHES = [
                 "ons-census-disability odm-air-quality-sites"),
     ("fd8a4b3", "lambeth-foodbank-signposting foodbank-southlondon-requests"),
     ("0207189", "lewisham-mutual-aid-resources"),
+    ("7b8c3e7", "npsp-data-import npsp-legacy-donors"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

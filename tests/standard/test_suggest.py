@@ -483,6 +483,71 @@ def test_an_address_book_keeps_the_home_address_and_leaves_the_work_one_untagged
     assert alone[1].tag == "#contact+address+postcode"
 
 
+def test_numbered_parties_are_the_rows_own_first_and_then_others():
+    # A joint application: the first applicant is the row's person, read through the
+    # prefix; the second applicant's details and a second address are someone else's.
+    headers = ["Ref", "Applicant 1 - Forename", "Applicant 1 - Surname", "Applicant 1 - DOB",
+               "Applicant 1 - Mobile", "Applicant 2 - Forename", "Applicant 2 - Surname",
+               "Applicant 2 - DOB", "Applicant 2 - Mobile", "Postcode"]  # fmt: skip
+    found = {s.header: s for s in suggest_columns(headers)}
+    assert found["Applicant 1 - Forename"].tag == "#person+given+name"
+    assert found["Applicant 1 - DOB"].tag == "#date+birth"
+    assert found["Applicant 1 - Mobile"].tag == "#contact+mobile+phone"
+    for other in ("Applicant 2 - Forename", "Applicant 2 - DOB", "Applicant 2 - Mobile"):
+        assert found[other].tag is None and "another's" in found[other].reason, other
+    # "Contact1" with a date of birth is a person the list is about, not a contact at an
+    # organisation: the list is of people.
+    crm = {s.header: s.tag for s in suggest_columns(
+        ["Contact1 First Name", "Contact1 Last Name", "Contact1 Birthdate",
+         "Contact2 First Name", "Contact2 Last Name", "Gift Amount", "Campaign Amount",
+         "Organisation1 Name", "Organisation1 Street", "Organisation1 Postcode",
+         "Organisation2 Name", "Home Street", "Home Postcode"])}  # fmt: skip
+    assert crm["Contact1 First Name"] == "#person+given+name"
+    assert crm["Contact1 Birthdate"] == "#date+birth"
+    assert crm["Contact2 First Name"] is None
+    # The first organisation is the row's own, its address beside the home one is not.
+    assert crm["Organisation1 Name"] == "#org+name"
+    assert crm["Organisation1 Street"] is None and crm["Organisation1 Postcode"] is None
+    assert crm["Home Postcode"] == "#contact+address+postcode"
+
+
+def test_numbered_levels_and_codes_are_not_parties():
+    found = {
+        s.header: s.tag
+        for s in suggest_columns(
+            ["adm1_id", "adm2_id", "Address Line 1", "Address Line 2", "ISO2 code", "ISO3 code"]
+        )
+    }
+    assert found["adm1_id"] == "#adm1+code" and found["adm2_id"] == "#adm2+code"
+    assert found["Address Line 2"] == "#contact+address+line2"
+
+
+def test_a_state_or_county_beside_a_street_and_a_postcode_is_a_line_of_the_address():
+    found = {
+        s.header: s
+        for s in suggest_columns(
+            ["first name", "last name", "street", "city", "state", "zip", "email"]
+        )
+    }
+    assert found["state"].tag == "#contact+address+line3" and not found["state"].confident
+    slash = suggest_columns(["Street", "Town", "County/Province", "Postcode"])
+    assert slash[2].tag == "#contact+address+line3"
+    # With no address beside it, a state is a region.
+    (alone,) = suggest_tags(["State"])
+    assert alone.tag == "#adm1+name"
+
+
+def test_a_work_email_beside_a_personal_one_is_not_the_persons_own():
+    found = {
+        s.header: s.tag
+        for s in suggest_columns(
+            ["Forename", "Surname", "Personal Email", "Work Email", "Home Phone", "Work Phone"]
+        )
+    }
+    assert found["Personal Email"] == "#contact+email" and found["Work Email"] is None
+    assert found["Work Phone"] == "#contact+other+phone"
+
+
 def test_whether_someone_opted_out_is_a_yes_or_no():
     (s,) = suggest_tags(["OptOut Email"])
     assert s.tag is None

@@ -218,6 +218,9 @@ _PERSONAL_NAMES = {"#person+given+name", "#person+family+name", "#person+title"}
 _NAME_PARTS = {"#person+given+name", "#person+middle+name", "#person+family+name"}
 # Words that make a region or a state a line of an address ("Home State").
 _OF_AN_ADDRESS = {"address", "addr", "home", "mailing", "postal"}
+# Regions that, beside a street and a postcode, are a line of the address.
+_STATES = {"state", "province", "county"}
+_PARTS_DIFFER = "its parts say different things"
 _ROLES = {
     "head", "headteacher", "contact", "manager", "chair", "chairperson", "director", "owner",
     "proprietor", "principal", "lead", "secretary", "treasurer", "coordinator", "ceo",
@@ -228,6 +231,10 @@ _PERSON_NAME_TAGS = {"#person+name", "#person+given+name", "#person+family+name"
 # postcode"); a name at birth and a maiden name too.
 _FORMERLY = {"previous", "former", "prior", "old"}
 _BEFORE = _FORMERLY | {"maiden", "birth"}
+# Numbered parties of a row ("Contact1", "Adult 2") that are people, besides _PEOPLE.
+# A later one's fields of these kinds are that party's, not the row's.
+_ONES_OWN = ("#contact+", "#person+", "#value", "#country", "#adm")
+_PARTIES = {"adult", "parent", "guardian", "donor", "signatory", "carer", "spouse", "partner"}
 # The first words of a person's own address and phone, and of another of theirs, in
 # exports that hold both ("Home Street" / "Business Street", "MailingCity" / "OtherCity").
 _OWN_ADDRESS = {"home", "personal", "private", "mailing", "primary", "main", "residential"}
@@ -254,6 +261,11 @@ _ONS_OTHER_AREAS = {
 _STATISTICAL_AREA = re.compile(r"\b(?:lsoas?|msoas?|(?:super )?output areas?)\b")
 # "gp_birthDate", "pds.postalCode": a short prefix, then the field.
 _NAMESPACE = re.compile(r"^([A-Za-z][A-Za-z0-9]{0,11})[_.](\S.*)$")
+# "Contact1 First Name", "Person 2 - Date of birth", "GAU Allocation 2: Amount": a party
+# or item numbered in front of its fields, one set of columns for each.
+_NUMBERED_PARTY = re.compile(
+    r"^((?:[A-Za-z]+[ _]){0,2}[A-Za-z]+)[ _]?(\d{1,2})(?:\s*[:\-_.]\s*|\s+)([A-Za-z].*)$"
+)
 # The people a list may be about: "<one of them> number" is a person's record ID.
 _PEOPLE = {
     "person", "client", "patient", "customer", "member", "resident", "tenant", "child",
@@ -761,7 +773,7 @@ class TagSuggester:
         tags = {s.tag for s in found}
         if len(tags) > 1:
             # "Individual or organisation": the parts disagree, so no one tag fits.
-            return Suggestion(text, None, 0.0, reason="its parts say different things")
+            return Suggestion(text, None, 0.0, reason=_PARTS_DIFFER)
         if not tags:
             return None
         best = max(found, key=lambda s: s.confidence)
@@ -1020,7 +1032,9 @@ class TagSuggester:
             [profile(v, self.dictionary) for v in values]
             if values is not None else [{} for _ in headers]
         )  # fmt: skip
-        out = self._namespaced(headers, out)
+        out = self._numbered_parties(
+            headers, self._lines_of_an_address(self._namespaced(headers, out))
+        )
         kind = self.sheet_kind(headers, out, profiles)
         if kind == "things":
             out = [self._as_owner(s) if s.tag is None else s for s in out]
@@ -1045,7 +1059,8 @@ class TagSuggester:
         other) get no tag, and its phone is another number."""
 
         def parts(s: Suggestion) -> tuple[str, str]:
-            words = normal_key(_split_camel(s.header)).split()
+            numbered = _NUMBERED_PARTY.match(s.header.strip())  # "Contact1 Work Phone"
+            words = normal_key(_split_camel(numbered[3] if numbered else s.header)).split()
             return (words[0], " ".join(words[1:])) if len(words) >= 2 else ("", "")
 
         own = {rest for q, rest in map(parts, found) if q in _OWN_ADDRESS}
@@ -1060,6 +1075,8 @@ class TagSuggester:
                     s = self._entry_suggestion(
                         s.header, "#contact+other+phone", PARTLY, f"a {q} number, not the home one"
                     )
+                elif key == "#contact+email":
+                    s = Suggestion(s.header, None, 0.0, reason=f"the {q} e-mail, not the own one")
             out.append(s)
         return out
 
@@ -1142,6 +1159,107 @@ class TagSuggester:
                         reason="another person's: one numbered column for each person",
                     )  # fmt: skip
         return out
+
+    def _numbered_parties(
+        self, headers: Sequence[object], found: list[Suggestion]
+    ) -> list[Suggestion]:
+        """ "Contact1 First Name" ... "Contact2 First Name": the fields of two people (or
+        of two organisations, two allocations) under one numbered prefix each. The first
+        set is the row's own, read as the field after the prefix; a later set is
+        another's, and what only one person or one address has one of gets no tag there.
+        A first organisation's address beside the row's own address is not the row's."""
+        sets: dict[str, dict[int, list[tuple[int, str]]]] = {}
+        for i, header in enumerate(headers):
+            m = _NUMBERED_PARTY.match(str(header or "").strip())
+            if m and not self._a_level(m.group(1) + m.group(2)):
+                prefix = normal_key(_split_camel(m.group(1)))
+                sets.setdefault(prefix, {}).setdefault(int(m.group(2)), []).append((i, m.group(3)))
+
+        def repeated(numbers: dict[int, list[tuple[int, str]]]) -> bool:
+            """Counted from one, with a later number repeating a field of the first."""
+            first = {normal_key(f) for _, f in numbers[min(numbers)]}
+            later = {normal_key(f) for n, cols in numbers.items() if n != min(numbers)
+                     for _, f in cols}  # fmt: skip
+            return min(numbers) <= 1 and bool(first & later)
+
+        sets = {prefix: numbers for prefix, numbers in sets.items() if repeated(numbers)}
+        numbered = {i for numbers in sets.values() for cols in numbers.values() for i, _ in cols}
+        own = {self._key(s.tag) for i, s in enumerate(found) if i not in numbered}
+        out = list(found)
+        for prefix, numbers in sets.items():
+            words = set(prefix.split())
+            party = words & (_PEOPLE | _ROLES | _PARTIES)
+            for n, cols in numbers.items():
+                for i, field in cols:
+                    inner = self.suggest(field)
+                    s, key = found[i], self._key(inner.tag)
+                    keys = {k for k in (key, self._key(s.tag)) if k}
+                    if n != min(numbers):
+                        if any(k in _ONE_EACH or k in _ADDRESS_PARTS or k.startswith(_ONES_OWN)
+                               for k in keys):  # fmt: skip
+                            out[i] = Suggestion(
+                                s.header, None, 0.0,
+                                reason=f"another's: one numbered set of columns for each {prefix}",
+                            )  # fmt: skip
+                    elif (
+                        not party
+                        and keys & own
+                        and any(
+                            k in _ADDRESS_PARTS or k.startswith(("#country", "#adm", "#contact+"))
+                            for k in keys
+                        )
+                    ):
+                        # "Account1 Street" beside "Home Street".
+                        out[i] = Suggestion(
+                            s.header, None, 0.0, reason=f"the {prefix}'s, beside the row's own"
+                        )
+                    elif (
+                        not party
+                        and key == "#person+name"
+                        and words
+                        & (
+                            _ORG_NOUNS | {"account"}  # a CRM's word for an organisation
+                        )
+                    ):
+                        out[i] = self._entry_suggestion(
+                            s.header, "#org+name", UNSURE, f"the name of the {prefix}"
+                        )
+                    elif inner.tag is not None and (
+                        s.tag is None or not s.confident or self._key(s.tag) != key
+                    ):
+                        out[i] = Suggestion(
+                            s.header, inner.tag, min(inner.confidence, PARTLY), inner.label,
+                            f"{inner.reason}, of the first {prefix}",
+                        )  # fmt: skip
+        return out
+
+    def _lines_of_an_address(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "state" or "County" beside "street", "city" and "zip": a line of the address
+        the row has, not the region it is in."""
+        keys = [self._key(s.tag) for s in found]
+        street = any(
+            k in ("#contact+address+line1", "#contact+address+town") and s.confident
+            for k, s in zip(keys, found, strict=True)
+        )
+        if not street or "#contact+address+postcode" not in keys:
+            return found
+        out = []
+        for k, s in zip(keys, found, strict=True):
+            unread = k is None and s.reason == _PARTS_DIFFER
+            if (unread or (k in ("#adm1+name", "#adm2+name") and not s.confident)) and (
+                _words(s.header) & _STATES
+            ):
+                s = self._entry_suggestion(
+                    s.header, "#contact+address+line3", UNSURE, "a line of the address beside it"
+                )
+            out.append(s)
+        return out
+
+    def _a_level(self, prefix: str) -> bool:
+        """ "adm1", "Address line 2": a numbered level of an area or an address, not one
+        of several parties."""
+        key = self._key(self.suggest(prefix).tag) or ""
+        return key.startswith("#adm") or key in _ADDRESS_PARTS
 
     def _namespaced(self, headers: Sequence[object], found: list[Suggestion]) -> list[Suggestion]:
         """ "gp_name_given" beside "pds_name_given": one record as two systems hold it, each
@@ -1237,14 +1355,21 @@ class TagSuggester:
         person = org = service = 0
         own_reference = False  # an organisation's identifier ("reg_number", "company_id")
         seen: set[str | None] = set()
+        # "Contact1 Birthdate" beside "Contact1 First Name": a contact with a date of birth
+        # is a person the list is about, not someone at an organisation.
+        personal = {
+            w for header, s in zip(headers, found, strict=True)
+            if self._key(s.tag) in _PERSON_TAGS - _NAME_PARTS
+            for w in _words(header) & _ROLES
+        }  # fmt: skip
         for header, s, found_in in zip(headers, found, profiles or [{}] * len(found), strict=True):
             if self._key(s.tag) in ("#person+name", "#org+name", "#loc+name", "#contact+name") \
                     and found_in.get("orgname", 0.0) >= ORG_NAMES:  # fmt: skip
                 org += 3
                 continue
-            words = set(normal_key(_split_camel(str(header or ""))).split())
+            words = _words(header)
             tag = self._key(s.tag)
-            if tag in _PERSONAL_NAMES and words & _ROLES:
+            if tag in _PERSONAL_NAMES and words & _ROLES - personal:
                 continue  # "HeadFirstName": a person at an organisation, not a list of people
             if tag in _PERSON_TAGS or words & _PERSON_WORDS:
                 person += 1
@@ -1254,7 +1379,9 @@ class TagSuggester:
                 person += 1
             # Web addresses say little of whose a row is (people have web pages too), so
             # however many columns have them ("homepage_url", "blog_url"), they count once.
-            repeated = tag == "#contact+url" and tag in seen
+            # So do amounts of money ("Donation Amount", "Gift Aid amount"): people give
+            # and are paid, as organisations are.
+            repeated = tag in ("#contact+url", "#value") and tag in seen
             seen.add(tag)
             if (tag in _NOT_PEOPLE_TAGS and not repeated) or words & (
                 _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | _ORG_WORDS
@@ -1377,6 +1504,11 @@ def _identifies_another(key: str, synonym: str) -> bool:
     last = key.split()[-1] if key.split() else ""
     ends = synonym.split()[-1] if synonym.split() else ""
     return last in _IDENTIFYING and last != ends
+
+
+def _words(header: object) -> set[str]:
+    """The words of a header, CamelCase and digits apart ("Contact1" is "contact 1")."""
+    return set(normal_key(_split_camel(str(header or ""))).split())
 
 
 def _kind_of_field(key: str | None) -> str:
