@@ -70,6 +70,7 @@ BATCHES = [
     ("fd8a4b3", "lambeth-foodbank-signposting foodbank-southlondon-requests"),
     ("0207189", "lewisham-mutual-aid-resources"),
     ("7b8c3e7", "npsp-data-import npsp-legacy-donors"),
+    ("a324a41", "brc-refugee-support-actions"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -548,6 +548,13 @@ def test_a_work_email_beside_a_personal_one_is_not_the_persons_own():
     assert found["Work Phone"] == "#contact+other+phone"
 
 
+def test_a_coded_fields_label_as_a_crm_exports_it_is_that_field_for_a_person_to_confirm():
+    found = {s.header: s for s in suggest_tags(["ActionStatusName", "Gender Name", "Service Name"])}
+    assert found["ActionStatusName"].tag == "#status"
+    assert found["Gender Name"].tag == "#person+gender" and not found["Gender Name"].confident
+    assert found["Service Name"].tag == "#service+name"  # a name, not a code's label
+
+
 def test_whether_someone_opted_out_is_a_yes_or_no():
     (s,) = suggest_tags(["OptOut Email"])
     assert s.tag is None

@@ -612,6 +612,14 @@ class TagSuggester:
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
             return Suggestion(text, None, 0.0, reason="a yes/no flag")
         words = key.split()
+        if found.tag is None and len(words) >= 2 and last in ("name", "label"):
+            # "ActionStatusName", "Gender Name": a coded field's label as a CRM exports
+            # it beside (or instead of) the code.
+            coded = self.suggest(" ".join(words[:-1]))
+            entry = self.dictionary.entry(coded.tag) if coded.tag else None
+            if entry is not None and (entry.datatype == "code" or entry.key == "#status"):
+                return Suggestion(text, coded.tag, min(coded.confidence, UNSURE), coded.label,
+                                  f"{coded.reason}, as its label")  # fmt: skip
         if self._key(found.tag) == "#adm1+name" and _OF_AN_ADDRESS & {*h.owner, *words}:
             # "Address 1 - Region": the region (state, county) written as a line of the
             # address, as an address book exports it.
