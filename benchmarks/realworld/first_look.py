@@ -71,6 +71,7 @@ BATCHES = [
     ("0207189", "lewisham-mutual-aid-resources"),
     ("7b8c3e7", "npsp-data-import npsp-legacy-donors"),
     ("a324a41", "brc-refugee-support-actions"),
+    ("14fc8bf", "civicrm-contacts"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -553,6 +553,19 @@ def test_a_coded_fields_label_as_a_crm_exports_it_is_that_field_for_a_person_to_
     assert found["ActionStatusName"].tag == "#status"
     assert found["Gender Name"].tag == "#person+gender" and not found["Gender Name"].confident
     assert found["Service Name"].tag == "#service+name"  # a name, not a code's label
+    (gender_id,) = suggest_tags(["Gender ID"])
+    assert gender_id.tag == "#person+gender" and "its code" in gender_id.reason
+
+
+def test_do_not_contact_flags_are_yes_or_no_and_a_donors_number_is_their_reference():
+    (email,) = suggest_tags(["Do Not Email"])
+    assert email.tag is None and "yes/no" in email.reason
+    for header in ("Don't e-mail", "do_not_phone", "Do not contact"):
+        (s,) = suggest_tags([header])
+        assert s.tag is None, header
+    for header in ("Donor ID", "Supporter Number"):
+        (s,) = suggest_tags([header])
+        assert s.tag == "#person+id", header
 
 
 def test_whether_someone_opted_out_is_a_yes_or_no():

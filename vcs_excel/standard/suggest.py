@@ -270,7 +270,8 @@ _NUMBERED_PARTY = re.compile(
 _PEOPLE = {
     "person", "client", "patient", "customer", "member", "resident", "tenant", "child",
     "pupil", "student", "volunteer", "applicant", "claimant", "participant", "attendee",
-    "individual", "user", "learner", "adopter", "beneficiary",
+    "individual", "user", "learner", "adopter", "beneficiary", "donor", "supporter", "guest",
+    "visitor", "constituent",
 }  # fmt: skip
 # What a person has only one of: a second numbered column of one is another person's.
 _ONE_EACH = {
@@ -612,20 +613,24 @@ class TagSuggester:
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
             return Suggestion(text, None, 0.0, reason="a yes/no flag")
         words = key.split()
-        if found.tag is None and len(words) >= 2 and last in ("name", "label"):
-            # "ActionStatusName", "Gender Name": a coded field's label as a CRM exports
-            # it beside (or instead of) the code.
+        if found.tag is None and len(words) >= 2 and last in ("name", "label", "id"):
+            # "ActionStatusName", "Gender Name", "Gender ID": a coded field's label or
+            # code as a CRM exports it.
             coded = self.suggest(" ".join(words[:-1]))
             entry = self.dictionary.entry(coded.tag) if coded.tag else None
             if entry is not None and (entry.datatype == "code" or entry.key == "#status"):
+                part = "code" if last == "id" else "label"
                 return Suggestion(text, coded.tag, min(coded.confidence, UNSURE), coded.label,
-                                  f"{coded.reason}, as its label")  # fmt: skip
+                                  f"{coded.reason}, as its {part}")  # fmt: skip
         if self._key(found.tag) == "#adm1+name" and _OF_AN_ADDRESS & {*h.owner, *words}:
             # "Address 1 - Region": the region (state, county) written as a line of the
             # address, as an address book exports it.
             return self._entry_suggestion(
                 text, "#contact+address+line3", found.confidence, "a line of the address"
             )
+        if found.tag and (words[:2] in (["do", "not"], ["don", "t"]) or words[:1] == ["dont"]):
+            # "Do Not Email", "dont_phone": whether not to, a yes or no.
+            return Suggestion(text, None, 0.0, reason="a yes/no: whether not to")
         if found.tag and ("optout" in words or " opt out" in f" {key}" or "opted out" in key):
             # "OptOut Email": whether they opted out of e-mails, a yes or no.
             return Suggestion(text, None, 0.0, reason="a yes/no: whether they opted out")
