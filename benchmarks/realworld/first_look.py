@@ -72,6 +72,7 @@ BATCHES = [
     ("7b8c3e7", "npsp-data-import npsp-legacy-donors"),
     ("a324a41", "brc-refugee-support-actions"),
     ("14fc8bf", "civicrm-contacts"),
+    ("de224b5", "asc-client-level-data"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -568,6 +568,14 @@ def test_do_not_contact_flags_are_yes_or_no_and_a_donors_number_is_their_referen
         assert s.tag == "#person+id", header
 
 
+def test_an_amount_measured_per_unit_or_in_total_is_an_amount_for_a_person_to_confirm():
+    for header in ("Unit_Cost", "Total amount", "Weekly cost"):
+        (s,) = suggest_tags([header])
+        assert s.tag == "#value" and not s.confident, header
+    (other,) = suggest_tags(["Unit Postcode"])  # only amounts are measured so
+    assert other.tag != "#contact+address+postcode" or not other.confident
+
+
 def test_whether_someone_opted_out_is_a_yes_or_no():
     (s,) = suggest_tags(["OptOut Email"])
     assert s.tag is None

@@ -218,6 +218,11 @@ _PERSONAL_NAMES = {"#person+given+name", "#person+family+name", "#person+title"}
 _NAME_PARTS = {"#person+given+name", "#person+middle+name", "#person+family+name"}
 # Words that make a region or a state a line of an address ("Home State").
 _OF_AN_ADDRESS = {"address", "addr", "home", "mailing", "postal"}
+# Words that say how an amount is measured ("Unit cost", "Total amount", "Weekly income").
+_MEASURES = {
+    "total", "unit", "weekly", "monthly", "annual", "yearly", "daily", "average", "net",
+    "gross", "estimated", "actual", "planned", "max", "maximum", "min", "minimum", "mean",
+}  # fmt: skip
 # Regions that, beside a street and a postcode, are a line of the address.
 _STATES = {"state", "province", "county"}
 _PARTS_DIFFER = "its parts say different things"
@@ -879,6 +884,10 @@ class TagSuggester:
                 return None
             if dropped & _ADMIN and not entry.tag.startswith("#adm"):
                 return None  # "admin_county" is an area, not the county line of an address
+            measured = dropped & _MEASURES and dropped <= _WHOSE | _FILLERS | _MEASURES
+            if entry.datatype == "number" and measured:
+                # "Unit cost", "Total amount", "Weekly income": an amount, measured so.
+                return Suggestion(text, entry.tag, PARTLY, entry.label, f"ends with '{key}'")
             if dropped <= _WHOSE | _FILLERS:
                 # Words that are only fillers ("Client's date of birth") leave nothing
                 # unexplained; words that say whose it is ("Provider postcode") may name
