@@ -435,8 +435,9 @@ def _junior_and_senior(e: Evidence, decision: np.ndarray) -> np.ndarray:
 
 
 def _twins(e: Evidence, decision: np.ndarray) -> np.ndarray:
-    """Twins: one birthday and surname, different first names (within one postcode, only
-    on lists with households)."""
+    """Twins: one birthday and surname, different first names. Not on lists that show no
+    households at all (:attr:`Evidence.no_households`): twins mostly live together, and
+    where no one on the lists does, the probability decides."""
     v = e.v
     return (
         v.dob.is_("same")
@@ -444,6 +445,7 @@ def _twins(e: Evidence, decision: np.ndarray) -> np.ndarray:
         & v.family.at_least("close_spelling")
         & ~e.vouched
         & ~e.lone_postcode
+        & (not e.no_households)
     )
 
 
