@@ -27,6 +27,9 @@ from .comparisons import Levels, one_home, same_house_and_street
 from .prepare import nickname_of, nickname_related, short_for_both_sexes
 
 DEFINITE = 0.95
+# A probability sure enough to outweigh a rule that only doubts (names alone at another
+# house of one postcode, with another birthday, on lists where no one lives together).
+SURE = 0.99
 REVIEW = 0.30
 # Below this chance that two people at one address are of the household (if they are not
 # one person), the lists show no households: see Evidence.lone_home.
@@ -497,8 +500,11 @@ def _names_alone_elsewhere(e: Evidence, decision: np.ndarray) -> np.ndarray:
     phone with the ages to compare, fit too many people in a city: not the same person
     (a move worth a look is sent back to a person below). Within one postcode on lists
     with no households at all (:attr:`Evidence.lone_postcode`), a house number that
-    differs is a typo and the probability decides, unless the dates of birth differ too."""
-    within = e.lone_postcode & ~e.v.dob.is_("different")
+    differs is a typo and the probability decides, unless the dates of birth differ too
+    and the model, which learned from these lists how often each field is mistyped, is
+    not sure (:data:`SURE`)."""
+    sure = e.scored["probability"].to_numpy() >= SURE
+    within = e.lone_postcode & (~e.v.dob.is_("different") | sure)
     return ~e.strong & e.elsewhere_house & ~e.vouched & ~within
 
 
