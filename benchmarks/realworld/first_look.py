@@ -90,7 +90,7 @@ for headers, values in pickle.load(open(sys.argv[2], "rb")):
 
 
 def _kind(reason: str) -> str:
-    for kind in ("is a known header", "ends with", "contains"):
+    for kind in ("headers like it are mostly", "is a known header", "ends with", "contains"):
         if kind in reason:
             return kind
     return "other"
@@ -135,6 +135,7 @@ def main() -> None:
             splits[row["source"]] = row["split"]
     known = right = confident = confident_right = no_tag = left = 0
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    unsure_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     later = {s for _, names in BATCHES for s in names.split()}  # this batch and after
     with tempfile.TemporaryDirectory() as tmp:
         for commit, names in BATCHES:
@@ -174,6 +175,10 @@ def main() -> None:
                         confident_right += tag == expected
                         by_kind[_kind(reason)][0] += 1
                         by_kind[_kind(reason)][1] += tag == expected
+                    elif tag:
+                        unsure_kind[_kind(reason)][0] += 1
+                        unsure_kind[_kind(reason)][1] += tag == expected
+                        unsure_kind[_kind(reason)][2] += not expected
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
                            check=True, capture_output=True)  # fmt: skip
     print(f"{len(BATCHES)} batches: top-1 {right}/{known} = {right / known:.1%}; confident "
@@ -181,6 +186,11 @@ def main() -> None:
           f"headers left untagged {left}/{no_tag} = {left / no_tag:.1%}")  # fmt: skip
     for kind, (n, ok) in sorted(by_kind.items(), key=lambda x: -x[1][0]):
         print(f"  confident, reason '{kind}': {ok}/{n} = {ok / n:.1%}")
+    for kind, (n, ok, none) in sorted(unsure_kind.items(), key=lambda x: -x[1][0]):
+        print(
+            f"  unsure, reason '{kind}': right {ok}/{n} = {ok / n:.1%}, on a header with "
+            f"no tag {none}"
+        )
 
 
 if __name__ == "__main__":
