@@ -73,6 +73,7 @@ BATCHES = [
     ("a324a41", "brc-refugee-support-actions"),
     ("14fc8bf", "civicrm-contacts"),
     ("de224b5", "asc-client-level-data"),
+    ("a2ca2bb", "adur-public-toilets"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

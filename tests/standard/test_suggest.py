@@ -576,6 +576,23 @@ def test_an_amount_measured_per_unit_or_in_total_is_an_amount_for_a_person_to_co
     assert other.tag != "#contact+address+postcode" or not other.confident
 
 
+def test_coordinates_too_large_for_degrees_are_a_grid_reference_not_latitude_or_longitude():
+    eastings = [518072, 518225, 518915, 518222, 521299, 521048]
+    northings = [103649, 104730, 103795, 104168, 104515, 104977]
+    gx, gy = suggest_columns(["GeoX", "GeoY"], [eastings, northings])
+    assert gx.tag is None and gy.tag is None and "grid reference" in gx.reason
+    lon, lat = suggest_columns(
+        ["GeoX", "GeoY"],
+        [[-0.31, -0.3, -0.29, -0.28, -0.27, -0.26], [50.8, 50.81, 50.82, 50.83, 50.84, 50.85]],
+    )
+    assert lon.tag == "#geo+lon" and lat.tag == "#geo+lat"
+
+
+def test_category_alone_is_a_category_of_help_for_a_person_to_confirm():
+    (s,) = suggest_tags(["Category"])
+    assert s.tag == "#sector" and not s.confident
+
+
 def test_whether_someone_opted_out_is_a_yes_or_no():
     (s,) = suggest_tags(["OptOut Email"])
     assert s.tag is None

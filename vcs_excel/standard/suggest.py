@@ -1498,6 +1498,10 @@ class TagSuggester:
                     f"the header says {entry.label.lower()}, but the values are not",
                 )  # fmt: skip
             none_fit = fit == 0 and found["values"] >= 5
+            if none_fit and entry.key in ("#geo+lat", "#geo+lon") and found["number"] >= 0.8:
+                # "GeoX" over 518072: grid references (eastings, northings), not degrees.
+                why = "numbers too large for degrees: a grid reference"
+                return Suggestion(s.header, None, 0.0, reason=why)
             if found["values"] < FEW and not none_fit and not clearly_other(found):
                 return s  # too few values to doubt the header by
             return Suggestion(
