@@ -236,9 +236,9 @@ _PERSON_NAME_TAGS = {"#person+name", "#person+given+name", "#person+family+name"
 # postcode"); a name at birth and a maiden name too.
 _FORMERLY = {"previous", "former", "prior", "old"}
 _BEFORE = _FORMERLY | {"maiden", "birth"}
-# Numbered parties of a row ("Contact1", "Adult 2") that are people, besides _PEOPLE.
-# A later one's fields of these kinds are that party's, not the row's.
+# A later numbered party's fields of these kinds are that party's, not the row's.
 _ONES_OWN = ("#contact+", "#person+", "#value", "#country", "#adm")
+# Numbered parties of a row ("Contact1", "Adult 2") that are people, besides _PEOPLE.
 _PARTIES = {"adult", "parent", "guardian", "donor", "signatory", "carer", "spouse", "partner"}
 # The first words of a person's own address and phone, and of another of theirs, in
 # exports that hold both ("Home Street" / "Business Street", "MailingCity" / "OtherCity").
