@@ -174,6 +174,8 @@ def profile(values: Sequence[Any], dictionary: DataDictionary) -> dict[str, floa
         if x is not None and re.search(r"\.\d{3,}", t)
     ]  # fmt: skip
     found["lat"] = sum(1 for x in decimals if -90 <= x <= 90) / n
+    # Numbers of any precision small enough to be degrees (grid references are not).
+    found["degrees"] = sum(1 for x in numbers if x is not None and -180 <= x <= 180) / n
     found["has_email"] = sum(1 for t in texts if _HAS_EMAIL.search(t)) / n
     gss = [t.strip().upper()[:3] for t in texts if _GSS.match(t.strip().upper())]
     for name, prefixes in _GSS_KINDS.items():

@@ -1498,7 +1498,8 @@ class TagSuggester:
                     f"the header says {entry.label.lower()}, but the values are not",
                 )  # fmt: skip
             none_fit = fit == 0 and found["values"] >= 5
-            if none_fit and entry.key in ("#geo+lat", "#geo+lon") and found["number"] >= 0.8:
+            grid = found["number"] >= 0.8 and found.get("degrees", 1.0) < 0.2
+            if none_fit and entry.key in ("#geo+lat", "#geo+lon") and grid:
                 # "GeoX" over 518072: grid references (eastings, northings), not degrees.
                 why = "numbers too large for degrees: a grid reference"
                 return Suggestion(s.header, None, 0.0, reason=why)
