@@ -14,7 +14,7 @@ With ``--with-model`` each batch's suggestions are also weighed by the model of 
 words (``vcs_excel.standard.header_model``) as the suggester weighs them, the model
 learned only from what was there before the batch: the data dictionary of the commit
 before it and the labelled headers of the sources that joined earlier (about 15 s a
-batch).
+batch). ``--show-wrong`` prints each confident suggestion that was wrong, with its reason.
 """
 
 from __future__ import annotations
@@ -128,6 +128,7 @@ def main() -> None:
     from benchmarks.real_world import _sheet_columns
 
     with_model = "--with-model" in sys.argv[1:]
+    show_wrong = "--show-wrong" in sys.argv[1:]  # the confident suggestions that were wrong
 
     columns = _sheet_columns()
     splits = {}
@@ -163,8 +164,11 @@ def main() -> None:
                 earlier = {sid for (sid, _), v in columns.items() if v[3] == "dev"} - later
                 found = _weighed(tree, earlier, sheets, found)
             later -= sources
-            for (_, gold, _, _), out in zip(sheets, found, strict=True):
-                for expected, (tag, sure, reason) in zip(gold, out, strict=True):
+            for (headers, gold, _, _), out in zip(sheets, found, strict=True):
+                for header, expected, (tag, sure, reason) in zip(headers, gold, out, strict=True):
+                    if show_wrong and tag and sure and tag != expected:
+                        print(f"  {commit}: {header!r} confidently {tag}, labelled "
+                              f"{expected or 'no tag'} ({reason})")  # fmt: skip
                     if expected:
                         known += 1
                         right += tag == expected

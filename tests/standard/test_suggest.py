@@ -593,6 +593,14 @@ def test_category_alone_is_a_category_of_help_for_a_person_to_confirm():
     assert s.tag == "#sector" and not s.confident
 
 
+def test_an_organisations_name_in_a_list_of_people_waits_for_a_person():
+    # The person's employer, a group they belong to, or who referred them.
+    people = suggest_columns(["First Name", "Last Name", "Date of Birth", "Organization Name"])
+    assert people[3].tag == "#org+name" and not people[3].confident
+    orgs = suggest_columns(["Organisation Name", "Charity Number", "Website"])
+    assert orgs[0].tag == "#org+name" and orgs[0].confident
+
+
 def test_whether_someone_opted_out_is_a_yes_or_no():
     (s,) = suggest_tags(["OptOut Email"])
     assert s.tag is None

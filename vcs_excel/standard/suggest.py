@@ -1438,6 +1438,12 @@ class TagSuggester:
             return dataclasses.replace(
                 s, confidence=UNSURE, reason=f"{s.reason}, in a list of people"
             )
+        if kind == "people" and key == "#org+name" and s.confident:
+            # "Organization Name" in a list of people: the person's employer, a group
+            # they belong to, or who referred them, as often as an organisation of the row.
+            return dataclasses.replace(
+                s, confidence=UNSURE, reason=f"{s.reason}, in a list of people"
+            )
         if kind == "people":
             return s
         if key == "#status" and kind == "services":
