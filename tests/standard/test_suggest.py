@@ -107,7 +107,8 @@ def test_name_and_title_in_a_list_of_grants_are_not_a_persons():
 def test_values_that_say_another_thing_make_the_header_unsure():
     links = [f"https://chat.whatsapp.com/group{n}" for n in range(5)]
     _, whatsapp = suggest_columns(["Name", "Whatsapp"], [["A"] * 5, links])
-    assert whatsapp.tag == "#contact+mobile+phone" and not whatsapp.confident
+    # Not a mobile number, and not the row's website: a group's link on WhatsApp.
+    assert whatsapp.tag is None and "elsewhere" in whatsapp.reason
     pcodes = [f"GN0{n}" for n in range(1, 9)]
     (pcode,) = suggest_columns(["P code"], [pcodes])
     assert not (pcode.tag == "#contact+address+postcode" and pcode.confident)
@@ -599,6 +600,24 @@ def test_an_organisations_name_in_a_list_of_people_waits_for_a_person():
     assert people[3].tag == "#org+name" and not people[3].confident
     orgs = suggest_columns(["Organisation Name", "Charity Number", "Website"])
     assert orgs[0].tag == "#org+name" and orgs[0].confident
+
+
+def test_web_addresses_and_uk_coordinates_are_read_from_the_values():
+    names = ["Hope Trust", "Oak Club", "Ash Group", "Elm Foundation", "Yew Charity"]
+    links = ["https://hope.org.uk", "https://oakclub.org/about", "www.ashgroup.org.uk",
+             "http://elm.org.uk", "https://yew.org.uk/contact"]  # fmt: skip
+    lat = [53.4808, 53.4812, 53.472, 53.4901, 53.5011]
+    lon = [-2.2426, -2.2301, -2.251, -2.2401, -2.239]
+    found = suggest_columns(["Name", "Field 7", "Pos A", "Pos B"], [names, links, lat, lon])
+    assert [s.tag for s in found[1:]] == ["#contact+url", "#geo+lat", "#geo+lon"]
+    assert not any(s.confident for s in found[1:])  # read from values alone: unsure
+    # Beside a column its header calls the website, another column of links is a link to
+    # something else (a map, a source), not the row's website.
+    beside = suggest_columns(["Name", "Website", "Field 7"], [names, links, links])
+    assert beside[1].tag == "#contact+url" and beside[2].tag is None
+    # Amounts and scores with decimals are not coordinates.
+    (score,) = suggest_columns(["Pos C"], [[1.25, 2.5, 3.75, 4.0, 2.125]])
+    assert score.tag is None
 
 
 def test_whether_someone_opted_out_is_a_yes_or_no():

@@ -24,6 +24,10 @@ SAMPLE = 200  # distinct values looked at per column
 MOST = 0.8  # the share of values that makes a column one kind
 ORG_NAMES = 0.4  # the share of names with an organisation's or place's word in them
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# The United Kingdom's extent in degrees (the Channel Islands to Shetland, the west of
+# Northern Ireland to the east of Suffolk).
+_UK_LAT = (49.0, 61.0)
+_UK_LON = (-8.7, 1.8)
 # Code lists whose values are too common to say what a column is (Y/N, None).
 _UNTELLING = {"yes_no", "allergen", "diet", "dbs_level"}
 
@@ -70,6 +74,8 @@ CONTENT_TAGS = {
     "#contact+mobile+phone": "mobile numbers",
     "#contact+phone": "phone numbers",
     "#contact+url": "web addresses",
+    "#geo+lat": "latitudes in the United Kingdom",
+    "#geo+lon": "longitudes in the United Kingdom",
     "#date": "dates",
     "#adm1+code": "codes of regions or nations",
     "#adm2+code": "codes of local authorities",
@@ -186,6 +192,10 @@ def profile(values: Sequence[Any], dictionary: DataDictionary) -> dict[str, floa
     found["placename"] = sum(1 for org, place in named if place) / n
     found["personname"] = sum(1 for t in texts if _person_name(t)) / n
     found["lon"] = sum(1 for x in decimals if -180 <= x <= 180) / n
+    # Degrees of latitude and longitude in and around the United Kingdom, to three places
+    # or more (a map reading, not an amount or a score).
+    found["uk_lat"] = sum(1 for x in decimals if _UK_LAT[0] <= x <= _UK_LAT[1]) / n
+    found["uk_lon"] = sum(1 for x in decimals if _UK_LON[0] <= x <= _UK_LON[1]) / n
     used = {e.codelist for e in dictionary.entries if e.codelist}
     for name, codes in dictionary.codelists.items():
         if name not in _UNTELLING and name in used:
@@ -238,6 +248,13 @@ def content_tag(found: dict[str, float], kind: str, dictionary: DataDictionary) 
         return "#contact+mobile+phone" if found["mobile"] >= MOST else "#contact+phone"
     if found["date"] >= MOST and found["number"] < MOST:
         return "#date"
+    if found["url"] >= MOST:
+        return "#contact+url"
+    # Latitude first: a UK latitude (49 to 61) is never a UK longitude (-8.7 to 1.8).
+    if found.get("uk_lat", 0.0) >= MOST:
+        return "#geo+lat"
+    if found.get("uk_lon", 0.0) >= MOST:
+        return "#geo+lon"
     for level in ("adm2", "adm3", "adm1"):
         if found.get(f"gss:{level}", 0) >= MOST:
             return f"#{level}+code"

@@ -200,6 +200,8 @@ _NOT_A_WEBSITE = {
     "facebook", "twitter", "instagram", "linkedin", "youtube", "tiktok", "wikipedia",
 }  # fmt: skip
 _TEXT_MESSAGES = {"text", "texts", "sms", "txt", "texting", "whatsapp"}
+# Messaging services whose links are a group's or a person's there, not a website.
+_MESSAGING = {"whatsapp", "telegram", "signal", "messenger", "discord", "slack"}
 _ABOUT = {"description", "descriptions", "details", "summary", "notes"}
 # Headers that say only that a column holds some way to get in touch: its values tell.
 _VAGUE = {"contact details", "contact info", "contact information", "contact detail"}
@@ -1071,9 +1073,25 @@ class TagSuggester:
             ]  # fmt: skip
         if values is not None:
             out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
+            out = self._one_web_address(out)
         if kind == "people":
             out = self._own_and_other_addresses(out)
         return self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
+
+    def _one_web_address(self, found: list[Suggestion]) -> list[Suggestion]:
+        """A column of web addresses whose header says nothing, beside one whose header
+        says it is the row's website: a link to something else (a map, a source)."""
+        from .content import CONTENT_TAGS
+
+        by_values = f"the values are {CONTENT_TAGS['#contact+url']}"
+        named = any(self._key(s.tag) == "#contact+url" and s.reason != by_values for s in found)
+        if not named:
+            return found
+        return [
+            Suggestion(s.header, None, 0.0, reason="a link to something else, beside the website")
+            if self._key(s.tag) == "#contact+url" and s.reason == by_values else s
+            for s in found
+        ]  # fmt: skip
 
     def _own_and_other_addresses(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "Business Street" beside "Home Street" in a list of people: the standard holds
@@ -1498,6 +1516,10 @@ class TagSuggester:
             if fit is None or fit >= 0.5:
                 return s
             better = content_tag(found, kind, self.dictionary)
+            if better == "#contact+url" and _words(s.header) & (_NOT_A_WEBSITE | _MESSAGING):
+                # "Whatsapp" over chat.whatsapp.com links: a group or profile elsewhere.
+                why = "links to a group or profile elsewhere, not a website"
+                return Suggestion(s.header, None, 0.0, reason=why)
             if better and better != entry.tag:
                 return Suggestion(
                     s.header, better, UNSURE, self.dictionary.entry(better).label,
