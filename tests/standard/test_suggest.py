@@ -620,6 +620,16 @@ def test_web_addresses_and_uk_coordinates_are_read_from_the_values():
     assert score.tag is None
 
 
+def test_opening_hours_are_read_from_the_values_in_a_list_of_places():
+    names = ["Hope Centre", "Oak Hall", "Ash Library", "Elm Hub", "Yew Church Hall"]
+    hours = ["Mon-Fri 9am-5pm", "09:00 - 17:00", "Tuesdays 10 till 2", "Sat 10:00-12:00",
+             "Weds 1pm to 3pm"]  # fmt: skip
+    found = suggest_columns(["Venue", "Col C"], [names, hours])
+    assert found[1].tag == "#service+hours" and not found[1].confident
+    (prices,) = suggest_columns(["Col C"], [["12.50", "3.75", "10.00", "7.25", "1.10"]])
+    assert prices.tag != "#service+hours"
+
+
 def test_whether_someone_opted_out_is_a_yes_or_no():
     (s,) = suggest_tags(["OptOut Email"])
     assert s.tag is None

@@ -24,6 +24,11 @@ SAMPLE = 200  # distinct values looked at per column
 MOST = 0.8  # the share of values that makes a column one kind
 ORG_NAMES = 0.4  # the share of names with an organisation's or place's word in them
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# Opening hours: a time of day, or a day of the week beside a range ("Mon-Fri 9am-5pm",
+# "09:00 - 17:00", "Tuesdays 10 till 2").
+_TIME = r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}[:.]\d{2}\b"
+_DAY = r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|days|s)?\b"
+_HOURS = re.compile(rf"(?:{_TIME}).*(?:-|–|to|till|until)|{_DAY}.*(?:{_TIME}|\d)", re.I)
 # The United Kingdom's extent in degrees (the Channel Islands to Shetland, the west of
 # Northern Ireland to the east of Suffolk).
 _UK_LAT = (49.0, 61.0)
@@ -74,6 +79,7 @@ CONTENT_TAGS = {
     "#contact+mobile+phone": "mobile numbers",
     "#contact+phone": "phone numbers",
     "#contact+url": "web addresses",
+    "#service+hours": "opening hours",
     "#geo+lat": "latitudes in the United Kingdom",
     "#geo+lon": "longitudes in the United Kingdom",
     "#date": "dates",
@@ -167,6 +173,7 @@ def profile(values: Sequence[Any], dictionary: DataDictionary) -> dict[str, floa
         "email": share(lambda v: "@" in str(v) and datatype("email").parse(v, ctx) is not None),
         "nhs": share(lambda v: datatype("nhs_number").parse(v, ctx) is not None),
         "url": sum(1 for t in texts if _URL.match(t)) / n,
+        "hours": sum(1 for t in texts if _HOURS.search(t)) / n,
         "number": share(lambda v: datatype("number").parse(v, ctx) is not None),
     }
     phones = [normalise_phone(v) for v in sample]
@@ -250,6 +257,8 @@ def content_tag(found: dict[str, float], kind: str, dictionary: DataDictionary) 
         return "#date"
     if found["url"] >= MOST:
         return "#contact+url"
+    if found.get("hours", 0.0) >= MOST and kind != "people":
+        return "#service+hours"
     # Latitude first: a UK latitude (49 to 61) is never a UK longitude (-8.7 to 1.8).
     if found.get("uk_lat", 0.0) >= MOST:
         return "#geo+lat"
