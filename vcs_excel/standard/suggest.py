@@ -240,6 +240,8 @@ _FORMERLY = {"previous", "former", "prior", "old"}
 _BEFORE = _FORMERLY | {"maiden", "birth"}
 # A later numbered party's fields of these kinds are that party's, not the row's.
 _ONES_OWN = ("#contact+", "#person+", "#value", "#country", "#adm")
+# Numbered parties of a row that are organisations ("Account1": a CRM's organisation).
+_ORG_PARTIES = _ORG_NOUNS | {"account"}
 # Numbered parties of a row ("Contact1", "Adult 2") that are people, besides _PEOPLE.
 _PARTIES = {"adult", "parent", "guardian", "donor", "signatory", "carer", "spouse", "partner"}
 # The first words of a person's own address and phone, and of another of theirs, in
@@ -1072,25 +1074,24 @@ class TagSuggester:
                 for b, s in zip(before, out, strict=True)
             ]  # fmt: skip
         if values is not None:
+            read = out
             out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
-            out = self._one_web_address(out)
+            out = self._one_web_address(read, out)
         if kind == "people":
             out = self._own_and_other_addresses(out)
         return self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
 
-    def _one_web_address(self, found: list[Suggestion]) -> list[Suggestion]:
+    def _one_web_address(self, read: list[Suggestion], found: list[Suggestion]) -> list[Suggestion]:
         """A column of web addresses whose header says nothing, beside one whose header
-        says it is the row's website: a link to something else (a map, a source)."""
-        from .content import CONTENT_TAGS
-
-        by_values = f"the values are {CONTENT_TAGS['#contact+url']}"
-        named = any(self._key(s.tag) == "#contact+url" and s.reason != by_values for s in found)
-        if not named:
+        says it is the row's website: a link to something else (a map, a source).
+        ``read``: the suggestions from the headers, ``found``: after the values."""
+        url = "#contact+url"
+        if not any(self._key(r.tag) == url for r in read):
             return found
         return [
             Suggestion(s.header, None, 0.0, reason="a link to something else, beside the website")
-            if self._key(s.tag) == "#contact+url" and s.reason == by_values else s
-            for s in found
+            if self._key(s.tag) == url and self._key(r.tag) != url else s
+            for r, s in zip(read, found, strict=True)
         ]  # fmt: skip
 
     def _own_and_other_addresses(self, found: list[Suggestion]) -> list[Suggestion]:
@@ -1253,14 +1254,7 @@ class TagSuggester:
                         out[i] = Suggestion(
                             s.header, None, 0.0, reason=f"the {prefix}'s, beside the row's own"
                         )
-                    elif (
-                        not party
-                        and key == "#person+name"
-                        and words
-                        & (
-                            _ORG_NOUNS | {"account"}  # a CRM's word for an organisation
-                        )
-                    ):
+                    elif not party and key == "#person+name" and words & _ORG_PARTIES:
                         out[i] = self._entry_suggestion(
                             s.header, "#org+name", UNSURE, f"the name of the {prefix}"
                         )
