@@ -196,3 +196,20 @@ def test_hxl_tools_read_our_tagged_sheets(lists):
     tags = [c.display_tag for c in source.columns]
     assert tags[:3] == ["#person+name", "#date+birth", "#contact+address+postcode"]
     assert next(iter(source)).get("#contact+address+postcode") == "ls61ab"
+
+
+def test_a_row_of_totals_is_not_checked_or_copied_and_the_user_is_told(tmp_path):
+    rows = [["Name", "Household size", "DBS checked?"], ["Jean Smith", 2, "Yes"]]
+    rows += [["Bill Jones", 3, "No"], [], ["Total", 5]]
+    path = save_rows(tmp_path / "totals.xlsx", {"People": rows})
+    checked = run_task("check", FileBook.open(path, out=tmp_path / "c.xlsx"), today=TODAY)
+    assert "People row 5" in checked.summary and "totals" in checked.summary
+    # The totals row has no name, yet no "missing name" error points at it; a DBS check
+    # recorded as Yes or No is a value of the code list, not an error.
+    assert not [i for i in checked.payload["issues"] if i["row"] == 5]
+    assert checked.payload["summary"]["errors"] == 0
+    copied = run_task("standardise", FileBook.open(path, out=tmp_path / "s.xlsx"), today=TODAY)
+    assert "People row 5" in copied.summary
+    copy = openpyxl.load_workbook(tmp_path / "s.xlsx")["People standardised"]
+    values = [c.value for row in copy.iter_rows() for c in row]
+    assert "Total" not in values and "Checked, level not recorded" in values

@@ -143,6 +143,65 @@ def test_blank_rows_and_columns_inside_data_keep_row_numbers(tmp_path):
     assert table.blank_rows == 2
 
 
+def test_a_row_of_totals_under_the_list_is_not_a_record(tmp_path):
+    path = save_rows(
+        tmp_path / "totals.xlsx",
+        {
+            "S": [
+                ["Ref", "Name", "Household size", "Parcels"],
+                [1, "Ann Lee", 2, 4],
+                [2, "Bo Chen", 3, 1],
+                [],
+                ["Total", None, 5, 5],
+                [None, None, 2.5, 2.5],  # averages typed under the columns, unlabelled
+            ]
+        },
+    )
+    table = read(path)
+    assert list(table.frame.index) == [2, 3]
+    assert table.total_rows == [5, 6]
+    assert table.blank_rows == 0  # the blank row is above the totals, not inside the data
+    assert any("totals" in n for n in table.notes)
+    # The sheet itself is not changed.
+    assert openpyxl.load_workbook(path)["S"]["A5"].value == "Total"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        ["Total Fitness Gym", "LS6 1AB", 3, 4],  # a record whose name starts "Total"
+        [3, "Cy Dee", 1, 1],  # a record after a gap
+        [None, None, 5, None],  # numbers alone with no blank row above: may be a record
+    ],
+)
+def test_a_record_at_the_foot_of_the_list_is_kept(tmp_path, last):
+    rows = [["Name", "Postcode", "Size", "Parcels"], ["Ann Lee", "LS6 1AB", 2, 4]]
+    rows += [["Bo Chen", "LS7 1AB", 3, 1]]
+    rows += [[]] if last[0] == 3 else []
+    table = read(save_rows(tmp_path / "k.xlsx", {"S": [*rows, last]}))
+    assert len(table.frame) == 3
+    assert table.total_rows == []
+
+
+def test_a_row_of_totals_in_a_csv_file_is_not_a_record(tmp_path):
+    path = tmp_path / "totals.csv"
+    path.write_text(
+        'Name,Postcode,Parcels\nAnn Lee,LS6 1AB,4\nBo Chen,LS7 1AB,"1,250"\n,,\nTOTAL:,,"1,254"\n'
+    )
+    table = read(path)
+    assert list(table.frame["Name"]) == ["Ann Lee", "Bo Chen"]
+    assert table.total_rows == [5]
+
+
+def test_numbers_below_a_gap_in_a_list_of_numbers_are_records(tmp_path):
+    rows = [["NHS number", "Household size"], [9434765919, 2], [9434765870, 1], [], [9434765900, 3]]
+    table = read(save_rows(tmp_path / "n.xlsx", {"S": rows}))
+    assert list(table.frame.index) == [2, 3, 5]
+    csv = tmp_path / "n.csv"
+    csv.write_text("NHS number,Household size\n9434765919,2\n9434765870,1\n,\n9434765900,3\n")
+    assert list(read(csv).frame.index) == [2, 3, 5]
+
+
 def test_data_in_a_column_without_header_is_kept(tmp_path):
     header = ["Name", "Address", "Postcode", "Phone", "Email", None]
     row = ["Ann Lee", "1 Mill Lane", "LS6 1AB", "0113 496 0000", "a@example.com", "note"]

@@ -250,6 +250,7 @@ def check_table(
         tagged=not suggested,
         columns_checked=len(checked),
         columns_unchecked=[p.column.name for p in plans if p.entry is None],
+        total_rows=list(table.total_rows),
     )
     return issues, info
 

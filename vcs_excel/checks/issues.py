@@ -176,6 +176,7 @@ class SheetCheck:
     tagged: bool
     columns_checked: int
     columns_unchecked: list[str] = field(default_factory=list)
+    total_rows: list[int] = field(default_factory=list)  # totals under the data, not checked
 
 
 @dataclass

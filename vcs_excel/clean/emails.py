@@ -36,7 +36,7 @@ class EmailResult:
 
 # A domain label with hyphens in its 3rd and 4th places ("aa--b") is reserved by IDNA
 # (only "xn--" labels may have them): the full validator refuses it.
-_RESERVED_LABEL = re.compile(r"[@.][A-Za-z0-9]{2}--")
+_RESERVED_LABEL = re.compile(r"[@.][^.@]{2}--")
 
 
 def simple_address(text: str) -> bool:

@@ -99,9 +99,19 @@ def check(
             f" {', '.join(untagged)} had no tag row, so suggested tags were used "
             "(Tag headers adds them)."
         )
+    summary += totals_note(report.sheets)
     result = TaskResult("check", summary, problems=problems, sheets=written, data=data)
     result.payload = report.to_json(data)
     return result
+
+
+def totals_note(sheets: Sequence[Any]) -> str:
+    """A sentence on rows of totals under the lists, left out; "" when there are none.
+    ``sheets`` are tables or sheet summaries (anything with ``sheet`` and ``total_rows``)."""
+    found = [f"{s.sheet} row {', '.join(map(str, s.total_rows))}" for s in sheets if s.total_rows]
+    if not found:
+        return ""
+    return f" Left out as totals under the list, not records: {'; '.join(found)}."
 
 
 def _issues_spec(report: Report) -> SheetSpec:
@@ -132,7 +142,14 @@ def _issues_spec(report: Report) -> SheetSpec:
         + ")"
         for s in report.sheets
     )
-    notes = [f"Checked: {checked}.", "Click a cell reference to go to the cell."]
+    notes = [f"Checked: {checked}."]
+    for s in report.sheets:
+        if s.total_rows:
+            rows = ", ".join(str(r) for r in s.total_rows)
+            notes.append(
+                f"{s.sheet} row(s) {rows}: totals under the list, not records: not checked."
+            )
+    notes.append("Click a cell reference to go to the cell.")
     if len(report.issues) > MAX_LISTED:
         notes.append(f"Only the first {MAX_LISTED:,} of {len(report.issues):,} issues are listed.")
     return SheetSpec(
@@ -203,8 +220,10 @@ def standardise(
     changes: list[list[Any]] = []
     change_links: dict[tuple[int, int], CellLink] = {}
     written = []
+    tables = []
     for name in selected_sheets(book, sheets):
         table = book.read_table(name)
+        tables.append(table)
         plans, _, _ = plan_columns(table)
         rows, links = [], {}
         standard = [standard_column(table.frame[p.column.name], p, settings) for p in plans]
@@ -261,7 +280,7 @@ def standardise(
     return TaskResult(
         "standardise",
         f"{len(changes)} value(s) standardised into {len(written) - 1} new tab(s); every change "
-        "is listed on the Changes tab.",
+        "is listed on the Changes tab." + totals_note(tables),
         sheets=written,
         data={"changes": len(changes)},
     )

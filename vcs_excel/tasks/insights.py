@@ -16,6 +16,7 @@ from ..insights.export import row_level_values, specs, write_export
 from ..insights.sdc import THRESHOLD
 from ..insights.summary import summarise
 from ..workbook import Book, FileBook
+from .check import totals_note
 
 ONE_LIST = "One list"
 
@@ -117,6 +118,7 @@ def insights(
     )
     warnings = _all_unknown(lists, dims)
     summary += "".join(f" {w}" for w in warnings)
+    summary += totals_note([r.table for r in lists])
     if exported:
         summary += f" Safe-to-share file: {exported}."
     data: dict[str, Any] = {

@@ -28,6 +28,14 @@ HEADER_SCAN_ROWS = 40
 _TAG_CELL = re.compile(r"^\s*#[A-Za-z][\w-]*(\s*\+\s*[\w-]+)*\s*$")
 _SPACE = re.compile(r"\s+")
 _NUMERIC_TEXT = re.compile(r"^[\s\d.,:/£$%+-]*$")
+# The label of a row of totals under a list: "Total", "Grand total:", "Totals", "Sum",
+# "Count", "Average", "Total clients".
+_TOTAL_LABEL = re.compile(
+    r"^\s*(grand\s+|sub-?\s*)?(totals?|sum|count|average|mean)\b[\s\w:()-]{0,30}$", re.I
+)
+# Rows of totals looked for at the foot of a list.
+TOTAL_ROWS_MAX = 3
+MOST_ROWS = 0.9  # the share of records with some text that makes a list one of text
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,8 @@ class Table:
     group_row: int | None = None
     blank_rows: int = 0
     notes: list[str] = field(default_factory=list)
+    # Rows of totals under the data ("Total", then numbers): not records, left out.
+    total_rows: list[int] = field(default_factory=list)
     # Arrow copies of columns of plain text, by column name (see Grid.text).
     text: dict[str, Any] = field(default_factory=dict)
 
@@ -330,6 +340,17 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
         else:
             data = arr[non_blank][:, keep]
         index = row_numbers[non_blank]
+        totals = _total_rows(data, index)
+        dropped: list[int] = []
+        if totals:
+            dropped = [int(r) for r in index[len(index) - totals :]]
+            data, index = data[: len(data) - totals], index[: len(index) - totals]
+            non_blank = non_blank & (row_numbers <= (index[-1] if len(index) else 0))
+            rows = ", ".join(str(r) for r in dropped)
+            notes.append(
+                f"Row{'s' if totals > 1 else ''} {rows} look{'' if totals > 1 else 's'} like "
+                "totals, not a record: left out of the data (the sheet is not changed)."
+            )
         blank_rows = int((~non_blank).sum())
         # Blank rows after the last data row are only the sheet's used range, not gaps.
         if non_blank.any():
@@ -341,6 +362,7 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
         data = np.empty((0, len(keep)), dtype=object)
         index = np.array([], dtype=int)
         blank_rows = 0
+        dropped = []
 
     # One block of objects, as read (no copy); names are unique.
     frame = pd.DataFrame(np.asarray(data, dtype=object), columns=names, copy=False)
@@ -365,8 +387,63 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
         frame=frame,
         blank_rows=blank_rows,
         notes=notes,
+        total_rows=dropped,
         text=text,
     )
+
+
+_A_NUMBER = re.compile(r"^\s*[-+]?[£$€]?\d[\d,]*(\.\d+)?%?\s*$")
+
+
+def _is_number(value: Any) -> bool:
+    """A number, or text of one as a CSV file holds it ("1,250", "£35.50", "12%")."""
+    if isinstance(value, str):
+        return bool(_A_NUMBER.match(value))
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(
+        value, (bool, np.bool_)
+    )
+
+
+def _total_kind(row: np.ndarray) -> str | None:
+    """ "label": a label such as "Total" first and only numbers after it; "numbers":
+    numbers alone; None: neither."""
+    filled = [v for v in row if v is not None and not (isinstance(v, str) and not v.strip())]
+    if not filled:
+        return None
+    first, rest = filled[0], filled[1:]
+    if isinstance(first, str) and _TOTAL_LABEL.match(first):
+        return "label" if all(_is_number(v) for v in rest) else None
+    return "numbers" if all(_is_number(v) for v in filled) else None
+
+
+def _total_rows(data: np.ndarray, index: np.ndarray) -> int:
+    """How many rows at the foot of the data are totals, not records.
+
+    A row labelled "Total" (or "Grand total", "Sum", "Count", "Average") with only
+    numbers after the label is one. So is a row of numbers alone below a blank row or
+    below another row of totals, in a list whose records nearly all have some text (a
+    name, an address): a record there would have text too, so such a row is sums typed
+    under the columns. In a list of numbers alone, it may be a record, and is kept."""
+    n = len(data)
+    if data.ndim != 2 or n < 2 or not data.shape[1]:
+        return 0
+    first = max(n - TOTAL_ROWS_MAX, 1)
+    kinds = [_total_kind(data[k]) for k in range(first, n)]
+    if not any(kinds) or kinds[-1] is None:
+        return 0
+    has_text = np.frompyfunc(
+        lambda v: isinstance(v, str) and bool(v.strip()) and not _is_number(v), 1, 1
+    )
+    texty = bool(np.mean(has_text(data[:first]).astype(bool).any(axis=1)) >= MOST_ROWS)
+    for start in range(first, n):
+        kind = kinds[start - first]
+        opens = kind == "label" or (
+            kind == "numbers" and texty and index[start] - index[start - 1] > 1
+        )
+        rest = kinds[start - first + 1 :]
+        if opens and all(k == "label" or (k == "numbers" and texty) for k in rest):
+            return n - start
+    return 0
 
 
 def is_blank_value(value: Any) -> bool:
