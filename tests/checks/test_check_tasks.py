@@ -213,3 +213,28 @@ def test_a_row_of_totals_is_not_checked_or_copied_and_the_user_is_told(tmp_path)
     copy = openpyxl.load_workbook(tmp_path / "s.xlsx")["People standardised"]
     values = [c.value for row in copy.iter_rows() for c in row]
     assert "Total" not in values and "Checked, level not recorded" in values
+
+
+FORM = """Timestamp,Full name,Email address,Your postcode,Do you have a current DBS check?,\
+I agree to my details being shared with the mutual aid group
+23/03/2020 18:09:56,Sam Taylor,sam.taylor@example.com,LS6 3AB,No,I agree
+24/03/2020 09:01:44,Tom O'Neill,tom@example.org,LS6,Don't know,I agree
+"""
+
+
+def test_a_volunteer_sign_up_form_export_is_read_as_people_answer(tmp_path):
+    path = tmp_path / "form.csv"
+    path.write_text(FORM)
+    tagged = tmp_path / "tagged.xlsx"
+    run_task("tag", FileBook.open(path, out=tagged), apply=True)
+    result = run_task("check", FileBook.open(tagged, out=tmp_path / "c.xlsx"), test_data=True)
+    by_cell = {f"{i['column']}{i['row']}": i["code"] for i in result.payload["issues"]}
+    # "I agree" is a yes, "Don't know" a missing value, "LS6" half a postcode: no errors.
+    assert result.payload["summary"]["errors"] == 0, by_cell
+    assert by_cell["D4"] == "postcode-partial"
+    assert by_cell["E4"] == "placeholder"
+    assert by_cell["F3"] == "code-list-format"
+    run_task("standardise", FileBook.open(tagged, out=tmp_path / "s.xlsx"), test_data=True)
+    copy = openpyxl.load_workbook(tmp_path / "s.xlsx")["form standardised"]
+    assert copy["A3"].value == dt.datetime(2020, 3, 23, 18, 9, 56)  # the time is kept
+    assert copy["A3"].number_format == "yyyy-mm-dd hh:mm:ss"

@@ -109,6 +109,16 @@ def test_foreign_postcodes_are_information_and_uk_ones_are_checked():
     assert codes("se1 0eh", "postcode") == ["postcode-format"]
 
 
+@pytest.mark.parametrize("value", ["LS6", "ls6", "SW1A", "M1", "LS6 1"])
+def test_the_first_part_of_a_postcode_alone_is_said_so(value):
+    assert codes(value, "postcode") == ["postcode-partial"]
+
+
+@pytest.mark.parametrize("value", ["LS6 1A", "LS", "QQ6", "LS6 1AB9"])
+def test_a_postcode_cut_short_elsewhere_is_not_a_district(value):
+    assert codes(value, "postcode") == ["postcode-invalid"]
+
+
 def test_a_note_in_an_id_column_is_found():
     note = "As discussed, we are not a registered charity but a private company"
     assert codes(note, "id") == ["id-free-text"]
@@ -134,3 +144,16 @@ def test_no_datatype_raises_on_any_text_and_standard_is_idempotent(text, kind):
 def test_every_datatype_describes_itself():
     for kind in DATATYPES.values():
         assert kind.describe() and kind.describe().endswith(".")
+
+
+def test_a_date_and_time_keeps_its_time_except_a_birth():
+    date = datatype("date")
+    for text in ("23/03/2020 18:09:56", "2020-03-23T18:09:56Z", "2020-03-23 18:09:56+01:00"):
+        assert date.standard(text, CTX) == dt.datetime(2020, 3, 23, 18, 9, 56)
+        ((code, message, suggestion),) = date.check(text, CTX)
+        assert code == "date-format" and "18:09:56" in message
+        assert suggestion == dt.datetime(2020, 3, 23, 18, 9, 56)
+    assert date.standard(dt.datetime(2020, 3, 23, 18, 9), CTX) == dt.datetime(2020, 3, 23, 18, 9)
+    assert date.standard("2020-03-23T00:00:00Z", CTX) == dt.date(2020, 3, 23)
+    born = Context(today=CTX.today, birth=True)
+    assert date.standard("23/03/1950 18:09", born) == dt.date(1950, 3, 23)

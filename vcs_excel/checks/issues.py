@@ -41,6 +41,9 @@ ISSUE_TYPES: dict[str, IssueType] = {
                   "The cell shows an Excel error such as #N/A: fix the formula or type the value."),
         IssueType("postcode-invalid", "error", "Not a UK postcode",
                   "Check the postcode against the address (Royal Mail's postcode finder)."),
+        IssueType("postcode-partial", "warning", "Only part of a postcode",
+                  "The district alone (LS6) covers thousands of homes: add the rest of the "
+                  "postcode if it is known, so the address can be found and matched."),
         IssueType("postcode-foreign", "info", "Not a UK postcode",
                   "This looks like another country's postal code: fine for an address abroad; "
                   "otherwise check it."),

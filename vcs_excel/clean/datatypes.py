@@ -32,7 +32,7 @@ from .dates import parse_date
 from .emails import normalise_email
 from .nhs import check_nhs_number
 from .phones import normalise_phone
-from .postcodes import normalise_postcode
+from .postcodes import normalise_postcode, partial_postcode
 from .text import MULTI_SPLIT
 
 if TYPE_CHECKING:
@@ -211,9 +211,12 @@ class Date(Datatype):
         return parse_date(value, birth=ctx.birth, today=ctx.today, max_age=ctx.max_age)
 
     def parse(self, value: Any, ctx: Context) -> Any:
+        """The date; with its time of day where one was given, except for a birth."""
         r = self.read(value, ctx)
         ok = not r.problem or (r.problem == "date-in-future" and ctx.future_ok)
-        return r.date if r.date and ok else None
+        if not (r.date and ok):
+            return None
+        return r.date if ctx.birth else r.moment
 
     def check(self, value: Any, ctx: Context) -> list[Finding]:
         r = self.read(value, ctx)
@@ -243,11 +246,13 @@ class Date(Datatype):
         elif r.source == "text" and not self._STANDARD.match(str(value)):
             if re.search(r"[/.\-]\d{2}$", str(value)):
                 why = f"'{shown}' has a two-digit year: read as {r.date:%d %B %Y}."
+            elif r.time is not None and not ctx.birth:
+                why = f"'{shown}' is {r.date:%d %B %Y}, {r.time:%H:%M:%S}."
             else:
                 why = f"'{shown}' is {r.date:%d %B %Y}."
         else:
             return []
-        return [("date-format", why, r.date)]
+        return [("date-format", why, r.date if ctx.birth else r.moment)]
 
 
 def age_on(born: dt.date, day: dt.date) -> int:
@@ -281,6 +286,15 @@ class Postcode(Normalised):
         if standard is None:
             if _FOREIGN_POSTCODE.match(str(value).strip().upper()):
                 return [("postcode-foreign", f"'{shown}' is not a UK postcode.", None)]
+            district = partial_postcode(value)
+            if district is not None:
+                return [
+                    (
+                        "postcode-partial",
+                        f"'{shown}' is only the first part of a postcode ({district}).",
+                        None,
+                    )
+                ]
             repair = repair_postcode(str(value))
             hint = f" Did you mean {repair}?" if repair else ""
             return [("postcode-invalid", f"'{shown}' is not a UK postcode.{hint}", repair)]

@@ -48,6 +48,29 @@ _DAY_MONTH_NAME = re.compile(
 )
 _MONTH_NAME_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _TIME_SUFFIX = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?$")
+# The time of day after a date, as typed or in ISO 8601 (its zone is not kept).
+_TIME_OF_DAY = re.compile(
+    r"[t ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+
+
+def time_of_day(text: str) -> dt.time | None:
+    """The time of day written after a date ("23/03/2020 18:09:56"), or None (none, or
+    midnight).
+
+    >>> time_of_day("2022-05-03T18:09:56Z"), time_of_day("23/03/2020")
+    (datetime.time(18, 9, 56), None)
+    """
+    m = _TIME_OF_DAY.search(text.strip().lower())
+    if not m:
+        return None
+    try:
+        t = dt.time(int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))
+    except ValueError:
+        return None
+    return t if t != dt.time(0) else None
+
+
 EXCEL_MAX_SERIAL = 2958465  # 31/12/9999
 
 
@@ -58,6 +81,14 @@ class DateResult:
     source: str = ""  # "date", "serial" or "text"
     partial: str = ""  # what a partial date gives: "year", "month and year" or "month"
     ambiguous: bool = False  # a two-digit year of birth that fits both centuries
+    time: dt.time | None = None  # the time of day given with the date (not midnight)
+
+    @property
+    def moment(self) -> dt.date | None:
+        """The date, with its time of day where one was given."""
+        if self.date is None or self.time is None:
+            return self.date
+        return dt.datetime.combine(self.date, self.time)
 
     @property
     def standard(self) -> str | None:
@@ -143,9 +174,11 @@ def parse_date(
     """
     today = today or dt.date.today()
     source = "text"
+    time: dt.time | None = None
     if isinstance(value, dt.datetime):
         day: dt.date | bool | None = value.date()
         source = "date"
+        time = value.time() if value.time() != dt.time(0) else None
     elif isinstance(value, dt.date):
         day, source = value, "date"
     elif isinstance(value, int | float) and not isinstance(value, bool):
@@ -160,6 +193,7 @@ def parse_date(
             day = False
     elif isinstance(value, str) and value.strip():
         day = _parse_text(value, today, birth)
+        time = time_of_day(value) if day else None
     else:
         day = False
     if day is False and isinstance(value, str) and (part := partial_date(value)):
@@ -174,4 +208,4 @@ def parse_date(
     ambiguous = False
     if birth and source == "text" and (m := _NUMERIC.match(value.strip().lower())):
         ambiguous = _both_centuries(m.group(3), today, max_age)
-    return DateResult(day, None, source, ambiguous=ambiguous)
+    return DateResult(day, None, source, ambiguous=ambiguous, time=time)

@@ -12,7 +12,8 @@ PLACEHOLDER_WORDS = frozenset(
         "n/a", "na", "n.a", "n/k", "nk", "n.k", "none", "nil", "null", "tbc", "tba", "tbd",
         "unknown", "not known", "not applicable", "not available", "no data", "missing",
         "blank", "empty", "-empty-", "--empty--", "see notes", "?", "??", "???", ".", "..",
-        "...", "x", "xx", "xxx", "#", "*",
+        "...", "x", "xx", "xxx", "#", "*", "don't know", "don’t know", "dont know",
+        "do not know", "not sure", "unsure", "dk",
     }
 )  # fmt: skip
 # Runs of zeros, with or without spaces or dashes: 0, 00000000, 0000 000 0000.

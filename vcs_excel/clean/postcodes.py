@@ -12,6 +12,12 @@ _POSTCODE = re.compile(
     r"[A-PR-UWYZ][0-9][A-HJKSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y]) ?[0-9][ABD-HJLNP-UW-Z]{2})"
     r"|(?:BFPO ?[0-9]{1,4})|(?:(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA) ?1ZZ))$"
 )
+# The first half alone: the outward code (the district, "LS6", "SW1A"), perhaps with
+# the sector's digit ("LS6 1").
+_OUTWARD = re.compile(
+    r"^(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKSTUW]|"
+    r"[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRV-Y])(?: [0-9])?$"
+)
 _NOT_POSTCODE = re.compile(r"[^A-Z0-9]")
 # Something shaped like a postcode inside upper-case text.
 _IN_TEXT = re.compile(r"([A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2})\b")
@@ -47,6 +53,17 @@ def normalise_postcode(value: object) -> PostcodeResult:
     if _POSTCODE.match(spaced):
         return PostcodeResult(True, spaced)
     return PostcodeResult(False, None)
+
+
+def partial_postcode(value: object) -> str | None:
+    """The district (and sector) of a postcode given without its last part, in capitals:
+    ``"ls6"`` -> ``"LS6"``, ``"LS6 1"`` -> ``"LS6 1"``; None for anything else.
+
+    >>> partial_postcode("ls6"), partial_postcode("LS6 1AB")
+    ('LS6', None)
+    """
+    text = " ".join(str(value).upper().split())
+    return text if _OUTWARD.match(text) else None
 
 
 def find_postcode(text: str) -> str | None:

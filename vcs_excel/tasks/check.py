@@ -252,8 +252,11 @@ def standardise(
             rows.append(out)
             links[(r, len(plans))] = CellLink(name, int(excel_row), 1)
         date_columns = {
-            c: "yyyy-mm-dd" for c, p in enumerate(plans) if p.entry and p.entry.datatype == "date"
-        }
+            c: "yyyy-mm-dd hh:mm:ss" if any(isinstance(v, dt.datetime) for v in standard[c])
+            else "yyyy-mm-dd"
+            for c, p in enumerate(plans)
+            if p.entry and p.entry.datatype == "date"
+        }  # fmt: skip
         spec = SheetSpec(
             name=f"{name[:18]} standardised",
             task="standardise",
