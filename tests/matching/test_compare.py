@@ -156,3 +156,21 @@ def test_one_person_of_a_household_gone_and_another_come_is_not_a_change(tmp_pat
     result = diff_tables(book.read_table("Old"), book.read_table("New"))
     assert result.gone == [2] and result.new == [3]  # John gone, Jane new
     assert [(o, n, set(f)) for o, n, f in result.changed] == [(3, 2, {"Surname"})]
+
+
+def test_a_new_version_with_other_headers_still_compares_field_by_field(tmp_path, capsys):
+    # Next month's export renamed its columns ("Post code", "DOB") and added one: the
+    # fields are paired by what they hold, so a move is still a change.
+    renamed = ["NHS No", "First name", "Last name", "DOB", "Address", "Post code", "Tel", "Notes"]
+    moved = [*JEAN[:4], "22 Church Road", "LS7 4JK", JEAN[6], "moved"]
+    old = save_rows(tmp_path / "old.xlsx", {"Shielding": [HEADER, JEAN, BILL]})
+    new = save_rows(tmp_path / "new.xlsx", {"Shielding": [renamed, moved, [*BILL, None]]})
+    assert main(["compare", str(old), str(new), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)["data"]
+    assert data["new"] == [] and data["gone"] == []
+    (changed,) = data["changed"]
+    assert changed["fields"] == {
+        "Address": ["1 Station Road", "22 Church Road"],
+        "Post code": ["LS6 3GH", "LS7 4JK"],
+    }
+    assert data["unchanged"] == 1

@@ -26,6 +26,8 @@ import pandas as pd
 from rapidfuzz.distance import Levenshtein
 
 from ..checks.engine import CheckSettings, ColumnPlan, plan_columns, standard_column
+from ..clean.postcodes import normalise_postcode
+from ..standard.hashtags import parse_hashtag
 from ..workbook import Table
 from ..workbook.values import display_text
 from .pipeline import Linker
@@ -83,6 +85,16 @@ def _standardised(table: Table, plans: list[ColumnPlan], today: dt.date) -> pd.D
     )
 
 
+def _fields(plans: list[ColumnPlan]) -> dict[str, str]:
+    """Each field of a version (its tag's key, or its header where it has no tag) and the
+    column that holds it; the first column where two hold one field."""
+    out: dict[str, str] = {}
+    for p in plans:
+        key = parse_hashtag(p.tag).key if p.tag else f"header:{p.column.name.casefold()}"
+        out.setdefault(key, p.column.name)
+    return out
+
+
 def _who(records: pd.DataFrame) -> list[str]:
     """ "Jean Smith, LS6 1AB" for each prepared record (what there is of it)."""
     out = []
@@ -90,7 +102,10 @@ def _who(records: pd.DataFrame) -> list[str]:
         records["given"], records["family"], records["postcode"], strict=True
     ):
         name = " ".join(str(x).title() for x in (given, family) if isinstance(x, str) and x)
-        out.append(", ".join(x for x in (name, postcode if isinstance(postcode, str) else "") if x))
+        shown = (
+            normalise_postcode(postcode).standard or postcode if isinstance(postcode, str) else ""
+        )
+        out.append(", ".join(x for x in (name, shown) if x))
     return out
 
 
@@ -112,7 +127,12 @@ def diff_tables(old: Table, new: Table, today: dt.date | None = None) -> ListDif
 
     old_std = _standardised(old, old_plans, today)
     new_std = _standardised(new, new_plans, today)
-    shared = [c for c in old_std.columns if c in new_std.columns]
+    # The columns both versions have, paired by what they hold (their tags: "Postcode"
+    # and "Post code" are one field), or by header where a column has no tag.
+    old_cols, new_cols = _fields(old_plans), _fields(new_plans)
+    shared = [(old_cols[k], new_cols[k]) for k in old_cols if k in new_cols]
+    old_std = old_std[[o for o, _ in shared]]
+    new_std = new_std[[n for _, n in shared]]
 
     # 1. The same row in both versions (on standardised values): paired one to one.
     taken_old: set[int] = set()
@@ -120,8 +140,8 @@ def diff_tables(old: Table, new: Table, today: dt.date | None = None) -> ListDif
     matched: list[tuple[int, int]] = []
     waiting: dict[tuple[str, ...], list[int]] = defaultdict(list)
     if shared:
-        old_keys = list(old_std[shared].itertuples(index=False, name=None))
-        new_keys = list(new_std[shared].itertuples(index=False, name=None))
+        old_keys = list(old_std.itertuples(index=False, name=None))
+        new_keys = list(new_std.itertuples(index=False, name=None))
         for i in range(n_old - 1, -1, -1):
             waiting[old_keys[i]].append(i)
         for j, key in enumerate(new_keys):
@@ -230,9 +250,9 @@ def diff_tables(old: Table, new: Table, today: dt.date | None = None) -> ListDif
     for o, n in sorted(matched):
         ro, rn = int(rows[o]), int(rows[n])
         fields = {}
-        for column in shared:
-            if old_std.at[ro, column] != new_std.at[rn, column]:
-                fields[headers[column]] = (old.frame.at[ro, column], new.frame.at[rn, column])
+        for was, now in shared:
+            if old_std.at[ro, was] != new_std.at[rn, now]:
+                fields[headers[now]] = (old.frame.at[ro, was], new.frame.at[rn, now])
         if fields:
             result.changed.append((ro, rn, fields))
         else:
