@@ -108,3 +108,39 @@ def test_either_names_sound_at_one_postcode_pairs_names_swapped_with_a_typo():
     )
     pairs = candidate_pairs(records, [("postcode", "name_sound")])
     assert sorted(zip(pairs["a"], pairs["b"], strict=True)) == [(0, 1), (2, 3)]
+
+
+def test_a_rare_name_with_a_typo_and_no_birthday_is_compared_at_another_address():
+    # "Cahrles Mulligan", born 1931, on the GP list; "Charles Mulligan", 94, no date of
+    # birth, at another address on the food bank's list: the surname's sound, the first
+    # initial and ages a year apart at most. Two records that both have a birthday, or
+    # ages two years apart, or another initial, are not paired by this key.
+    import datetime as dt
+
+    records = _records(
+        given_sound=["C642", "C642", "C642", "C642", "D620"],
+        given_key=["cahrles", "charles", "charles", "charles", "doris"],
+        family_sound=["M452"] * 5,
+        family_key=["mulligan"] * 5,
+        dob=[dt.date(1931, 12, 7), None, dt.date(1932, 1, 1), None, None],
+        age=[94.0, 95.0, 94.0, 97.0, 94.0],
+        postcode=["OL7 1ZS", "HX16 3XS", "LS6 1AB", "M1 1AA", "S1 1AA"],
+    )
+    rules = [("family_sound", "given_initial", "age_near", "!dob")]
+    pairs = candidate_pairs(records, rules)
+    assert sorted(zip(pairs["a"], pairs["b"], strict=True)) == [(0, 1), (1, 2)]
+
+
+def test_a_common_name_at_one_age_is_not_compared_by_name_and_age_alone():
+    from vcs_excel.matching.block import RARE_BLOCK
+
+    n = RARE_BLOCK + 1  # more John Smiths of 40 with no birthday than the key takes
+    records = _records(
+        given_sound=["J500"] * n, given_key=["john"] * n, family_sound=["S530"] * n,
+        family_key=["smith"] * n, age=[40.0] * n, postcode=[f"LS{i} 1AB" for i in range(n)],
+    )  # fmt: skip
+    rules = [("family_sound", "given_initial", "age_near", "!dob")]
+    assert candidate_pairs(records, rules).empty
+    assert (
+        len(candidate_pairs(records.iloc[:RARE_BLOCK], rules)) == RARE_BLOCK * (RARE_BLOCK - 1) // 2
+    )

@@ -47,8 +47,19 @@ RULES: tuple[tuple[str, ...], ...] = (
     # Both names, in either order: a first name written as the surname and the surname
     # as the first name ("RICKETT Oliver" in a first-name column) still meets its pair.
     ("names_sound",),
+    # Someone with no date of birth on one list (an age instead, or nothing but the
+    # age worked out from the other list's birthday) who moved, with a typo in their
+    # first name or only its initial on one list: the surname's sound, the first initial
+    # and an age within a year. Only in small groups (:data:`RARE_BLOCK`): a name that
+    # common at one age fits many people, and only a rare name is worth a person's look
+    # with so little else. (The first name's sound with the surname's initial finds a
+    # few more, but first names are shared so widely that it made four times the pairs
+    # for each one found.)
+    ("family_sound", "given_initial", "age_near", "!dob"),
 )
 MAX_BLOCK = 400  # records sharing one key; bigger groups are split by date of birth
+RARE_BLOCK = 6  # records sharing one key of a rule for rare names ("age_near")
+RARE_FIELDS = frozenset({"age_near"})
 # Pairs one rule may make, per record. A name-only key in a city of a million people
 # (every "Smith, John" sounds alike) would make tens of millions; its biggest groups
 # are then split by date of birth like those above MAX_BLOCK.
@@ -58,16 +69,24 @@ PAIRS_PER_RECORD = 2
 # Keys worked out from two fields: the sounds of both names, in either order.
 PAIRED = {"names_sound": ("given_sound", "family_sound")}
 # Keys a record has two of, either of which may agree with either of another record's:
-# the sound of either name.
-EITHER = {"name_sound": ("given_sound", "family_sound")}
+# the sound of either name; the age or the age a year on (two ages agree on one of them
+# when they are at most a year apart).
+EITHER = {"name_sound": ("given_sound", "family_sound"), "age_near": ("age", "age_next")}
 KEY_FIELDS = sorted({f.lstrip("!") for rule in RULES for f in rule} | {"dob"})
+
+
+def _column(records: pd.DataFrame, field: str) -> np.ndarray:
+    """A field of the records, or one worked out from them for blocking alone."""
+    if field == "age_next":
+        return (records["age"].to_numpy(np.float64) + 1).astype(object)
+    return records[field].to_numpy(object)
 
 
 def one_code_space(records: pd.DataFrame, fields: tuple[str, str]) -> tuple[np.ndarray, ...]:
     """Codes for two fields drawn from one set of values (the same value, the same code
     in either field); -1 where missing or blank. Comparing uses them too, so a first
     name's sound can meet a surname's."""
-    both = np.concatenate([records[f].to_numpy(object) for f in fields])
+    both = np.concatenate([_column(records, f) for f in fields])
     codes, uniques = pd.factorize(both, use_na_sentinel=True)
     blank = np.append(np.asarray(uniques, dtype=object) == "", True).astype(bool)
     codes = np.where(blank[np.where(codes >= 0, codes, -1)], -1, codes).astype(np.int64)
@@ -257,7 +276,11 @@ def candidate_pairs(
     """The union of pairs sharing any blocking key: columns ``a`` < ``b`` (record positions)."""
     keyed = _key_frame(records)
     budget = max(PAIRS_PER_RECORD * len(records), 100_000)
-    found = [_rule_pairs(keyed, r, max_block, budget) for r in rules]
+    found = [
+        _rule_pairs(keyed, r, min(max_block, RARE_BLOCK) if RARE_FIELDS & set(r) else max_block,
+                    budget)
+        for r in rules
+    ]  # fmt: skip
     # Each pair as one number, a * n + b: sorted, then repeats dropped. (A plain sort
     # and compare: numpy 2's np.unique without its return options is many times slower.)
     n = np.int64(max(len(records), 1))

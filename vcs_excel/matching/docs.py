@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .block import MAX_BLOCK, PAIRS_PER_RECORD
+from .block import MAX_BLOCK, PAIRS_PER_RECORD, RARE_BLOCK
 from .block import RULES as KEYS
 from .comparisons import COMPARISONS
 from .decide import DEFINITE, REVIEW, RULES
@@ -20,6 +20,8 @@ KEY_WORDS = {
     "names_sound": "sounds of both names (in either order)",
     "name_sound": "sound of either name (first name or surname, on either side)",
     "given_initial": "first initial", "family_initial": "surname's initial",
+    "age_near": "age within a year (of names shared by at most "
+    f"{RARE_BLOCK} records at that age)",
 }  # fmt: skip
 
 
