@@ -314,3 +314,24 @@ def test_ids_given_out_in_turn_one_character_apart_are_two_people(tmp_path):
     assert Levels(pairs).id.is_("same").sum() >= 8  # the scheme is trusted for the same number
     assert Levels(pairs).id.is_("typing_slip").sum() == 0
     assert d[("Last week", "Precious", "This week", "Grace")] != "match"
+
+
+def test_a_postcode_mistyped_into_another_valid_one_at_one_house_is_one_home(tmp_path):
+    from vcs_excel.matching.comparisons import Levels, one_home
+    from vcs_excel.matching.prepare import prepare_book
+
+    rows = [
+        ["Name", "Address", "Postcode"],
+        ["Dorothy Evans", "45 Kings Crescent", "BB18 2BW"],
+        ["Dorothy Scott", "45 Kings Crescent", "B18 2BW"],  # a letter lost: another district
+        ["Dora Evans", "47 Kings Crescent", "B18 2BW"],  # another house: another home
+        ["Dot Evans", "45 Kings Crescent", "BD18 2BX"],  # two keystrokes: another home
+    ]
+    records = prepare_book(FileBook.open(save_rows(tmp_path / "p.xlsx", {"List": rows})))
+    pairs = pd.DataFrame({"a": [0, 0, 0], "b": [1, 2, 3]})
+    v = compare_pairs(records, pairs)
+    assert v["postcode"].tolist() == [2, 0, 0]  # as close as one sector, then different
+    assert v["house"].tolist()[0] == 1 and v["street"].tolist()[0] == 2
+    # The home's household rules hold there: Dorothy Scott may be Dorothy Evans's
+    # relative, so she is weighed as someone of the same home.
+    assert one_home(Levels(v)).tolist() == [True, False, False]

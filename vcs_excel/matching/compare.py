@@ -242,6 +242,19 @@ def _postcode(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         close = _per_distinct_pair(only, c.postcode[b], c.postcodes, _close_postcodes)
         level = np.where(unread & (close == 1), same_sector, level)
         level = np.where(unread & (close == 0) & (ua != ub), MISSING, level)
+    # Two full postcodes a keystroke apart ("BB18 2BW", "B18 2BW") at the same house
+    # number and street are one home with a postcode mistyped into another valid one:
+    # as close as one sector, so the house and street are compared and the home's
+    # household rules hold.
+    slip = (
+        (level == _DIFFERENT)
+        & (c.house[a] == c.house[b]) & (c.house[a] >= 0)
+        & (c.street[a] == c.street[b]) & (c.street[a] >= 0)
+    )  # fmt: skip
+    if slip.any():
+        only = np.where(slip, c.postcode[a], -1)
+        close = _per_distinct_pair(only, c.postcode[b], c.postcodes, _close_postcodes)
+        level = np.where(slip & (close == 1), same_sector, level)
     return np.where((c.postcode[a] < 0) | (c.postcode[b] < 0), MISSING, level).astype(np.int8)
 
 
