@@ -74,6 +74,7 @@ BATCHES = [
     ("14fc8bf", "civicrm-contacts"),
     ("de224b5", "asc-client-level-data"),
     ("a2ca2bb", "adur-public-toilets"),
+    ("9f00033", "anl-volunteer-applications"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -512,6 +512,19 @@ def test_numbered_parties_are_the_rows_own_first_and_then_others():
     assert crm["Home Postcode"] == "#contact+address+postcode"
 
 
+def test_a_volunteers_referees_are_someone_elses_from_the_first():
+    # An application form's referees: "Reference 1" is not the applicant, as "Contact1"
+    # is; a referee's e-mail address is not the applicant's either.
+    headers = ["Full name", "Phone number", "Reference 1 Name", "Reference 1 Phone",
+               "Reference 1 E-mail address", "Reference 2 Name", "Reference 2 Phone",
+               "Referee email"]  # fmt: skip
+    found = {s.header: s for s in suggest_columns(headers)}
+    assert found["Full name"].tag == "#person+name"
+    assert found["Phone number"].tag == "#contact+phone"
+    for other in headers[2:]:
+        assert found[other].tag is None, other
+
+
 def test_numbered_levels_and_codes_are_not_parties():
     found = {
         s.header: s.tag

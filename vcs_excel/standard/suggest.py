@@ -107,8 +107,11 @@ _OPTIONS = re.compile(r"\s*/\s*|\s+or\s+")
 # the resident's phone): a synonym must name them itself to match such a header.
 _OTHER_PARTY = {
     "emergency", "kin", "gp", "doctor", "referrer", "referring", "carer", "parent", "guardian",
-    "landlord", "employer", "school", "nok", "spouse", "partner",
+    "landlord", "employer", "school", "nok", "spouse", "partner", "referee", "referees",
 }  # fmt: skip
+# Numbered sets of columns about other people from the first ("Reference 1 Name",
+# "Reference 2 Name": a volunteer's referees), besides the other parties above.
+_OTHER_SETS = _OTHER_PARTY | {"reference", "references"}
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # "LA (code)", "Trusts (name)", "TypeOfEstablishment (name)": a field given as its code
 # or as the name the code stands for (Get Information about Schools' columns).
@@ -1230,12 +1233,13 @@ class TagSuggester:
         for prefix, numbers in sets.items():
             words = set(prefix.split())
             party = words & (_PEOPLE | _ROLES | _PARTIES)
+            others = bool(words & _OTHER_SETS)  # every set someone else's: referees
             for n, cols in numbers.items():
                 for i, field in cols:
                     inner = self.suggest(field)
                     s, key = found[i], self._key(inner.tag)
                     keys = {k for k in (key, self._key(s.tag)) if k}
-                    if n != min(numbers):
+                    if n != min(numbers) or others:
                         if any(k in _ONE_EACH or k in _ADDRESS_PARTS or k.startswith(_ONES_OWN)
                                for k in keys):  # fmt: skip
                             out[i] = Suggestion(
