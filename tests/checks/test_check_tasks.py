@@ -208,6 +208,12 @@ def test_a_row_of_totals_is_not_checked_or_copied_and_the_user_is_told(tmp_path)
     # recorded as Yes or No is a value of the code list, not an error.
     assert not [i for i in checked.payload["issues"] if i["row"] == 5]
     assert checked.payload["summary"]["errors"] == 0
+    issues = openpyxl.load_workbook(tmp_path / "c.xlsx")["Issues"]
+    lines = [[c.value for c in row] for row in issues.iter_rows()]
+    assert any("row(s) 5: totals" in str(line[0]) for line in lines)
+    listed = [line for line in lines if line[1] == "People"]  # the issues, in full
+    assert len(listed) == len(checked.payload["issues"]) > 0
+    assert all(line[0] in ("Error", "Warning", "Can be standardised") for line in listed)
     copied = run_task("standardise", FileBook.open(path, out=tmp_path / "s.xlsx"), today=TODAY)
     assert "People row 5" in copied.summary
     copy = openpyxl.load_workbook(tmp_path / "s.xlsx")["People standardised"]

@@ -145,9 +145,9 @@ def _issues_spec(report: Report) -> SheetSpec:
     notes = [f"Checked: {checked}."]
     for s in report.sheets:
         if s.total_rows:
-            rows = ", ".join(str(r) for r in s.total_rows)
+            totals = ", ".join(str(r) for r in s.total_rows)
             notes.append(
-                f"{s.sheet} row(s) {rows}: totals under the list, not records: not checked."
+                f"{s.sheet} row(s) {totals}: totals under the list, not records: not checked."
             )
     notes.append("Click a cell reference to go to the cell.")
     if len(report.issues) > MAX_LISTED:
