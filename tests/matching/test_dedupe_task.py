@@ -155,3 +155,28 @@ def test_the_one_list_is_in_the_standard_and_carries_what_its_lists_have(demo, t
 
     assert abs(one - np.concatenate(raw).mean()) < 0.05
     assert 0.2 < one < 0.8  # neither everyone nor no one
+
+
+def test_a_row_of_totals_is_not_a_person_on_the_one_list_and_the_user_is_told(tmp_path):
+    from vcs_excel.commands import run_task
+
+    wb = openpyxl.Workbook()
+    food = wb.active
+    food.title = "Food bank"
+    for row in (
+        ["Name", "Date of birth", "Postcode", "Household size"],
+        ["Jean Smith", "02/03/1950", "LS6 1AB", 2],
+        ["Bill Jones", "11/12/1961", "LS6 2CD", 3],
+        [],
+        ["Total", None, None, 5],
+    ):
+        food.append(row)  # fmt: skip
+    care = wb.create_sheet("Care")
+    for row in (["Full name", "DOB", "Post code"], ["Jean Smith", "02/03/1950", "LS6 1AB"]):
+        care.append(row)
+    wb.save(tmp_path / "lists.xlsx")
+    found = run_task("dedupe", FileBook.open(tmp_path / "lists.xlsx", out=tmp_path / "m.xlsx"))
+    assert found.data["records"] == 3 and found.data["people"] == 2
+    assert "Food bank row 5" in found.summary and "totals" in found.summary
+    one = openpyxl.load_workbook(tmp_path / "m.xlsx")["One list"]
+    assert "Total" not in [c.value for row in one.iter_rows() for c in row]

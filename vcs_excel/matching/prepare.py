@@ -477,13 +477,20 @@ def prepare_table(table: Table, plans: list[ColumnPlan] | None = None) -> pd.Dat
 
 
 def prepare_book(book: Book, sheets: Iterable[str] | None = None) -> pd.DataFrame:
-    """Prepared records from every user sheet (or those named), one frame."""
+    """Prepared records from every user sheet (or those named), one frame. Its
+    ``attrs["total_rows"]`` names the rows of totals left out under each list (sheet ->
+    row numbers), for the task's summary."""
     from ..commands import selected_sheets
 
-    frames = [prepare_table(book.read_table(s)) for s in selected_sheets(book, sheets)]
-    if not frames:
-        return pd.DataFrame(columns=FIELDS)
-    return pd.concat(frames, ignore_index=True)
+    frames, totals = [], {}
+    for name in selected_sheets(book, sheets):
+        table = book.read_table(name)
+        frames.append(prepare_table(table))
+        if table.total_rows:
+            totals[table.sheet] = list(table.total_rows)
+    records = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=FIELDS)
+    records.attrs["total_rows"] = totals
+    return records
 
 
 def prepare_books(

@@ -6,6 +6,7 @@ import csv
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pandas as pd
@@ -19,6 +20,7 @@ from ..matching.review import DECISIONS, NOT_SURE, STORE, STORE_COLUMNS
 from ..matching.settings import MatchSettings
 from ..workbook import Book, CellLink, SheetSpec
 from ..workbook.values import csv_safe
+from .check import totals_note
 
 DIFFERS = "F8CBAD"
 DECIDE = "FFF2CC"  # the colour of a cell for a person to fill in
@@ -363,7 +365,12 @@ def _find_and_write(
     settings: MatchSettings,
 ) -> TaskResult:
     book.status("Finding duplicates")
-    linked = Linker(settings).run(book, sheets, decisions)
+    linker = Linker(settings)
+    prepared = linker.prepare(book, sheets)
+    totals = [
+        SimpleNamespace(sheet=s, total_rows=r) for s, r in prepared.attrs["total_rows"].items()
+    ]
+    linked = linker.link(prepared, decisions)
     records, pairs, person = linked.records, linked.pairs, linked.person
     # One question per two people: the other review pairs of their rows go with its answer.
     review = pairs[(pairs["decision"] == "review") & pairs["asked"]]
@@ -483,7 +490,7 @@ def _find_and_write(
         f"{len(records)} records in {records['sheet'].nunique()} tab(s) are "
         f"{n_people} people: {definite} definite match(es) joined, {len(rows)} pair(s) "
         "on the Review tab for a person to decide."
-    )
+    ) + totals_note(totals)
     return TaskResult(
         "dedupe",
         summary,
