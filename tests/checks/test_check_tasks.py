@@ -221,6 +221,21 @@ def test_a_row_of_totals_is_not_checked_or_copied_and_the_user_is_told(tmp_path)
     assert "Total" not in values and "Checked, level not recorded" in values
 
 
+def test_a_dbs_answer_of_yes_with_its_level_is_that_level(tmp_path):
+    rows = [["Name", "DBS check"], ["Jean Smith", "Yes - enhanced"], ["Bill Jones", "Yes, basic"]]
+    rows += [["Ann Lee", "Yes (enhanced with barred list)"], ["Raj Patel", "Yes"]]
+    path = save_rows(tmp_path / "dbs.xlsx", {"Volunteers": rows})
+    run_task("tag", FileBook.open(path), apply=True)
+    checked = run_task("check", FileBook.open(path), today=TODAY)
+    found = {i["value"]: (i["severity"], i["suggestion"]) for i in checked.payload["issues"]}
+    assert found == {
+        "Yes - enhanced": ("info", "Enhanced"),
+        "Yes, basic": ("info", "Basic"),
+        "Yes (enhanced with barred list)": ("info", "Enhanced with barred list check"),
+        "Yes": ("info", "Checked, level not recorded"),
+    }
+
+
 FORM = """Timestamp,Full name,Email address,Your postcode,Do you have a current DBS check?,\
 I agree to my details being shared with the mutual aid group
 23/03/2020 18:09:56,Sam Taylor,sam.taylor@example.com,LS6 3AB,No,I agree
