@@ -75,6 +75,7 @@ BATCHES = [
     ("de224b5", "asc-client-level-data"),
     ("a2ca2bb", "adur-public-toilets"),
     ("9f00033", "anl-volunteer-applications"),
+    ("09829e6", "dc-ems-dcounts dc-ems-idox dc-ems-xpress dc-ems-halarose dc-eoni"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -484,6 +484,39 @@ def test_an_address_book_keeps_the_home_address_and_leaves_the_work_one_untagged
     assert alone[1].tag == "#contact+address+postcode"
 
 
+def test_another_places_address_beside_the_rows_own_gets_no_tag():
+    # A council's list of properties with each one's polling station: the property's
+    # address is the row's; the polling station's name, address and postcode are
+    # another place's, whatever system wrote the export.
+    headers = ["HouseID", "HouseName", "HouseNumber", "HousePostCode", "UPRN", "StreetName",
+               "Town", "PollingStationName", "PollingStationAddress_1",
+               "PollingStationAddress_2", "PollingStationPostCode"]  # fmt: skip
+    found = {s.header: s.tag for s in suggest_columns(headers)}
+    assert found["HousePostCode"] == "#contact+address+postcode"
+    assert found["HouseNumber"] == found["StreetName"] == "#contact+address+line1"
+    assert found["UPRN"] == "#loc+uprn"
+    for header in headers[7:]:
+        assert found[header] is None, header
+    plain = ["AddressLine1", "AddressLine6", "Post_Code", "Polling_Place_Name",
+             "Polling_Place_Address_1", "Polling_Place_Postcode", "PollingDistrictId",
+             "PollingDistrictName"]  # fmt: skip
+    found = {s.header: s.tag for s in suggest_columns(plain)}
+    assert found["AddressLine6"] == "#contact+address+line3"
+    assert found["Post_Code"] == "#contact+address+postcode"
+    assert found["Polling_Place_Name"] is found["Polling_Place_Postcode"] is None
+    # A polling district is an area inside a ward, not a district council.
+    assert found["PollingDistrictName"] == "#adm4+name" and found["PollingDistrictId"] is None
+    # Words that are themselves part of an address are no one else's name, and where
+    # every set has a name before it (a grant's recipient and funder), both keep theirs.
+    form = ["building_and_street_line_1", "building_and_street_line_2", "town_city", "postcode"]
+    assert [s.tag for s in suggest_columns(form)][:2] == [
+        "#contact+address+line1", "#contact+address+line2"]  # fmt: skip
+    grants = ["Title", "Recipient Org:Street Address", "Recipient Org:Postal Code",
+              "Funding Org:Street Address", "Funding Org:Postal Code"]  # fmt: skip
+    assert [s.tag for s in suggest_columns(grants)][1:] == [
+        "#contact+address+line1", "#contact+address+postcode"] * 2  # fmt: skip
+
+
 def test_numbered_parties_are_the_rows_own_first_and_then_others():
     # A joint application: the first applicant is the row's person, read through the
     # prefix; the second applicant's details and a second address are someone else's.

@@ -53,6 +53,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -249,7 +250,9 @@ _ORG_PARTIES = _ORG_NOUNS | {"account"}
 _PARTIES = {"adult", "parent", "guardian", "donor", "signatory", "carer", "spouse", "partner"}
 # The first words of a person's own address and phone, and of another of theirs, in
 # exports that hold both ("Home Street" / "Business Street", "MailingCity" / "OtherCity").
-_OWN_ADDRESS = {"home", "personal", "private", "mailing", "primary", "main", "residential"}
+_OWN_ADDRESS = {
+    "home", "personal", "private", "mailing", "primary", "main", "residential", "house", "property",
+}  # fmt: skip
 _OTHER_ADDRESS = {"business", "work", "office", "other", "secondary", "alternative"}
 _ADDRESS_PARTS = {
     "#contact+address", "#contact+address+line1", "#contact+address+line2",
@@ -829,6 +832,10 @@ class TagSuggester:
                 return self._entry_suggestion(
                     text, _AREA_CODES[area.tag], PARTLY, f"the code of a {area.label.lower()}"
                 )
+            if area is not None and area.tag.startswith("#adm"):
+                # "Polling district ID": the code of the longest area named (a polling
+                # district, a parish), not of a shorter one inside its name (a district).
+                return Suggestion(text, None, 0.0, reason=_NO_AREA_TAG)
         return None
 
     def _entry_suggestion(
@@ -1082,6 +1089,7 @@ class TagSuggester:
             out = self._one_web_address(read, out)
         if kind == "people":
             out = self._own_and_other_addresses(out)
+        out = self._another_places_address(out)
         return self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
 
     def _one_web_address(self, read: list[Suggestion], found: list[Suggestion]) -> list[Suggestion]:
@@ -1121,6 +1129,55 @@ class TagSuggester:
                     )
                 elif key == "#contact+email":
                     s = Suggestion(s.header, None, 0.0, reason=f"the {q} e-mail, not the own one")
+            out.append(s)
+        return out
+
+    def _field_prefix(self, s: Suggestion) -> tuple[str, ...] | None:
+        """The words before the known header in a header read as a part of an address:
+        () for "Post_Code", ("polling", "place") for "Polling_Place_Postcode"; ``None``
+        where no ending of the header is a known header of its tag."""
+        words = normal_key(_split_camel(s.header)).split()
+        key = self._key(s.tag)
+        for k in range(len(words)):
+            found = self.suggest(" ".join(words[k:]))
+            if self._key(found.tag) == key and "is a known header" in found.reason:
+                return tuple(words[:k])
+        return None
+
+    def _another_places_address(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "Postcode" and "AddressLine1" beside "PollingStationPostCode" and
+        "PollingStationAddress1": a row has one address of its own, written plainly (or
+        as the home's or the house's), and the fields under another name are another
+        place's (a polling station, a work place, a GP practice) with it, its name too:
+        no tag. Not where every set of fields has a name before it ("Recipient Org:" and
+        "Funding Org:", "gp_" and "pds_"): there neither is plainly the row's."""
+        keys = [self._key(s.tag) for s in found]
+        prefixes = [
+            self._field_prefix(s) if k in _ADDRESS_PARTS else None
+            for s, k in zip(found, keys, strict=True)
+        ]
+        own = {p for p in prefixes if p is not None and (not p or set(p) <= _OWN_ADDRESS)}
+        if not own:
+            return found
+        # A set: at least two fields under the name ("SubStreetName" alone is a part).
+        counted = Counter(p for p in prefixes if p)
+        others = {p for p, n in counted.items() if n >= 2 and p not in own}
+        # Not a name that is itself a part of an address ("building_and_street_line_1").
+        others = {
+            p for p in others
+            if not set(p) & _OWN_ADDRESS
+            and self._key(self.suggest(" ".join(p)).tag) not in _ADDRESS_PARTS
+        }  # fmt: skip
+        if not others:
+            return found
+        out = []
+        for s, k, p in zip(found, keys, prefixes, strict=True):
+            if p is None and k in ("#loc+name", "#org+name", "#loc+uprn", "#geo+lat", "#geo+lon"):
+                words = tuple(normal_key(_split_camel(s.header)).split())
+                p = next((o for o in others if words[: len(o)] == o), None)
+            if p in others:
+                whose = " ".join(p)
+                s = Suggestion(s.header, None, 0.0, reason=f"the {whose}'s, not the row's own")
             out.append(s)
         return out
 
