@@ -178,6 +178,8 @@ def _header_like(row: Sequence[Any], min_width: int) -> bool:
         return False
     # A merged group label repeats across its columns: count each run once.
     runs = [v for i, v in enumerate(filled) if i == 0 or v != filled[i - 1]]
+    if len(runs) < 2 and min_width >= 2:
+        return False  # one title or note across the sheet's width, merged or repeated
     distinct = len({_SPACE.sub(" ", str(v)).strip().lower() for v in runs})
     return distinct * 10 >= len(runs) * 6 and not is_tag_row(row)
 
@@ -233,8 +235,41 @@ def find_header(grid: Grid) -> tuple[int | None, int | None, int | None]:
             ):
                 tag = nxt + 1 if nxt + 1 < len(rows) and is_tag_row(rows[nxt + 1]) else None
                 return nxt, tag, i
-            return i, None, None
+            return _repeated_below(rows, i, scan), None, None
     return None, None, None
+
+
+# Rows of an example table between its header and the same header again: a worked
+# example above the list to fill in (HMRC's Gift Aid schedule). A list of records whose
+# header is printed again on each page has many more rows before the repeat.
+EXAMPLE_ROWS_MAX = 5
+
+
+def _first_word(value: Any) -> str | None:
+    text = clean_header(value)
+    return text.split()[0].lower() if text and _is_texty(value) else None
+
+
+def _repeated_below(rows: list[list[Any]], header: int, scan: int) -> int:
+    """The header row, or the same header again further down when only a short example
+    table lies between them: the list is under the last one. Headers match column by
+    column on their first words ("Title / up to 4 characters" above "Title")."""
+    first = [_first_word(v) for v in rows[header]]
+    named = [k for k, w in enumerate(first) if w]
+    if len(named) < 3:
+        return header
+    width = len(named)
+    examples = 0
+    for j in range(header + 1, scan):
+        row = rows[j]
+        same = sum(1 for k in named if k < len(row) and _first_word(row[k]) == first[k])
+        if same * 10 >= width * 6 and same >= 3:
+            return _repeated_below(rows, j, scan)
+        if len({str(v) for v in row if v is not None}) * 2 >= width:  # notes are merged
+            examples += 1
+            if examples > EXAMPLE_ROWS_MAX:
+                break
+    return header
 
 
 def _unique_names(names: list[str]) -> list[str]:
@@ -284,6 +319,12 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
     tag_cells = list(grid.rows[t]) if t is not None else []
 
     body_start = max(x for x in (h, t, g, -1) if x is not None) + 1
+    if h is not None and body_start < grid.height and _is_hint_row(grid.rows[body_start]):
+        notes.append(
+            f"Row {grid.first_row + body_start} says how to fill the columns in "
+            "('(DD/MM/YY)'), not a record: left out of the data."
+        )
+        body_start += 1
     arr = grid.array()[body_start:]
     width = arr.shape[1] if arr.ndim == 2 else 0
     body = arr
@@ -340,6 +381,15 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
         else:
             data = arr[non_blank][:, keep]
         index = row_numbers[non_blank]
+        numbered = _numbered_blank_rows(data) if len(keep) >= 2 else 0
+        if numbered:
+            first, last = int(index[len(index) - numbered]), int(index[-1])
+            data, index = data[: len(data) - numbered], index[: len(index) - numbered]
+            non_blank = non_blank & (row_numbers <= (index[-1] if len(index) else 0))
+            notes.append(
+                f"Rows {first} to {last} hold only a running number (or a note under "
+                "them), the blank lines of a form: left out of the data."
+            )
         totals = _total_rows(data, index)
         dropped: list[int] = []
         if totals:
@@ -364,6 +414,8 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
         blank_rows = 0
         dropped = []
 
+    if text and len(data) < len(body):  # rows left out at the foot
+        text = {n: a.slice(0, len(data)) for n, a in text.items()}
     # One block of objects, as read (no copy); names are unique.
     frame = pd.DataFrame(np.asarray(data, dtype=object), columns=names, copy=False)
     frame.index = pd.Index(index.astype(np.int64), name="excel_row")
@@ -390,6 +442,52 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
         total_rows=dropped,
         text=text,
     )
+
+
+def _is_hint_row(row: Sequence[Any]) -> bool:
+    """A row under the header saying how to fill the columns in: "(DD/MM/YY)",
+    "(Yes/blank)", every filled cell text in brackets, at least two of them."""
+    filled = [v for v in row if v is not None]
+    return len(filled) >= 2 and all(
+        _is_texty(v) and v.strip().startswith("(") and v.strip().endswith(")") for v in filled
+    )
+
+
+# Rows at the foot holding only a running number (1, 2, 3... in the first column): the
+# blank lines of a form numbered in advance, not records. Five at least.
+NUMBERED_BLANK_MIN = 5
+
+
+def _is_note(row: np.ndarray) -> bool:
+    """A row holding one sentence and nothing else ("Stop! If you try to enter more
+    than 1,000 rows...")."""
+    filled = [v for v in row if not is_blank_value(v)]
+    return len(filled) == 1 and _is_texty(filled[0]) and len(filled[0].split()) >= 5
+
+
+def _numbered_blank_rows(data: np.ndarray) -> int:
+    """How many rows at the foot of ``data`` hold nothing but a number one more than the
+    row above's in the first column (with up to three notes under them)."""
+    notes = 0
+    while notes < min(3, len(data)) and _is_note(data[len(data) - 1 - notes]):
+        notes += 1
+    count, below = 0, None
+    for row in data[len(data) - 1 - notes :: -1]:
+        filled = [k for k, v in enumerate(row) if not is_blank_value(v)]
+        if filled != [0]:  # a running number is the first column's
+            break
+        value = row[filled[0]]
+        try:
+            number = float(str(value).strip())
+        except ValueError:
+            break
+        if not np.isfinite(number) or number != int(number):
+            break
+        if below is not None and number != below - 1:
+            break
+        below = number
+        count += 1
+    return count + notes if count >= NUMBERED_BLANK_MIN else 0
 
 
 _A_NUMBER = re.compile(r"^\s*[-+]?[£$€]?\d[\d,]*(\.\d+)?%?\s*$")
