@@ -864,9 +864,9 @@ class TagSuggester:
         if words == ["area"]:
             entry = None  # "Area name": any kind of area (a council's, a ward's), not a locality
         if entry is not None and entry.tag.startswith(_NAMED):
-            return Suggestion(
-                text, entry.tag, 0.9, entry.label, f"the name of a {entry.label.lower()}"
-            )
+            label = entry.label.lower()
+            article = "an" if label[:1] in ("a", "e", "i", "o", "u") else "a"
+            return Suggestion(text, entry.tag, 0.9, entry.label, f"the name of {article} {label}")
         # Otherwise the nearest noun says whose name it is ("Beneficiary Location:Name").
         nouns = [
             _singular(w) for w in words
