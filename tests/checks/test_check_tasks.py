@@ -236,6 +236,23 @@ def test_a_dbs_answer_of_yes_with_its_level_is_that_level(tmp_path):
     }
 
 
+def test_an_amount_with_a_pound_sign_can_be_standardised_and_plain_numbers_are_no_change(
+    tmp_path,
+):
+    path = tmp_path / "gifts.csv"
+    path.write_text('Name,Amount\nJo Bloggs,20\nAl Smith,20.50\nBo Li,"£1,250.00"\n')
+    checked = run_task("check", FileBook.open(path, out=tmp_path / "c.xlsx"), today=TODAY)
+    found = [(i["row"], i["code"], i["suggestion"]) for i in checked.payload["issues"]]
+    assert found == [(4, "number-format", 1250)]
+    copied = run_task("standardise", FileBook.open(path, out=tmp_path / "s.xlsx"), today=TODAY)
+    assert copied.data["changes"] == 1  # the same one the checker found
+    wb = openpyxl.load_workbook(tmp_path / "s.xlsx")
+    changes = [r for r in wb["Changes"].iter_rows(values_only=True) if r[0] == "gifts"]
+    assert changes == [("gifts", "B4", "Amount", "£1,250.00", "1250", "a number")]
+    copy = [r[1] for r in wb["gifts standardised"].iter_rows(min_row=3, values_only=True)]
+    assert copy == [20, 20.5, 1250]  # numbers Excel can add up
+
+
 FORM = """Timestamp,Full name,Email address,Your postcode,Do you have a current DBS check?,\
 I agree to my details being shared with the mutual aid group
 23/03/2020 18:09:56,Sam Taylor,sam.taylor@example.com,LS6 3AB,No,I agree

@@ -37,6 +37,9 @@ ISSUE_TYPES: dict[str, IssueType] = {
                   "Enter a value of the kind the column holds (see the data dictionary)."),
         IssueType("number-out-of-range", "error", "Number out of range",
                   "Check the number: it is outside what this column allows."),
+        IssueType("number-format", "info", "Number can be standardised",
+                  "Write the number alone, without a pound sign or commas, so that Excel "
+                  "can add it up (the standardised copy does)."),
         IssueType("excel-error", "error", "Excel error value",
                   "The cell shows an Excel error such as #N/A: fix the formula or type the value."),
         IssueType("postcode-invalid", "error", "Not a UK postcode",

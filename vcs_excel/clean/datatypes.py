@@ -155,6 +155,14 @@ def whole_number(value: Any) -> int | None:
 
 
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$")
+# A number written plainly as text (as every number in a CSV file is): digits, perhaps a
+# sign and decimals; no pound sign or thousands commas for Excel to trip on.
+_PLAIN_NUMBER = re.compile(r"^\s*[+-]?\d+(?:\.\d+)?\s*$")
+
+
+def plain_number_text(value: Any) -> bool:
+    """Whether ``value`` is a number written as plain text ("20", "20.50")."""
+    return isinstance(value, str) and bool(_PLAIN_NUMBER.match(value))
 
 
 def _number(value: Any) -> float | None:
@@ -188,6 +196,9 @@ class Integer(Datatype):
             if low == float("-inf"):
                 limit = f"{high:g} or less"
             return [("number-out-of-range", f"{n:g} is outside {limit}.", None)]
+        if isinstance(value, str) and not plain_number_text(value):
+            # "£1,250.00": a number, with signs Excel cannot add up.
+            return [("number-format", f"'{value}' is written {n:g} as a number.", n)]
         return []
 
 

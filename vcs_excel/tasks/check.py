@@ -14,6 +14,7 @@ from ..checks.engine import (
     standard_column,
 )
 from ..checks.issues import ISSUE_TYPES, SEVERITIES, Report
+from ..clean.datatypes import plain_number_text
 from ..commands import Option, TaskResult, selected_sheets, task
 from ..workbook import Book, CellLink, CellMark, SheetSpec
 from ..workbook.values import column_index, display_text
@@ -234,7 +235,9 @@ def standardise(
             for c, (plan, value) in enumerate(zip(plans, values, strict=True)):
                 new = standard[c][r]
                 out.append(new)
-                if new != value:
+                # A number that was plain text (as in every CSV file) is only stored as one.
+                stored = isinstance(new, int | float) and plain_number_text(value)
+                if new != value and not stored:
                     changes.append(
                         [
                             name,

@@ -200,5 +200,6 @@ def display_text(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float):
-        return repr(value)
+        # As Excel shows a whole number in a cell: 15, not 15.0.
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return str(value)
