@@ -429,6 +429,16 @@ def test_a_form_with_an_example_table_hints_and_numbered_lines_reads_as_its_reco
     assert empty.header_row == 23 and len(empty.frame) == 0
 
 
+def test_a_row_of_examples_under_the_header_is_not_a_record(tmp_path):
+    rows = [["Name", "Date of birth", "Postcode"],
+            ["e.g. Jane Smith", "e.g. 25/12/1950", "eg LS6 1AB"],
+            ["Jo Bloggs", "01/02/1960", "LS7 2AB"],
+            ["Examples of care", "are listed", "below"]]  # fmt: skip
+    table = read(save_rows(tmp_path / "form.xlsx", {"People": rows}))
+    assert list(table.frame.index) == [3, 4]  # a later row of plain text is a record
+    assert any("Row 2" in n for n in table.notes)
+
+
 def test_a_header_printed_again_after_each_page_of_records_is_not_taken_for_the_header(tmp_path):
     people = [[f"Person {n}", f"LS6 {n}AB", n + 1] for n in range(8)]
     rows = [["Name", "Postcode", "Household size"], *people,

@@ -321,8 +321,8 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
     body_start = max(x for x in (h, t, g, -1) if x is not None) + 1
     if h is not None and body_start < grid.height and _is_hint_row(grid.rows[body_start]):
         notes.append(
-            f"Row {grid.first_row + body_start} says how to fill the columns in "
-            "('(DD/MM/YY)'), not a record: left out of the data."
+            f"Row {grid.first_row + body_start} shows how to fill the columns in "
+            "('(DD/MM/YY)', 'e.g. LS6 1AB'), not a record: left out of the data."
         )
         body_start += 1
     arr = grid.array()[body_start:]
@@ -444,13 +444,14 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
     )
 
 
+_HINT = re.compile(r"^(?:\(.*\)|(?:e\.?g\.?|for example|example)\b.*)$", re.IGNORECASE | re.DOTALL)
+
+
 def _is_hint_row(row: Sequence[Any]) -> bool:
     """A row under the header saying how to fill the columns in: "(DD/MM/YY)",
-    "(Yes/blank)", every filled cell text in brackets, at least two of them."""
-    filled = [v for v in row if v is not None]
-    return len(filled) >= 2 and all(
-        _is_texty(v) and v.strip().startswith("(") and v.strip().endswith(")") for v in filled
-    )
+    "(Yes/blank)", "e.g. LS6 1AB": every filled cell a hint, at least two of them."""
+    filled = [v for v in row if not is_blank_value(v)]
+    return len(filled) >= 2 and all(_is_texty(v) and _HINT.match(v.strip()) for v in filled)
 
 
 # Rows at the foot holding only a running number (1, 2, 3... in the first column): the
