@@ -1136,7 +1136,7 @@ class TagSuggester:
         """The words before the known header in a header read as a part of an address:
         () for "Post_Code", ("polling", "place") for "Polling_Place_Postcode"; ``None``
         where no ending of the header is a known header of its tag."""
-        words = normal_key(_split_camel(s.header)).split()
+        words = _header_words(s.header)
         key = self._key(s.tag)
         for k in range(len(words)):
             found = self.suggest(" ".join(words[k:]))
@@ -1159,13 +1159,11 @@ class TagSuggester:
         own = {p for p in prefixes if p is not None and (not p or set(p) <= _OWN_ADDRESS)}
         if not own:
             return found
-        # A set: at least two fields under the name ("SubStreetName" alone is a part).
-        counted = Counter(p for p in prefixes if p)
-        others = {p for p, n in counted.items() if n >= 2 and p not in own}
-        # Not a name that is itself a part of an address ("building_and_street_line_1").
+        # Another name before a set of fields (two at least: "SubStreetName" alone is a
+        # part), and not one that is itself a part of an address ("building_and_street").
         others = {
-            p for p in others
-            if not set(p) & _OWN_ADDRESS
+            p for p, n in Counter(p for p in prefixes if p).items()
+            if n >= 2 and not set(p) & _OWN_ADDRESS
             and self._key(self.suggest(" ".join(p)).tag) not in _ADDRESS_PARTS
         }  # fmt: skip
         if not others:
@@ -1173,7 +1171,7 @@ class TagSuggester:
         out = []
         for s, k, p in zip(found, keys, prefixes, strict=True):
             if p is None and k in ("#loc+name", "#org+name", "#loc+uprn", "#geo+lat", "#geo+lon"):
-                words = tuple(normal_key(_split_camel(s.header)).split())
+                words = tuple(_header_words(s.header))
                 p = next((o for o in others if words[: len(o)] == o), None)
             if p in others:
                 whose = " ".join(p)
@@ -1616,9 +1614,15 @@ def _identifies_another(key: str, synonym: str) -> bool:
     return last in _IDENTIFYING and last != ends
 
 
+def _header_words(header: object) -> list[str]:
+    """The words of a header in order, CamelCase and digits apart ("Contact1" is
+    "contact 1")."""
+    return normal_key(_split_camel(str(header or ""))).split()
+
+
 def _words(header: object) -> set[str]:
-    """The words of a header, CamelCase and digits apart ("Contact1" is "contact 1")."""
-    return set(normal_key(_split_camel(str(header or ""))).split())
+    """The words of a header, as a set (see :func:`_header_words`)."""
+    return set(_header_words(header))
 
 
 def _kind_of_field(key: str | None) -> str:
