@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from helpers import patch_sheet_xml, save_rows
+from helpers import gift_aid_schedule, patch_sheet_xml, save_rows
 
 from vcs_excel.workbook import ExcelError, FileBook
 from vcs_excel.workbook.values import excel_serial_to_datetime
@@ -377,55 +377,19 @@ def test_csv_words_other_tools_read_as_missing_stay_text(tmp_path):
     assert frame.loc[3].tolist() == ["nan", "NA", "#N/A"]
 
 
-def _gift_aid_schedule(path: Path, donors: list[tuple]) -> Path:
-    """HMRC's Gift Aid schedule as charities get it: a merged title and notes across the
-    sheet, a worked example table, the table to fill in with a row of hints under its
-    header, its 1,000 lines numbered in advance, and a warning under them."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "R68GAD_V1_00_0_EN"
-    heads = ["Title", "First name", "Last name", "House name or number", "Postcode",
-             "Aggregated donations", "Sponsored event", "Donation date", "Amount"]  # fmt: skip
-    ws["B1"] = "Gift Aid donations schedule"
-    ws["B2"] = "Get it right first time - how to complete this schedule:"
-    for row in (1, 2):
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=11)
-    ws.cell(6, 2, "Fig.1\nExamples")
-    for k, head in enumerate(heads):
-        ws.cell(6, 3 + k, f"{head}\nup to 35 characters")
-    ws.append([None, None, "Prof", "Henry", "Martin", "152A", "M99 2QD", None, None,
-               dt.datetime(2015, 3, 24), 240])  # fmt: skip
-    ws.append([None, None, "Miss", "B", "Chaudry", "21", "L43 4FB", None, "Yes",
-               dt.datetime(2015, 4, 26), 80])  # fmt: skip
-    ws["B11"] = "Enter details from here"
-    ws.merge_cells("B11:K11")
-    ws["B20"], ws["K20"] = "Total donations:", "=SUM(K25:K1024)"
-    ws.cell(23, 2, "Item")
-    for k, head in enumerate(heads):
-        ws.cell(23, 3 + k, head)
-    ws["I24"], ws["J24"] = " (Yes/blank)", " (DD/MM/YY)"
-    for n in range(1, 1001):
-        ws.cell(24 + n, 2, n)
-    for n, donor in enumerate(donors):
-        for k, value in enumerate(donor):
-            ws.cell(25 + n, 3 + k, value)
-    ws["B1025"] = "Stop! If you try to enter more than 1,000 rows of donations, you'll get an error"
-    wb.save(path)
-    return path
-
-
 def test_a_form_with_an_example_table_hints_and_numbered_lines_reads_as_its_records(tmp_path):
     donors = [("Mrs", "Jean", "Smith", "12", "LS6 1AB", None, None, dt.datetime(2026, 4, 5), 20),
               ("Mr", "Raj", "Patel", "The Old Mill", "ls6 2ab", None, "Yes",
                dt.datetime(2026, 4, 9), 150)]  # fmt: skip
-    table = read(_gift_aid_schedule(tmp_path / "schedule.xlsx", donors))
+    table = read(gift_aid_schedule(tmp_path / "schedule.xlsx", donors))
     assert table.header_row == 23  # not the example's header, nor a title across the sheet
     assert [c.name for c in table.columns][:3] == ["Item", "Title", "First name"]
     assert list(table.frame.index) == [25, 26]  # not the hints, nor the blank lines
+    assert (table.hint_row, table.data_start_row) == (24, 25)
     assert table.frame.loc[26, "Postcode"] == "ls6 2ab"
     assert any("Row 24" in n and "not a record" in n for n in table.notes)
     assert any("Rows 27 to 1025" in n for n in table.notes)
-    empty = read(_gift_aid_schedule(tmp_path / "empty.xlsx", []))
+    empty = read(gift_aid_schedule(tmp_path / "empty.xlsx", []))
     assert empty.header_row == 23 and len(empty.frame) == 0
 
 

@@ -96,6 +96,8 @@ class Table:
     columns: list[Column]
     frame: pd.DataFrame
     group_row: int | None = None
+    # A row under the header (and tag row) that shows how to fill the columns in.
+    hint_row: int | None = None
     blank_rows: int = 0
     notes: list[str] = field(default_factory=list)
     # Rows of totals under the data ("Total", then numbers): not records, left out.
@@ -105,8 +107,8 @@ class Table:
 
     @property
     def data_start_row(self) -> int:
-        """The first Excel row below the header (and tag row)."""
-        last = self.tag_row or self.header_row or 0
+        """The first Excel row below the header (and its tag row and row of hints)."""
+        last = self.hint_row or self.tag_row or self.header_row or 0
         return last + 1
 
     @property
@@ -319,7 +321,9 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
     tag_cells = list(grid.rows[t]) if t is not None else []
 
     body_start = max(x for x in (h, t, g, -1) if x is not None) + 1
+    hint = None
     if h is not None and body_start < grid.height and _is_hint_row(grid.rows[body_start]):
+        hint = body_start
         notes.append(
             f"Row {grid.first_row + body_start} shows how to fill the columns in "
             "('(DD/MM/YY)', 'e.g. LS6 1AB'), not a record: left out of the data."
@@ -435,6 +439,7 @@ def table_from_grid(sheet: str, grid: Grid, header_row: int | None = None) -> Ta
         header_row=excel(h),
         tag_row=excel(t),
         group_row=excel(g),
+        hint_row=excel(hint),
         columns=columns,
         frame=frame,
         blank_rows=blank_rows,
