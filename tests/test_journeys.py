@@ -365,3 +365,34 @@ def test_contacts_exported_from_an_address_book_and_a_crm_are_tagged_then_matche
     one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
     names = sorted(one["First name"] + " " + one["Surname"])
     assert names == ["Asha Patel", "Grace Okafor", "Ronald Baker"]
+
+
+def test_a_gift_aid_schedule_is_read_as_its_donors_then_checked_copied_and_matched(
+    tmp_path, capsys
+):
+    """HMRC's form, filled in -> describe -> check -> standardised copy -> find
+    duplicates: every step sees the donors, not the worked example, the row of hints or
+    the thousand lines numbered in advance."""
+    from helpers import gift_aid_schedule
+
+    donors = [
+        ("Mrs", "Jean", "Smith", "12", "LS6 1AB", None, None, dt.datetime(2026, 4, 5), 20),
+        ("Mr", "Raj", "Patel", "Old Mill", "ls6 2ab", None, "Yes", dt.datetime(2026, 4, 9), 150),
+        ("Mrs", "Jean", "Smith", "12", "LS6 1AB", None, None, dt.datetime(2026, 5, 5), "£1,020"),
+    ]  # fmt: skip
+    form = gift_aid_schedule(tmp_path / "schedule.xlsx", donors)
+    seen = run_json(capsys, "inspect", form, "--out", tmp_path / "seen.xlsx")["data"]["sheets"][0]
+    assert (seen["header_row"], seen["first_data_row"], seen["rows"]) == (23, 25, 3)
+
+    checked = tmp_path / "checked.xlsx"
+    report = run_json(capsys, "check", form, "--out", checked)
+    found = {(i["column"], i["row"], i["code"]) for i in report["issues"]}
+    assert found == {("G", 26, "postcode-format"), ("K", 27, "number-format")}
+
+    standard = tmp_path / "standard.xlsx"
+    run_json(capsys, "standardise", checked, "--out", standard)
+    copy = FileBook.open(standard).read_table("R68GAD_V1_00_0_EN standardised")
+    assert len(copy.frame) == 3 and list(copy.frame["Amount"]) == [20, 150, 1020]
+
+    matched = run_json(capsys, "dedupe", standard, "--out", tmp_path / "matched.xlsx")
+    assert matched["data"]["records"] == 3  # the copy: the blank lines never became people
