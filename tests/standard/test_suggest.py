@@ -757,3 +757,43 @@ def test_a_description_in_a_list_of_people_waits_for_a_person():
 def test_headers_read_as_their_parts_say(header, tag):
     found = suggest_tags([header])[0]
     assert found.tag == tag, f"{header!r}: {found.reason}"
+
+
+def test_a_form_question_is_read_without_its_example_or_the_note_after_it():
+    found = suggest_tags([
+        "Name of Warm Centre e.g St Johns Church cafe / Hope Community Centre",
+        "Postcode - please enter full postcode",
+        "What do you offer? This might include, for example: games, phone charging points",
+    ])  # fmt: skip
+    assert found[0].tag == "#loc+name", found[0].reason  # not "no tag": the example is not read
+    assert found[1].tag == "#contact+address+postcode"
+    # "phone charging points" is an example of what is offered, not a phone number.
+    assert found[2].tag == "#service+description", found[2].reason
+    # A header with no example is read as it is; an example alone is not stripped away.
+    (short,) = suggest_tags(["Tel. No."])
+    assert short.tag == "#contact+phone"
+
+
+def test_the_name_of_a_kind_of_place_or_organisation_is_its_name():
+    found = suggest_tags(["Name of Warm Centre", "Name of the youth club", "Name of family doctor"])
+    assert [s.tag for s in found] == ["#loc+name", "#org+name", None]
+
+
+def test_coordinates_under_a_prefix_are_coordinates():
+    found = suggest_tags(["loc_lat", "loc_long"])
+    assert [s.tag for s in found] == ["#geo+lat", "#geo+lon"]
+
+
+def test_a_plain_name_beside_opening_times_is_not_a_persons():
+    # A directory of warm spaces: people have no opening times.
+    found = suggest_columns(["NAME", "TIMETABLE", "WEB", "ADDRESS"])
+    assert found[0].tag != "#person+name" and not found[0].confident
+    assert found[1].tag == "#service+hours"
+    # Beside a venue's fields, or beside who runs it, the name is the place's.
+    venue = suggest_columns(["Name", "Opening times", "Venue address", "Venue postcode"])
+    assert venue[0].tag == "#loc+name" and not venue[0].confident
+    run = suggest_columns(["name", "address", "managed_by", "opening_hours"])
+    assert run[0].tag == "#loc+name" and run[2].tag == "#org+name"
+    # A list of residents keeps its names.
+    people = suggest_columns(["Name", "Address", "Postcode", "Phone"])
+    assert people[0].tag == "#person+name"

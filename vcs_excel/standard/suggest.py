@@ -81,7 +81,7 @@ _ABBREVIATIONS = {
     "addr": "address", "add": "address", "dob": "date of birth", "yrs": "years", "hh": "household",
     "info": "information", "org": "organisation", "approx": "approximately",
     "organization": "organisation", "orgs": "organisations", "rec": "record",
-    "desc": "description", "rep": "representative",
+    "desc": "description", "rep": "representative", "loc": "location",
 }  # fmt: skip
 # Words that qualify a header without changing what the column holds.
 _FILLERS = {
@@ -136,7 +136,8 @@ _ORG_NOUNS = {
 }  # fmt: skip
 _PLACE_NOUNS = {
     "site", "venue", "centre", "center", "camp", "location", "place", "facility", "premises",
-    "building", "clinic", "hospital", "station", "settlement", "property", "hub",
+    "building", "clinic", "hospital", "station", "settlement", "property", "hub", "amenities",
+    "facilities",
 }  # fmt: skip
 _THING_NOUNS = {
     "grant", "programme", "program", "project", "activity", "document", "report", "event",
@@ -215,6 +216,10 @@ _ACCOUNTS = {"user name", "username", "login", "login name", "screen name", "han
 _POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix", "part", "unit"}
 # A header that says only "name", and the tags such a column can have.
 _GENERIC_NAME = re.compile(r"^(?:full |display |the )?names?$")
+# Words of a header naming who runs a place ("provider", "managed_by"), and of headers of
+# a venue's own fields ("Venue website"): the rows are places.
+_RUNS_IT = {"provider", "managed", "manager", "operator", "operated", "run", "owner", "owned"}
+_VENUE_WORDS = {"venue", "venues", "premises", "site"}
 _NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
 # Headers of another name something goes by, and people's roles at an organisation.
 _ALIASES = {"known", "aka", "alias", "trading"}
@@ -327,6 +332,12 @@ _SECTIONS = {"contact", "information", "info", "details", "detail", "personal", 
 _PAIR_PARTS = {"value", "values", "label", "labels"}
 # "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
 # "country.of.origin" is only words joined by dots).
+# Where a form's question gives an example or a note ("Name of venue e.g. St John's hall",
+# "What do you offer? This might include, for example: ..."): what follows is not the field.
+_EXAMPLE = re.compile(
+    r"(?:\(\s*|\b)(?:e\.\s?g\b\.?|eg\.|i\.e\.|for example|for instance|such as)", re.IGNORECASE
+)
+_SENTENCE = re.compile(r"(?<=[a-z)][.?!])\s+(?=[A-Z])")
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
 # Last words of headers that name something's identifier ("contact key", "worker ref").
@@ -465,6 +476,18 @@ def _stems(words: Iterable[str]) -> frozenset[str]:
     return frozenset(_stemmer().stemWords(list(words)))
 
 
+def _question(text: str) -> str:
+    """A long form header without its examples and the sentences after its first
+    ("Name of Warm Centre e.g St Johns Church cafe" is "Name of Warm Centre")."""
+    example = _EXAMPLE.search(text)
+    head = text[: example.start()] if example and example.start() > 0 else text
+    sentences = _SENTENCE.split(head)
+    if len(sentences) > 1 and len(sentences[0].split()) >= 4:
+        head = sentences[0]
+    head = head.strip(" -:;,(/")
+    return head if normal_key(head) else text
+
+
 def header_keys(header: str) -> list[str]:
     """The normalised forms a header is matched in (full, without brackets, expanded)."""
     full = normal_key(_split_camel(header))
@@ -553,6 +576,9 @@ class TagSuggester:
             if entry:
                 return Suggestion(text, entry.tag, 1.0, entry.label, "already a tag")
             return Suggestion(text, None, 0.0, reason="unknown tag")
+        question = _question(text)
+        if question != text:
+            return dataclasses.replace(self.suggest(question), header=text)
         ons = _ONS_FIELD.match(text)
         if ons and ons.group(1).upper() in _ONS_AREAS.keys() | _ONS_OTHER_AREAS:
             return self._ons_field(text, ons.group(1).upper(), ons.group(3).upper())
@@ -849,14 +875,17 @@ class TagSuggester:
     def _thing_name(self, text: str, h: _Header) -> Suggestion | None:
         """ "practice_name", "Site name", "Recipient Org:Name", "Name of organisation",
         "Grant Programme:Title": the name of something that is not a person."""
-        named = {"name", "names", "title"} & set(h.field)
-        if not named or len(h.field) > 4 or h.field[-1] not in named:
+        field = h.field
+        if len(field) > 2 and field[0] in ("name", "names", "title") and field[1] == "of":
+            field = [*field[2:], field[0]]  # "Name of Warm Centre": the warm centre's name
+        named = {"name", "names", "title"} & set(field)
+        if not named or len(field) > 4 or field[-1] not in named:
             return None
         # "Property name", "Venue name": a place's name, though "property postcode" is a
         # postcode like any other.
         fillers = _FILLERS - _PLACE_NOUNS - {"venue"}
         ignore = named | fillers | {"alternate", "other", "short", "official"}
-        words = [w for w in [*h.owner, *h.field] if w not in ignore]
+        words = [w for w in [*h.owner, *field] if w not in ignore]
         if not words:
             return None
         # "Region name", "Ward name": the name of an area the standard has a tag for.
@@ -1076,6 +1105,8 @@ class TagSuggester:
             out = [self._as_owner(s) if s.tag is None else s for s in out]
         before = out
         out = [self._in_kind(s, kind) for s in out]
+        if kind == "things":
+            out = self._place_names(out)
         if kind == "things" and any(self._key(s.tag) == "#org+name" for s in out):
             # "URN", "Reference" in a list of organisations: its own reference for each.
             out = [
@@ -1091,6 +1122,35 @@ class TagSuggester:
             out = self._own_and_other_addresses(out)
         out = self._another_places_address(out)
         return self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
+
+    def _place_names(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "Name" beside "Provider" or "Managed by", or beside "Venue address": in a
+        list that is not of people, the rows are places (a care home, a leisure centre, a
+        warm space) whose running organisation, if any, is named in another column, so
+        the plain name is the place's. Unsure: a person confirms."""
+        plain = [
+            _GENERIC_NAME.match(normal_key(_split_camel(s.header))) is not None
+            and self._key(s.tag) == "#org+name"
+            for s in found
+        ]
+        if not any(plain):
+            return found
+        runs = venue = False
+        for s, is_plain in zip(found, plain, strict=True):
+            if is_plain:
+                continue
+            words = _words(s.header)
+            runs |= self._key(s.tag) == "#org+name" and bool(words & _RUNS_IT)
+            venue |= bool(words & _VENUE_WORDS)
+        if not (runs or venue):
+            return found
+        why = "a place's name: " + (
+            "who runs it is named beside it" if runs else "the other columns are a venue's"
+        )
+        return [
+            self._entry_suggestion(s.header, "#loc+name", UNSURE, why) if is_plain else s
+            for s, is_plain in zip(found, plain, strict=True)
+        ]  # fmt: skip
 
     def _one_web_address(self, read: list[Suggestion], found: list[Suggestion]) -> list[Suggestion]:
         """A column of web addresses whose header says nothing, beside one whose header
@@ -1190,7 +1250,7 @@ class TagSuggester:
         not overruled."""
         if self.model is None or not found:
             return found
-        chances = self.model.probabilities([s.header for s in found])
+        chances = self.model.probabilities([_question(s.header) for s in found])
         profiles = profiles if profiles is not None else [{} for _ in found]
         return [self._weigh(*each) for each in zip(found, chances, profiles, strict=True)]
 
@@ -1480,6 +1540,8 @@ class TagSuggester:
                 _ORG_NOUNS | _PLACE_NOUNS | _THING_NOUNS | _ORG_WORDS
             ):
                 org += 1
+            if tag == "#service+hours":
+                org += 1  # opening times: people have none
             own_reference |= tag == "#org+id"
             if tag in _SERVICE_TAGS or words & _SERVICE_WORDS:
                 service += 1
