@@ -797,3 +797,21 @@ def test_a_plain_name_beside_opening_times_is_not_a_persons():
     # A list of residents keeps its names.
     people = suggest_columns(["Name", "Address", "Postcode", "Phone"])
     assert people[0].tag == "#person+name"
+
+
+def test_a_mailing_list_and_an_event_export_read_as_people_would():
+    mailing = suggest_columns(["Email Address", "First Name", "OPTIN_TIME", "OPTIN_IP",
+                               "CONFIRM_TIME", "CONFIRM_IP"])  # fmt: skip
+    # When they opted in is when they consented, and a time is not opening times.
+    assert mailing[2].tag == "#date+consent"
+    assert mailing[4].tag is None
+    (time,) = suggest_tags(["Time"])
+    assert time.tag is None
+    event = {s.header: s for s in suggest_columns(["Order #", "Attendee #", "Total Paid"])}
+    # "#" after a word is the word "number": the attendee's number is their reference.
+    assert event["Attendee #"].tag == "#person+id" and not event["Attendee #"].confident
+    assert event["Order #"].tag is None
+    assert event["Total Paid"].tag == "#value"
+    # A numbered phone keeps its reading.
+    (second,) = suggest_tags(["Phone2 #"])
+    assert second.tag == "#contact+other+phone"

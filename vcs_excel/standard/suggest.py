@@ -337,6 +337,11 @@ _PAIR_PARTS = {"value", "values", "label", "labels"}
 _EXAMPLE = re.compile(
     r"(?:\(\s*|\b)(?:e\.\s?g\b\.?|eg\.|i\.e\.|for example|for instance|such as)", re.IGNORECASE
 )
+# Words that share a stem with a one-word synonym of something else ("times": opening
+# times; "activity"): alone, they are not it.
+_STEM_ONLY = {"time", "active"}
+# "Attendee #", "Order#": a number sign after a word is the word "number".
+_NUMBER_SIGN = re.compile(r"(?<=\w\w)\s*#(?!\w)")
 _SENTENCE = re.compile(r"(?<=[a-z)][.?!])\s+(?=[A-Z])")
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
@@ -565,6 +570,16 @@ class TagSuggester:
     def suggest(self, header: object) -> Suggestion:
         """The best tag for one header on its own (see :func:`suggest_columns` for a
         sheet, whose other columns and values say more)."""
+        found = self._suggest_one(header)
+        text = "" if header is None else str(header).strip()
+        if found.tag is None and _NUMBER_SIGN.search(text):
+            # "Attendee #": read again with the number sign as the word "number".
+            spoken = self._suggest_one(_NUMBER_SIGN.sub(" number", text))
+            if spoken.tag is not None:
+                return dataclasses.replace(spoken, header=text)
+        return found
+
+    def _suggest_one(self, header: object) -> Suggestion:
         text = "" if header is None else str(header).strip()
         if not text:
             return Suggestion(text, None, 0.0, reason="empty header")
@@ -976,6 +991,8 @@ class TagSuggester:
         confidence, _, syn = best
         entry = self.index[syn]
         literal = any(set(syn.split()) <= set(key.split()) for key in h.keys)
+        if not literal and " " not in syn and _STEM_ONLY & set(h.keys[-1].split()):
+            return None  # "Time" is not "times" (opening times), "active" not "activity"
         if syn in entry.loose or not literal:
             # A word that often means other things, or one that only shares its stem
             # ("active" is not "activity"): for a person to confirm.
