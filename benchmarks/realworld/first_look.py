@@ -78,6 +78,7 @@ BATCHES = [
     ("09829e6", "dc-ems-dcounts dc-ems-idox dc-ems-xpress dc-ems-halarose dc-eoni"),
     ("6a85ece", "hmrc-gift-aid-schedule gift-aid-declarations"),
     ("e862334", "warm-spaces"),
+    ("d753d15", "eventbrite-attendees mailchimp-audience"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
