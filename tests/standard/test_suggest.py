@@ -815,3 +815,31 @@ def test_a_mailing_list_and_an_event_export_read_as_people_would():
     # A numbered phone keeps its reading.
     (second,) = suggest_tags(["Phone2 #"])
     assert second.tag == "#contact+other+phone"
+
+
+def test_a_second_contacts_fields_beside_the_main_contacts_are_someone_elses():
+    headers = ["organisationLegalName", "mainContactName", "mainContactEmail",
+               "mainContactPhone", "seniorContactName", "seniorContactEmail",
+               "seniorContactPhone"]  # fmt: skip
+    found = {s.header: s.tag for s in suggest_columns(headers)}
+    assert found["mainContactEmail"] == "#contact+email"
+    assert found["mainContactPhone"] == "#contact+phone"
+    assert found["seniorContactEmail"] is None and found["seniorContactPhone"] is None
+    assert found["seniorContactName"] is None
+    # One such field alone is not a second set.
+    pair = suggest_columns(["Main contact email", "Other contact email"])
+    assert pair[0].tag == "#contact+email"
+
+
+def test_a_detail_of_a_field_is_not_the_field_again():
+    headers = ["projectName", "projectStartDate", "projectStartDateCheck",
+               "organisationLegalName", "organisationHasDifferentTradingName", "town_or_city",
+               "town_or_city_as_entered"]  # fmt: skip
+    found = {s.header: s for s in suggest_columns(headers)}
+    assert found["projectName"].tag == "#service+name"  # a project's name, not an insight's
+    assert found["projectStartDate"].tag == "#date+start"
+    assert found["projectStartDateCheck"].tag is None
+    assert "detail" in found["projectStartDateCheck"].reason
+    assert found["organisationHasDifferentTradingName"].tag is None  # a yes or no
+    # Words that only say how it was written leave the same field.
+    assert found["town_or_city_as_entered"].tag == "#contact+address+town"

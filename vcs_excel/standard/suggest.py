@@ -218,6 +218,8 @@ _POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix",
 _GENERIC_NAME = re.compile(r"^(?:full |display |the )?names?$")
 # Words of a header naming who runs a place ("provider", "managed_by"), and of headers of
 # a venue's own fields ("Venue website"): the rows are places.
+# The first word of a header of the main one of two people or places ("mainContactEmail").
+_MAIN = {"main", "primary", "lead", "principal", "first"}
 _RUNS_IT = {"provider", "managed", "manager", "operator", "operated", "run", "owner", "owned"}
 _VENUE_WORDS = {"venue", "venues", "premises", "site"}
 _NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
@@ -397,6 +399,7 @@ _BOUNDS = {"start", "started", "commenced", "began", "since", "end", "ended", "c
            "finished", "until", "till", "expires", "expiry", "expired"}  # fmt: skip
 # Headers of yes/no flags ("is_organisation", "has_land"): only a yes/no tag fits.
 _FLAG = re.compile(r"^(?:is|has|have|does|do|can|was|are)\s+\S")
+_HAS_OR_IS = re.compile(r"^(?:is|has|have|was)\s+\S")
 # A short header that says whether something is so ("Is active", "Client is active").
 _SHORT_FLAG = re.compile(r"^(?:\w+ )?(?:is|has|was) \w+$")
 _COUNT = re.compile(r"^(?:number|no|count|how many)\b(?: of)?\b")
@@ -664,7 +667,12 @@ class TagSuggester:
             return Suggestion(text, None, 0.0, reason=f"a {last} of something")
         # "Client is active": a short statement read only in part (as "activity").
         partly = _SHORT_FLAG.match(key) and found.reason.startswith(("contains", "looks like"))
-        flag = found.tag and ((" " not in text.strip() and _FLAG.match(key)) or partly)
+        # "hasLand", and "organisationHasDifferentTradingName": a field's name that says
+        # whether something has something.
+        glued = " " not in text.strip() and (
+            _FLAG.match(key) or _HAS_OR_IS.match(" ".join(key.split()[1:]))
+        )
+        flag = found.tag and (glued or partly)
         if flag and self.dictionary.entry(found.tag).datatype != "yes_no":
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
             return Suggestion(text, None, 0.0, reason="a yes/no flag")
@@ -1138,7 +1146,56 @@ class TagSuggester:
         if kind == "people":
             out = self._own_and_other_addresses(out)
         out = self._another_places_address(out)
+        out = self._details_of_fields(self._second_contacts(out))
         return self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
+
+    def _second_contacts(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "seniorContactEmail" beside "mainContactEmail", "Secondary contact phone"
+        beside "Primary contact phone": the fields of a main contact, then the same fields
+        of another person (two or more of them). The main one's are the row's; the
+        other's get no tag."""
+        main: set[tuple[str, ...]] = set()
+        for s in found:
+            words = _header_words(s.header)
+            if len(words) >= 2 and words[0] in _MAIN and s.tag is not None:
+                main.add(tuple(words[1:]))
+        others: dict[str, list[int]] = {}
+        for i, s in enumerate(found):
+            words = _header_words(s.header)
+            if len(words) >= 2 and words[0] not in _MAIN | _FILLERS and tuple(words[1:]) in main:
+                others.setdefault(words[0], []).append(i)
+        out = list(found)
+        for who, columns in others.items():
+            if len(columns) < 2:
+                continue
+            for i in columns:
+                why = f"the {who} one's: the main one's fields are beside it"
+                out[i] = Suggestion(out[i].header, None, 0.0, reason=why)
+        return out
+
+    def _details_of_fields(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "projectStartDateCheck" beside "projectStartDate", "Email verified" beside
+        "Email": a header that is another's with words after it, read only as that one
+        (unsure), is a detail of that field (whether it was checked, its other value), not
+        the field again: no tag. One or two words after it, not only fillers ("as
+        entered")."""
+        sure = {
+            tuple(_header_words(s.header)): self._key(s.tag) for s in found
+            if s.confident and s.tag is not None
+        }  # fmt: skip
+        out = []
+        for s in found:
+            words = _header_words(s.header)
+            if s.tag is not None and not s.confident and not words[-1:][0].isdigit():
+                for n in range(len(words) - 1, max(len(words) - 3, 0), -1):
+                    if set(words[n:]) <= _FILLERS:
+                        continue  # "town_or_city_as_entered": the same field, as written
+                    if sure.get(tuple(words[:n])) == self._key(s.tag):
+                        field = " ".join(words[:n])
+                        s = Suggestion(s.header, None, 0.0, reason=f"a detail of '{field}'")
+                        break
+            out.append(s)
+        return out
 
     def _place_names(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "Name" beside "Provider" or "Managed by", or beside "Venue address": in a
