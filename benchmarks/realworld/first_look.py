@@ -79,6 +79,7 @@ BATCHES = [
     ("6a85ece", "hmrc-gift-aid-schedule gift-aid-declarations"),
     ("e862334", "warm-spaces"),
     ("d753d15", "eventbrite-attendees mailchimp-audience"),
+    ("624ea34", "tnlcf-awards-for-all"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
