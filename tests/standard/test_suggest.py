@@ -843,3 +843,15 @@ def test_a_detail_of_a_field_is_not_the_field_again():
     assert found["organisationHasDifferentTradingName"].tag is None  # a yes or no
     # Words that only say how it was written leave the same field.
     assert found["town_or_city_as_entered"].tag == "#contact+address+town"
+
+
+def test_a_question_answered_yes_or_no_is_not_the_value_it_asks_about():
+    found = suggest_tags(["Is eligible postcode", "Has a mobile phone"])
+    # Tagged as a postcode or a phone, every "Yes" would be a finding of the checker.
+    assert [s.tag for s in found] == [None, None]
+    # Free text takes a yes or no as it is: the question keeps its reading.
+    (disability,) = suggest_tags(["Does the Child have a Disability"])
+    assert disability.tag == "#person+vulnerable"
+    # A code list that reads "Yes" as one of its codes answers the question too.
+    (dbs,) = suggest_tags(["Do you have a current DBS check?"])
+    assert dbs.tag == "#volunteer+dbs"

@@ -399,6 +399,7 @@ _BOUNDS = {"start", "started", "commenced", "began", "since", "end", "ended", "c
            "finished", "until", "till", "expires", "expiry", "expired"}  # fmt: skip
 # Headers of yes/no flags ("is_organisation", "has_land"): only a yes/no tag fits.
 _FLAG = re.compile(r"^(?:is|has|have|does|do|can|was|are)\s+\S")
+_QUESTION_FLAG = re.compile(r"^(?:is|has|have|does|do|are|was|were|did|can)\s+\S+\s+\S")
 _HAS_OR_IS = re.compile(r"^(?:is|has|have|was)\s+\S")
 # A short header that says whether something is so ("Is active", "Client is active").
 _SHORT_FLAG = re.compile(r"^(?:\w+ )?(?:is|has|was) \w+$")
@@ -672,7 +673,15 @@ class TagSuggester:
         glued = " " not in text.strip() and (
             _FLAG.match(key) or _HAS_OR_IS.match(" ".join(key.split()[1:]))
         )
-        flag = found.tag and (glued or partly)
+        # "Is eligible postcode", "Do you have a car?": a question answered yes or no, not a
+        # value of a kind the checker would judge (free text takes a yes or no as it is).
+        asked = (
+            found.tag
+            and _QUESTION_FLAG.match(key)
+            and not found.reason.endswith("is a known header")
+            and not self._takes_yes(found.tag)
+        )
+        flag = found.tag and (glued or partly or asked)
         if flag and self.dictionary.entry(found.tag).datatype != "yes_no":
             # "is_organisation", "hasLand": a yes or no, whatever it is about.
             return Suggestion(text, None, 0.0, reason="a yes/no flag")
@@ -713,6 +722,15 @@ class TagSuggester:
             # "postcode_known", "UPRN known": whether it is known, a yes or no.
             return Suggestion(text, None, 0.0, reason="a yes/no: whether something is known")
         return found
+
+    def _takes_yes(self, tag: str) -> bool:
+        """Whether a tag's values may be a plain yes: free text, a yes/no, or a code list
+        that reads "Yes" as one of its codes ("Do you have a current DBS check?")."""
+        entry = self.dictionary.entry(tag)
+        if entry.datatype in ("text", "yes_no"):
+            return True
+        codes = self.dictionary.codelist_for(entry)
+        return codes is not None and codes.canonical("Yes") is not None
 
     def _ons_field(self, text: str, area: str, part: str) -> Suggestion:
         """ "LAD18CD", "WD23NM", "RGN20CD": the Office for National Statistics names the
