@@ -78,6 +78,19 @@ def test_code_lists_follow_the_standards_named():
     )
 
 
+def test_a_word_in_a_language_column_is_not_a_small_languages_code():
+    languages = load_dictionary().codelists["language"]
+    # Widely used languages by their three-letter code, as case systems write them.
+    assert [languages.canonical(c) for c in ("pol", "urd", "ben", "som", "tir")] == [
+        "Polish", "Urdu", "Bengali", "Somali", "Tigrinya"]  # fmt: skip
+    # "Yes" (an answer to "Do you need an interpreter?"), "any", "all", "see": words, not
+    # Nyankpa, Anyin, Allar or Seneca, so the checker asks about them.
+    assert [languages.canonical(w) for w in ("Yes", "any", "all", "see")] == [None] * 4
+    assert languages.canonical("Nyankpa") == "Nyankpa"  # by name, still a language
+    # Nor is a short word a near miss of some other language's name.
+    assert languages.suggest("Yes") is None and languages.suggest("Polsh") == "Polish"
+
+
 def test_describe_and_tag_functions():
     assert describe("#volunteer+household+num").startswith("Volunteer's household size: ")
     assert "not a tag" in describe("#shoe+size")

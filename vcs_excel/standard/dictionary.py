@@ -71,6 +71,9 @@ class CodeValue:
     label: str
     group: str
     synonyms: tuple[str, ...] = ()
+    # Whether the code itself is a way to write the value: not for the codes of the many
+    # small languages that are English words ("yes" is Nyankpa, "any" Anyin).
+    code_is_spelling: bool = True
 
 
 @dataclass
@@ -83,7 +86,7 @@ class CodeList:
 
     def __post_init__(self) -> None:
         for v in self.values:
-            for text in (v.label, v.code, *v.synonyms):
+            for text in (v.label, *([v.code] if v.code_is_spelling else []), *v.synonyms):
                 key = normal_key(text)
                 if key:
                     self._index.setdefault(key, v.label)
@@ -101,8 +104,8 @@ class CodeList:
         from rapidfuzz import fuzz, process
 
         key = normal_key(value)
-        if len(key) < 2:
-            return None
+        if len(key) < 4:
+            return None  # "Yes", "any": too short to say which value was meant
         found = process.extractOne(key, self._index.keys(), scorer=fuzz.WRatio, score_cutoff=cutoff)
         return self._index[found[0]] if found else None
 
@@ -188,7 +191,11 @@ def _language_codelist(folder: Path) -> CodeList:
             continue  # historical, extinct and constructed languages
         label = preferred.get(code, lang.name)
         synonyms = [lang.name, *extra.get(code, [])]
-        values.append(CodeValue(code, label, "Language", tuple(synonyms)))
+        # A three-letter code is read as the language only for languages with a two-letter
+        # code too (the widely used ones: "pol", "urd") or named in the list people use
+        # here: a "Yes" or "any" in a language column is not Nyankpa or Anyin.
+        spelt = code in preferred or hasattr(lang, "alpha_2")
+        values.append(CodeValue(code, label, "Language", tuple(synonyms), spelt))
     values.append(CodeValue("sgn", "Sign language", "Language", ("Sign language",)))
     return CodeList("language", values)
 
