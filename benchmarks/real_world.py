@@ -483,6 +483,9 @@ def run(quick: bool = False) -> str:
         "sends it on (a senior contact's fields beside the main contact's, details of a "
         "field such as 'projectStartDateCheck') | 75.0% (15 of 20) | 9 of 10 | 63.3% (31 "
         "of 49) |",
+        "| the Warm Homes: Local Grant referral file a council downloads ('Is eligible "
+        "postcode', a yes or no, read as a postcode) | 85.7% (12 of 14) | 11 of 11 | 3 of "
+        "5 |",
         "| the third test half with the model of header words, as in the test row at the "
         "top (the model's first form doubted a person's name in a list of people, and "
         "there "

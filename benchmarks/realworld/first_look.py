@@ -80,6 +80,7 @@ BATCHES = [
     ("e862334", "warm-spaces"),
     ("d753d15", "eventbrite-attendees mailchimp-audience"),
     ("624ea34", "tnlcf-awards-for-all"),
+    ("121352d", "whlg-referrals"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
