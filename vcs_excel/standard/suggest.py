@@ -216,10 +216,10 @@ _ACCOUNTS = {"user name", "username", "login", "login name", "screen name", "han
 _POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix", "part", "unit"}
 # A header that says only "name", and the tags such a column can have.
 _GENERIC_NAME = re.compile(r"^(?:full |display |the )?names?$")
-# Words of a header naming who runs a place ("provider", "managed_by"), and of headers of
-# a venue's own fields ("Venue website"): the rows are places.
 # The first word of a header of the main one of two people or places ("mainContactEmail").
 _MAIN = {"main", "primary", "lead", "principal", "first"}
+# Words of a header naming who runs a place ("provider", "managed_by"), and of headers of
+# a venue's own fields ("Venue website"): the rows are places.
 _RUNS_IT = {"provider", "managed", "manager", "operator", "operated", "run", "owner", "owned"}
 _VENUE_WORDS = {"venue", "venues", "premises", "site"}
 _NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
@@ -332,8 +332,6 @@ _SECTIONS = {"contact", "information", "info", "details", "detail", "personal", 
              "your", "section", "part", "basic", "general"}  # fmt: skip
 # The last part of a header written as a label and a value ("Email 1 - Value").
 _PAIR_PARTS = {"value", "values", "label", "labels"}
-# "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
-# "country.of.origin" is only words joined by dots).
 # Where a form's question gives an example or a note ("Name of venue e.g. St John's hall",
 # "What do you offer? This might include, for example: ..."): what follows is not the field.
 _EXAMPLE = re.compile(
@@ -344,7 +342,10 @@ _EXAMPLE = re.compile(
 _STEM_ONLY = {"time", "active"}
 # "Attendee #", "Order#": a number sign after a word is the word "number".
 _NUMBER_SIGN = re.compile(r"(?<=\w\w)\s*#(?!\w)")
+# Where one sentence of a long header ends and the next begins.
 _SENTENCE = re.compile(r"(?<=[a-z)][.?!])\s+(?=[A-Z])")
+# "Org:Field", "Org - Field", and "RegAddress.PostCode" (a dot before a capital; R's
+# "country.of.origin" is only words joined by dots).
 _SEGMENTS = re.compile(r"\s*:\s*|\s+-\s+|\s+–\s+|(?<=[a-z0-9])\.(?=[A-Z])")
 _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
 # Last words of headers that name something's identifier ("contact key", "worker ref").
@@ -399,7 +400,9 @@ _BOUNDS = {"start", "started", "commenced", "began", "since", "end", "ended", "c
            "finished", "until", "till", "expires", "expiry", "expired"}  # fmt: skip
 # Headers of yes/no flags ("is_organisation", "has_land"): only a yes/no tag fits.
 _FLAG = re.compile(r"^(?:is|has|have|does|do|can|was|are)\s+\S")
+# A question answered yes or no ("Is eligible postcode", "Do you have a car?").
 _QUESTION_FLAG = re.compile(r"^(?:is|has|have|does|do|are|was|were|did|can)\s+\S+\s+\S")
+# The same after the thing it is about, in a field's name ("organisationHasTradingName").
 _HAS_OR_IS = re.compile(r"^(?:is|has|have|was)\s+\S")
 # A short header that says whether something is so ("Is active", "Client is active").
 _SHORT_FLAG = re.compile(r"^(?:\w+ )?(?:is|has|was) \w+$")
@@ -1204,7 +1207,7 @@ class TagSuggester:
         out = []
         for s in found:
             words = _header_words(s.header)
-            if s.tag is not None and not s.confident and not words[-1:][0].isdigit():
+            if s.tag is not None and not s.confident and words and not words[-1].isdigit():
                 for n in range(len(words) - 1, max(len(words) - 3, 0), -1):
                     if set(words[n:]) <= _FILLERS:
                         continue  # "town_or_city_as_entered": the same field, as written
