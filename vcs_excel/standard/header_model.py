@@ -16,11 +16,11 @@ The suggester uses it in two ways, each leaving the choice to a person:
   an organisation's, a place's or a service's name or reference) the rules read from
   the whole sheet, so the model is asked only what the field is.
 
-Measured at first look (``benchmarks/realworld/first_look.py --with-model``: each of 41
+Measured at first look (``benchmarks/realworld/first_look.py --with-model``: each of 42
 batches of the corpus suggested by the rules and a model as they stood before the
-batch), the model moves top-1 accuracy from 70.4% to 71.3% and the no-tag headers left
-untagged from 81.2% to 80.6%, and makes confident suggestions right 85.2% of the time
-instead of 81.0% (637 confident instead of 717). Dropping the rules' unsure suggestions where
+batch), the model moves top-1 accuracy from 70.6% to 71.5% and the no-tag headers left
+untagged from 81.1% to 80.5%, and makes confident suggestions right 85.5% of the time
+instead of 81.3% (648 confident instead of 728). Dropping the rules' unsure suggestions where
 the model expects no tag was tried: it dropped as many right suggestions as wrong
 ones, so the rules' hints stay for a person to judge.
 
