@@ -68,7 +68,11 @@ def markdown(dictionary: DataDictionary | None = None) -> str:
     for name, codes in dictionary.codelists.items():
         if name == "language":
             out += [f"### {name}", "", "ISO 639 (through the `pycountry` package), with the names "
-                    "UK lists use added from `codelists/language_names.csv`.", ""]  # fmt: skip
+                    "UK lists use added from `codelists/language_names.csv`. A language is "
+                    "accepted by its name, or by its three-letter code where it also has a "
+                    "two-letter one or is in that file (pol, urd, som): the codes of many "
+                    "small languages are English words (yes, any, all), so those are not read "
+                    "as languages.", ""]  # fmt: skip
             continue
         out += [f"### {name}", "", "| Value | Also accepted |", "|---|---|"]
         for v in codes.values:
