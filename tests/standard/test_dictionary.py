@@ -87,6 +87,8 @@ def test_a_word_in_a_language_column_is_not_a_small_languages_code():
     # Nyankpa, Anyin, Allar or Seneca, so the checker asks about them.
     assert [languages.canonical(w) for w in ("Yes", "any", "all", "see")] == [None] * 4
     assert languages.canonical("Nyankpa") == "Nyankpa"  # by name, still a language
+    # A widely used language's code comes before a small language of that name.
+    assert [languages.canonical(c) for c in ("ron", "dan")] == ["Romanian", "Danish"]
     # Nor is a short word a near miss of some other language's name.
     assert languages.suggest("Yes") is None and languages.suggest("Polsh") == "Polish"
 

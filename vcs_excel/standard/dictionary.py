@@ -85,8 +85,13 @@ class CodeList:
     _index: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        # Codes first: "ron" is Romanian's code before it is the name of the Ron language,
+        # "dan" Danish's before the Dan language's.
         for v in self.values:
-            for text in (v.label, *([v.code] if v.code_is_spelling else []), *v.synonyms):
+            if v.code_is_spelling and normal_key(v.code):
+                self._index.setdefault(normal_key(v.code), v.label)
+        for v in self.values:
+            for text in (v.label, *v.synonyms):
                 key = normal_key(text)
                 if key:
                     self._index.setdefault(key, v.label)
