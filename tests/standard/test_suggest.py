@@ -829,6 +829,15 @@ def test_a_second_contacts_fields_beside_the_main_contacts_are_someone_elses():
     # One such field alone is not a second set.
     pair = suggest_columns(["Main contact email", "Other contact email"])
     assert pair[0].tag == "#contact+email"
+    # Ordinal parts of one person's record are not a second person's fields.
+    form = suggest_columns(["First name", "Second name", "First line of address",
+                            "Second line of address", "Postcode"])  # fmt: skip
+    assert [s.tag for s in form[1:4]] == [
+        "#person+middle+name", "#contact+address+line1", "#contact+address+line2"]  # fmt: skip
+    # A secondary phone beside a primary one is the same person's other number.
+    phones = suggest_columns(["Name", "Primary phone", "Primary email", "Secondary phone",
+                              "Secondary email"])  # fmt: skip
+    assert phones[3].tag == "#contact+other+phone"
 
 
 def test_a_detail_of_a_field_is_not_the_field_again():

@@ -216,8 +216,11 @@ _ACCOUNTS = {"user name", "username", "login", "login name", "screen name", "han
 _POSTCODE_PARTS = {"district", "sector", "area", "outward", "outcode", "prefix", "part", "unit"}
 # A header that says only "name", and the tags such a column can have.
 _GENERIC_NAME = re.compile(r"^(?:full |display |the )?names?$")
-# The first word of a header of the main one of two people or places ("mainContactEmail").
-_MAIN = {"main", "primary", "lead", "principal", "first"}
+# The first word of a header of the main one of two people ("mainContactEmail"), and the
+# people such pairs are about ("contact", "carer"). Not "first": "First name" and "Second
+# name", "First line of address" and "Second line" are parts of one person's record.
+_MAIN = {"main", "primary", "lead", "principal"}
+_WHO_PAIRS = {"contact", "carer", "parent", "guardian", "referrer", "representative"}
 # Words of a header naming who runs a place ("provider", "managed_by"), and of headers of
 # a venue's own fields ("Venue website"): the rows are places.
 _RUNS_IT = {"provider", "managed", "manager", "operator", "operated", "run", "owner", "owned"}
@@ -1172,13 +1175,15 @@ class TagSuggester:
 
     def _second_contacts(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "seniorContactEmail" beside "mainContactEmail", "Secondary contact phone"
-        beside "Primary contact phone": the fields of a main contact, then the same fields
-        of another person (two or more of them). The main one's are the row's; the
-        other's get no tag."""
+        beside "Primary contact phone": the fields of a main contact (a person: "contact",
+        "carer"), then the same fields of another person (two or more of them). The main
+        one's are the row's; the other's get no tag. "Secondary phone" beside "Primary
+        phone" is the same person's other number, and stays."""
         main: set[tuple[str, ...]] = set()
         for s in found:
             words = _header_words(s.header)
-            if len(words) >= 2 and words[0] in _MAIN and s.tag is not None:
+            whom = words[1:2] and (words[1] in _WHO_PAIRS | _PEOPLE | _ROLES)
+            if len(words) >= 3 and words[0] in _MAIN and whom and s.tag is not None:
                 main.add(tuple(words[1:]))
         others: dict[str, list[int]] = {}
         for i, s in enumerate(found):
