@@ -1228,11 +1228,7 @@ class TagSuggester:
         list that is not of people, the rows are places (a care home, a leisure centre, a
         warm space) whose running organisation, if any, is named in another column, so
         the plain name is the place's. Unsure: a person confirms."""
-        plain = [
-            _GENERIC_NAME.match(normal_key(_split_camel(s.header))) is not None
-            and self._key(s.tag) == "#org+name"
-            for s in found
-        ]
+        plain = [_is_plain_name(s.header) and self._key(s.tag) == "#org+name" for s in found]
         if not any(plain):
             return found
         runs = venue = False
@@ -1712,8 +1708,8 @@ class TagSuggester:
             return s
         entry = self.dictionary.lookup(s.tag) if s.tag else None
         named = names_of(found)
-        if entry is not None and named and s.header and _GENERIC_NAME.match(
-                normal_key(_split_camel(s.header))) and entry.key in _NAMES_OF_ANYONE:  # fmt: skip
+        if entry is not None and named and _is_plain_name(s.header) and (
+                entry.key in _NAMES_OF_ANYONE):  # fmt: skip
             # "Name" over "Blackrod Library", "BRASS Bolton": whose names the values say.
             if entry.key == named:
                 return s
@@ -1780,6 +1776,11 @@ def _header_words(header: object) -> list[str]:
     """The words of a header in order, CamelCase and digits apart ("Contact1" is
     "contact 1")."""
     return normal_key(_split_camel(str(header or ""))).split()
+
+
+def _is_plain_name(header: object) -> bool:
+    """A header that says only "name" ("Name", "NAME", "Full name")."""
+    return _GENERIC_NAME.match(" ".join(_header_words(header))) is not None
 
 
 def _words(header: object) -> set[str]:
