@@ -396,3 +396,39 @@ def test_a_gift_aid_schedule_is_read_as_its_donors_then_checked_copied_and_match
 
     matched = run_json(capsys, "dedupe", standard, "--out", tmp_path / "matched.xlsx")
     assert matched["data"]["records"] == 3  # the copy: the blank lines never became people
+
+
+def test_a_referral_list_with_yes_no_questions_is_tagged_checked_and_copied(tmp_path, capsys):
+    """A council's referral list (the Warm Homes referral file's fields, a form question
+    with its example) -> tag -> check -> standardised copy: a question answered yes or no
+    is not taken for the postcode it asks about, and a "Yes" typed into the language
+    column is asked about, not read as the code of a small language."""
+    from helpers import save_rows
+
+    header = ["Referral date", "Referral code", "Name", "Email", "Postcode",
+              "Is eligible postcode", "Main language e.g. English, Polish, BSL"]  # fmt: skip
+    rows = [
+        [dt.datetime(2026, 3, 2), "R-0101", "Jean Smith", "jean@example.com", "LS6 1AB", "Yes",
+         "pol"],
+        [dt.datetime(2026, 3, 3), "R-0102", "Raj Patel", "raj@example.org", "LS6 2AB", "No",
+         "Yes"],
+        [dt.datetime(2026, 3, 4), "R-0103", "Amina Shah", "amina@example.net", "LS14 4EF", "Yes",
+         "Urdu"],
+    ]  # fmt: skip
+    raw = save_rows(tmp_path / "referrals.xlsx", {"Referrals": [header, *rows]})
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    tags = {c["header"]: c["tag"] for c in tagged["data"]["sheets"][0]["columns"]}
+    assert tags["Is eligible postcode"] is None
+    assert tags["Main language e.g. English, Polish, BSL"] == "#person+language"
+
+    checked = tmp_path / "checked.xlsx"
+    report = run_json(capsys, "check", raw, "--out", checked)
+    flagged = {(i["column"], i["row"]) for i in report["issues"] if i["severity"] != "info"}
+    assert ("G", 4) in flagged  # "Yes" is not a language
+    assert not any(column == "F" for column, _ in flagged)  # Yes / No: no postcode errors
+
+    standard = tmp_path / "standard.xlsx"
+    run_json(capsys, "standardise", checked, "--out", standard)
+    copy = FileBook.open(standard).read_table("Referrals standardised")
+    language = copy.frame.iloc[:, 6].tolist()
+    assert language == ["Polish", "Yes", "Urdu"]  # the code read; the "Yes" left for a person
