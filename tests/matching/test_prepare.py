@@ -140,6 +140,27 @@ def test_nickname_relations_including_spellings_and_uk_names(a, b, related):
     assert nickname_related(a, b) is related
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "one_name"),
+    [
+        ("tommy", "tommie", True),
+        ("sarah", "sara", True),
+        ("phillip", "philip", True),
+        ("catherine", "katherine", True),
+        ("jennipher", "jennifer", True),
+        ("ann", "ahn", True),
+        ("mark", "mary", False),
+        ("jean", "joan", False),
+        ("christine", "christopher", False),
+        ("brian", "bruno", False),
+    ],
+)
+def test_two_spellings_of_one_first_name_share_a_spelling_key(a, b, one_name):
+    from vcs_excel.matching.prepare import spelling_key
+
+    assert (spelling_key(a) == spelling_key(b)) is one_name
+
+
 def test_a_first_name_nearly_always_given_to_one_sex_is_known():
     from vcs_excel.matching.prepare import usual_sex
 

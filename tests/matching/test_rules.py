@@ -191,6 +191,27 @@ def test_one_typo_in_a_short_first_name_is_a_close_spelling(tmp_path):
     assert d[("Peter", "Pter")] == "match"
 
 
+def test_two_spellings_of_one_first_name_are_one_name_but_two_names_are_not(tmp_path):
+    # Tommie and Tommy, Jennipher and Jennifer are one name written two ways; Mark and
+    # Mary (a letter apart, both real names) at one home are two people.
+    d = decisions(
+        tmp_path,
+        [
+            [None, "Tommy", "Staples", D(1952, 5, 1), "14 Brook Close", "LS6 2AB", None],
+            [None, "Jennifer", "Ortiz", D(1987, 8, 9), "109 Moor Gardens", "LS9 8NE", None],
+            [None, "Mark", "Dunn", D(1970, 4, 2), "3 Ash Way", "LS7 1AA", None],
+        ],
+        [
+            [None, "Tommie", "STAPLES", D(1952, 5, 1), "14 Brook Close", "LS6 2AB", None],
+            [None, "Jennipher", "Ortiz", D(1987, 8, 9), "109 Moor Gardens", "LS9 8NE", None],
+            [None, "Mary", "Dunn", D(1971, 9, 30), "3 Ash Way", "LS7 1AA", None],
+        ],
+    )
+    assert d[("Tommy", "Tommie")] == "match"
+    assert d[("Jennifer", "Jennipher")] == "match"
+    assert d.get(("Mark", "Mary"), "no") == "no"
+
+
 def test_a_link_vouched_by_a_shared_id_is_not_held_back_by_a_household_rule():
     import pandas as pd
 

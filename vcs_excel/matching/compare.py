@@ -15,7 +15,7 @@ from rapidfuzz.process import cpdist
 from ..clean.phones import is_mobile
 from .block import one_code_space
 from .comparisons import LEVELS, MISSING, Levels, code
-from .prepare import is_known_name, name_forms, nickname_related, usual_sex
+from .prepare import is_known_name, name_forms, nickname_related, spelling_key, usual_sex
 
 __all__ = ["LEVELS", "MISSING", "compare_pairs", "spelt_alike"]
 
@@ -96,6 +96,11 @@ def _given_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     or an initial."""
     out = np.zeros(len(x), dtype=np.int8)
     for i, (p, q) in enumerate(zip(x, y, strict=True)):
+        # Two spellings of one name (Tommy and Tommie, Sarah and Sara, Jennipher and
+        # Jennifer) are one name, though each may be a name of its own.
+        if spelling_key(p) == spelling_key(q) and not _two_sexes(p, q):
+            out[i] = _GIVEN_CLOSE
+            continue
         if nickname_related(p, q):
             out[i] = _GIVEN_NICKNAME
             continue

@@ -654,6 +654,28 @@ def _spelling(name: str) -> str:
     return name.replace("ph", "f").replace("c", "k")
 
 
+_SILENT_H = re.compile(r"([aeiou])h(?![aeiou])")
+_HARD_C = re.compile(r"c(?=[aou])")
+_Y_ENDING = re.compile(r"(?:ie|ey|ee|i)$")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=50_000)
+def spelling_key(name: str) -> str:
+    """A first name (key) with English spelling conventions undone: PH for F, CK and a
+    hard C for K, a silent H after a vowel, an ending of IE, EY, EE or I for Y, doubled
+    letters. Two spellings of one name share it (Tommy and Tommie, Jennifer and Jenifer,
+    Sarah and Sara, Phillip and Philip, Catherine and Katherine); two names do not (Mark
+    and Mary, Jean and Joan, Christine and Christopher). Phonetic codes (Soundex, NYSIIS,
+    Metaphone) put different names together (Brian and Bruno, Julia and Jill, Todd and
+    Ted), so they serve surnames, not first names."""
+    key = name.replace("ph", "f").replace("ck", "k")
+    key = _HARD_C.sub("k", key)
+    key = _SILENT_H.sub(r"\1", key)
+    key = _Y_ENDING.sub("y", key)
+    return _DOUBLED.sub(r"\1", key)
+
+
 @functools.lru_cache(maxsize=1)
 def _known_names() -> frozenset[str]:
     from nicknames import name_triplets
