@@ -391,3 +391,23 @@ def test_a_shared_record_id_lets_the_evidence_decide_on_another_surname(tmp_path
     )
     assert scored["probability"].iloc[i] >= 0.95
     assert decisions[i] == "match" and "personal evidence" not in trace[i]
+
+
+def test_an_age_written_down_years_ago_is_not_another_person(tmp_path):
+    # The food bank noted Olu's age (75) when she first came, five years before the GP
+    # list gave her birthday: with her mobile it is her, and without it a person decides.
+    gp = row(dob=D(1946, 3, 11), phone="07700 900111")
+    with_mobile = traced(tmp_path, [gp], [row(age=75, phone="07700 900111")])
+    assert with_mobile[("Olu", "Olu")][0] == "match"
+    alone = traced(tmp_path, [gp], [row(age=75)])
+    assert alone[("Olu", "Olu")][0] == "review"
+    # Thirty years apart, with nothing of her own in common, is a mother and daughter.
+    daughter = traced(tmp_path, [gp], [row(age=50)])
+    assert daughter[("Olu", "Olu")] == ("no", ["ages disagree"])
+
+
+def test_a_shared_mobile_outweighs_an_age_typed_wrong(tmp_path):
+    # Ages 59 and 79 (a digit wrong), but her own mobile on both lists.
+    decided = traced(tmp_path, [row(dob=D(1967, 3, 23), phone="07700 900349")],
+                     [row(age=79, phone="07700 900349")])  # fmt: skip
+    assert decided[("Olu", "Olu")][0] != "no"

@@ -295,12 +295,17 @@ def _phone(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _age(c: _Coded, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Ages within a year. Where both records have a date of birth, their ages are worked
-    out from them and say nothing more: the dates are compared instead (1957 and 1967 is
-    one keystroke apart, not a mother and a daughter)."""
+    """Ages within a year; two to five years apart (an age written down years ago, or
+    guessed); or further apart. Where both records have a date of birth, their ages are
+    worked out from them and say nothing more: the dates are compared instead (1957 and
+    1967 is one keystroke apart, not a mother and a daughter)."""
     x, y = c.age[a], c.age[b]
-    near = np.abs(np.trunc(x) - np.trunc(y)) <= 1
-    level = np.where(near, code("age", "same"), _DIFFERENT)
+    apart = np.abs(np.trunc(x) - np.trunc(y))
+    level = np.where(
+        apart <= 1,
+        code("age", "same"),
+        np.where(apart <= 5, code("age", "a_few_years"), _DIFFERENT),
+    )
     both_dates = (c.year[a] > 0) & (c.year[b] > 0)
     return np.where(np.isnan(x) | np.isnan(y) | both_dates, MISSING, level).astype(np.int8)
 

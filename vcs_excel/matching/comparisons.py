@@ -150,9 +150,11 @@ COMPARISONS: dict[str, Comparison] = {
             ("same", "same", 0.98, 0.5, 0.5),
         ),
         _c(
-            "age", "age within a year (only where a date of birth is missing on one side)",
-            ("different", "different", 0.05, 0.96, 0.85),
-            ("same", "same", 0.95, 0.04, 0.15),
+            "age", "age (only where a date of birth is missing on one side)",
+            ("different", "more than five years apart", 0.03, 0.89, 0.6),
+            ("a_few_years", "two to five years apart (an age given years ago, or guessed)",
+             0.07, 0.07, 0.25),
+            ("same", "within a year", 0.90, 0.04, 0.15),
         ),
     )
 }  # fmt: skip

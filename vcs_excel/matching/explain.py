@@ -84,7 +84,7 @@ def reason(pair: pd.Series, a: pd.Series, b: pd.Series) -> str:
         differ.append(f"first names differ: {a['given']} / {b['given']}")
     if at("age", "same") and level["dob"] is None:
         same.append("age")
-    elif at("age", "different"):
+    elif at("age", "different", "a_few_years"):
         differ.append(f"ages differ: {a['age']} / {b['age']}")
     elif level["age"] is None and level["dob"] is None:
         # Why one name at one home is not settled: a father and son look the same.
