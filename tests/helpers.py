@@ -27,6 +27,12 @@ RIBBON_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
 RIBBON_REL_TYPE = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
 
 
+def letters(number: int) -> str:
+    """A number written in letters, one per digit ("bc" for 12): distinct names for made-up
+    people (digits in a name are read as the letters they look like)."""
+    return "".join("abcdefghij"[int(d)] for d in str(number))
+
+
 def save_rows(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
     """Write each sheet's rows from A1 (``None`` leaves a cell blank)."""
     wb = openpyxl.Workbook()

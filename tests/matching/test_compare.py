@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from helpers import save_rows
+from helpers import letters, save_rows
 
 from vcs_excel.cli import main
 
@@ -69,8 +69,8 @@ def _list(n: int) -> list[list]:
     rows = [HEADER]
     for k in range(n):
         dob = None if k % 4 == 0 else dt.date(1930 + k % 60, 1 + k % 12, 1 + k % 28)
-        rows.append([None, f"Given{k}", f"Family{k}", dob, f"{k} Long Lane", f"LS6 {k % 9}AB",
-                     f"0113 496 {k:04d}"])  # fmt: skip
+        rows.append([None, f"Given{letters(k)}", f"Family{letters(k)}", dob, f"{k} Long Lane",
+                     f"LS6 {k % 9}AB", f"0113 496 {k:04d}"])  # fmt: skip
     return rows
 
 

@@ -194,3 +194,30 @@ def test_several_files_prepared_side_by_side_match_one_by_one(tmp_path):
     bad.write_text("not a workbook", "utf-8")
     with pytest.raises(BadInputError, match="not an Excel workbook"):
         prepare_books([paths[0], bad], workers=2)
+
+
+def test_a_digit_inside_a_name_is_read_as_the_letter_it_looks_like():
+    from vcs_excel.matching.prepare import name_key
+
+    # Names read from scanned forms, or typed with a slip to the top row of the keyboard.
+    assert name_key("Pau1") == name_key("Paul") == "paul"
+    assert name_key("8ianca") == "bianca" and name_key("5COTT") == "scott"
+    assert name_key("O'Brien") == "obrien"
+    # A cell of digits alone is no name.
+    assert name_key("123") == ""
+
+
+def test_a_name_read_by_ocr_matches_the_name_typed(tmp_path):
+    from helpers import save_rows
+
+    from vcs_excel.matching import find_matches
+    from vcs_excel.workbook import FileBook
+
+    header = ["Forename", "Surname", "Date of Birth", "Address", "Postcode"]
+    born = dt.date(1961, 5, 2)
+    path = save_rows(tmp_path / "lists.xlsx", {
+        "Typed": [header, ["Paul", "Walters", born, "4 Mill Lane", "LS6 1AB"]],
+        "Scanned": [header, ["Pau1", "Wa1ters", born, "4 Mill Lane", "LS6 1AB"]],
+    })  # fmt: skip
+    matches = find_matches(FileBook.open(path))
+    assert list(matches.pairs["decision"]) == ["match"]

@@ -89,6 +89,8 @@ PARTICLES = {
     "das",
 }
 _NOT_LETTERS = re.compile(r"[^a-z]")
+_HAS_DIGIT = re.compile(r"[0-9]")
+_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[0-9]|[0-9](?=[a-z])")
 
 
 @dataclass(frozen=True)
@@ -152,9 +154,19 @@ def split_name(text: object) -> NameParts:
     return NameParts(title, given, middle, " ".join(family_tokens), suffix)
 
 
+# The letters a digit inside a name stands for: a scanned form read by OCR, or a slip
+# on a keyboard's top row ("Pau1", "8ianca", "5cott", "A1EXANDRIA").
+_DIGIT_AS_LETTER = str.maketrans("0134568", "oleasgb")
+
+
 def name_key(text: str) -> str:
-    """Letters only, lower case: "O'Brien" -> "obrien", "Smith-Jones" -> "smithjones"."""
-    return _NOT_LETTERS.sub("", str(text).lower())
+    """Letters only, lower case: "O'Brien" -> "obrien", "Smith-Jones" -> "smithjones". A
+    digit next to a letter is the letter it looks like: "Pau1" -> "paul" (a number on
+    its own, "Client 12", is dropped)."""
+    text = str(text).lower()
+    if _HAS_DIGIT.search(text):
+        text = _DIGIT_IN_WORD.sub(lambda d: d[0].translate(_DIGIT_AS_LETTER), text)
+    return _NOT_LETTERS.sub("", text)
 
 
 @functools.lru_cache(maxsize=200_000)
