@@ -379,23 +379,30 @@ def test_a_gift_aid_schedule_is_read_as_its_donors_then_checked_copied_and_match
         ("Mrs", "Jean", "Smith", "12", "LS6 1AB", None, None, dt.datetime(2026, 4, 5), 20),
         ("Mr", "Raj", "Patel", "Old Mill", "ls6 2ab", None, "Yes", dt.datetime(2026, 4, 9), 150),
         ("Mrs", "Jean", "Smith", "12", "LS6 1AB", None, None, dt.datetime(2026, 5, 5), "£1,020"),
+        # A donor abroad: HMRC asks for X as the postcode.
+        ("Ms", "Ana", "Silva", "Rua Nova 4", "X", None, None, dt.datetime(2026, 5, 9), 30),
     ]  # fmt: skip
     form = gift_aid_schedule(tmp_path / "schedule.xlsx", donors)
     seen = run_json(capsys, "inspect", form, "--out", tmp_path / "seen.xlsx")["data"]["sheets"][0]
-    assert (seen["header_row"], seen["first_data_row"], seen["rows"]) == (23, 25, 3)
+    assert (seen["header_row"], seen["first_data_row"], seen["rows"]) == (23, 25, 4)
 
     checked = tmp_path / "checked.xlsx"
     report = run_json(capsys, "check", form, "--out", checked)
     found = {(i["column"], i["row"], i["code"]) for i in report["issues"]}
-    assert found == {("G", 26, "postcode-format"), ("K", 27, "number-format")}
+    assert found == {
+        ("G", 26, "postcode-format"),
+        ("K", 27, "number-format"),
+        ("G", 28, "postcode-foreign"),  # information: an address abroad, not a missing value
+    }
 
     standard = tmp_path / "standard.xlsx"
     run_json(capsys, "standardise", checked, "--out", standard)
     copy = FileBook.open(standard).read_table("R68GAD_V1_00_0_EN standardised")
-    assert len(copy.frame) == 3 and list(copy.frame["Amount"]) == [20, 150, 1020]
+    assert len(copy.frame) == 4 and list(copy.frame["Amount"]) == [20, 150, 1020, 30]
+    assert list(copy.frame["Postcode"]) == ["LS6 1AB", "LS6 2AB", "LS6 1AB", "X"]
 
     matched = run_json(capsys, "dedupe", standard, "--out", tmp_path / "matched.xlsx")
-    assert matched["data"]["records"] == 3  # the copy: the blank lines never became people
+    assert matched["data"]["records"] == 4  # the copy: the blank lines never became people
 
 
 def test_a_referral_list_with_yes_no_questions_is_tagged_checked_and_copied(tmp_path, capsys):

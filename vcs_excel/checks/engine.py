@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..clean import collapse_spaces, has_stray_whitespace
 from ..clean.datatypes import Context, age_on, datatype, whole_number
-from ..clean.missing import formula_like, placeholder
+from ..clean.missing import formula_like
 from ..standard.dictionary import CodeList, DataDictionary, TagEntry, load_dictionary
 from ..standard.hashtags import HashtagError, parse_hashtag
 from ..standard.suggest import CONFIDENT, suggest_table, suggest_tags
@@ -186,7 +186,7 @@ def value_findings(
     kind = datatype(entry.datatype if entry else "text")
     ctx = context_for(entry, codes, settings)
     typed: list[Finding] = []
-    if isinstance(text, str) and placeholder(text, kind.numeric) and not _a_code(text, codes):
+    if isinstance(text, str) and kind.missing(text) and not _a_code(text, codes):
         typed.append(("placeholder", f"'{display_text(text)}' stands for a missing value.", None))
     elif entry is not None:
         typed += kind.check(text, ctx)
@@ -494,7 +494,7 @@ def standard_value(value: Any, plan: ColumnPlan, settings: CheckSettings) -> Any
     codes = load_dictionary().codelist_for(entry)
     if (
         isinstance(text, str)
-        and placeholder(text, kind.numeric)
+        and kind.missing(text)
         and not (codes is not None and codes.canonical(text))
     ):
         return None

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..clean.emails import _RESERVED_LABEL, _SIMPLE, EXAMPLE_DOMAINS
-from ..clean.missing import PLACEHOLDER_PATTERN, ZEROS_PATTERN, placeholder
+from ..clean.missing import PLACEHOLDER_PATTERN, ZEROS_PATTERN
 from ..clean.phones import DRAMA_RANGES, uk_number_valid
 from ..standard.dictionary import CodeList, TagEntry
 
@@ -122,14 +122,16 @@ def placeholder_values(
     not a value of the column's code list."""
     from ..clean.datatypes import datatype
 
-    numeric = datatype(entry.datatype).numeric
+    kind = datatype(entry.datatype)
     if text is not None:
         found = _match(text, PLACEHOLDER_PATTERN)
-        if not numeric:
+        if not kind.numeric:
             found |= _match(text, ZEROS_PATTERN)
+        for i in np.flatnonzero(found) if kind.marks else ():
+            found[i] = kind.missing(str(uniques[i]))
     else:
         found = np.fromiter(
-            (isinstance(v, str) and placeholder(v, numeric) for v in uniques), bool, len(uniques)
+            (isinstance(v, str) and kind.missing(v) for v in uniques), bool, len(uniques)
         )
     if codes is not None and found.any():
         for i in np.flatnonzero(found):

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .dates import parse_date
 from .emails import normalise_email
+from .missing import placeholder
 from .nhs import check_nhs_number
 from .phones import normalise_phone
 from .postcodes import normalise_postcode, partial_postcode
@@ -60,6 +61,13 @@ class Datatype:
     description: ClassVar[str] = "Any text."
     # Zeros are a number here, not a placeholder for a missing value.
     numeric: ClassVar[bool] = False
+    # Values (lower case) that look like a placeholder but mean something in this type.
+    marks: ClassVar[frozenset[str]] = frozenset()
+
+    def missing(self, text: str) -> bool:
+        """Whether the text stands for a missing value ("N/A", "TBC", "--"; zeros only
+        where the type is not a number), not one of this type's :attr:`marks`."""
+        return placeholder(text, self.numeric) and text.strip().lower() not in self.marks
 
     def parse(self, value: Any, ctx: Context) -> Any:
         return value if not isinstance(value, str) or value.strip() else None
@@ -288,12 +296,16 @@ def repair_postcode(text: str) -> str | None:
 
 class Postcode(Normalised):
     name = "postcode"
-    description = "A UK postcode (LS6 1AB)."
+    description = "A UK postcode (LS6 1AB); X for an address outside the UK."
     normalise = staticmethod(normalise_postcode)
+    # HMRC's Gift Aid schedule asks for X as the postcode of a donor who lives abroad.
+    marks = frozenset({"x"})
 
     def check(self, value: Any, ctx: Context) -> list[Finding]:
         standard = self.parse(value, ctx)
         shown = _shown(value)
+        if str(value).strip().lower() in self.marks:
+            return [("postcode-foreign", f"'{shown}' marks an address outside the UK.", None)]
         if standard is None:
             if _FOREIGN_POSTCODE.match(str(value).strip().upper()):
                 return [("postcode-foreign", f"'{shown}' is not a UK postcode.", None)]
