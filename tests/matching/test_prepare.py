@@ -221,3 +221,15 @@ def test_a_name_read_by_ocr_matches_the_name_typed(tmp_path):
     })  # fmt: skip
     matches = find_matches(FileBook.open(path))
     assert list(matches.pairs["decision"]) == ["match"]
+
+
+def test_spellings_of_one_name_are_a_close_spelling_but_two_initials_are_not():
+    import numpy as np
+
+    from vcs_excel.matching.compare import _given_levels
+    from vcs_excel.matching.comparisons import code
+
+    levels = _given_levels(np.array(["tommie", "c", "mark"]), np.array(["tommy", "k", "mary"]))
+    close = code("given", "close_spelling")
+    assert levels[0] == close  # one name, two spellings
+    assert levels[1] != close and levels[2] != close  # two initials; two names

@@ -97,8 +97,8 @@ def _given_levels(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     out = np.zeros(len(x), dtype=np.int8)
     for i, (p, q) in enumerate(zip(x, y, strict=True)):
         # Two spellings of one name (Tommy and Tommie, Sarah and Sara, Jennipher and
-        # Jennifer) are one name, though each may be a name of its own.
-        if spelling_key(p) == spelling_key(q) and not _two_sexes(p, q):
+        # Jennifer) are one name, though each may be a name of its own; not initials (C, K).
+        if min(len(p), len(q)) >= 3 and spelling_key(p) == spelling_key(q) and not _two_sexes(p, q):
             out[i] = _GIVEN_CLOSE
             continue
         if nickname_related(p, q):
