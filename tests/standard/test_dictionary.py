@@ -93,6 +93,16 @@ def test_a_word_in_a_language_column_is_not_a_small_languages_code():
     assert languages.suggest("Yes") is None and languages.suggest("Polsh") == "Polish"
 
 
+def test_a_two_letter_language_code_is_the_language_not_a_language_of_that_name():
+    languages = load_dictionary().codelists["language"]
+    # Web forms and CRM exports write ISO 639-1 codes: "en" is English, not the En
+    # language of Vietnam; "so" is Somali, not the Sô language.
+    assert [languages.canonical(c) for c in ("en", "pl", "so", "ur", "FR")] == [
+        "English", "Polish", "Somali", "Urdu", "French"]  # fmt: skip
+    # "No" in a language column answers "Do you need an interpreter?": it is asked about.
+    assert languages.canonical("No") is None
+
+
 def test_describe_and_tag_functions():
     assert describe("#volunteer+household+num").startswith("Volunteer's household size: ")
     assert "not a tag" in describe("#shoe+size")

@@ -74,6 +74,9 @@ class CodeValue:
     # Whether the code itself is a way to write the value: not for the codes of the many
     # small languages that are English words ("yes" is Nyankpa, "any" Anyin).
     code_is_spelling: bool = True
+    # Other codes that stand for the value, read before any name: a language's two-letter
+    # ISO 639-1 code ("en" is English before it is the name of the En language).
+    other_codes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -90,6 +93,8 @@ class CodeList:
         for v in self.values:
             if v.code_is_spelling and normal_key(v.code):
                 self._index.setdefault(normal_key(v.code), v.label)
+            for code in v.other_codes:
+                self._index.setdefault(normal_key(code), v.label)
         for v in self.values:
             for text in (v.label, *v.synonyms):
                 key = normal_key(text)
@@ -179,6 +184,9 @@ def _load_codelist(path: Path) -> CodeList:
     return CodeList(path.stem, values)
 
 
+_ANSWERS = {"no"}
+
+
 def _language_codelist(folder: Path) -> CodeList:
     import pycountry
 
@@ -200,7 +208,11 @@ def _language_codelist(folder: Path) -> CodeList:
         # code too (the widely used ones: "pol", "urd") or named in the list people use
         # here: a "Yes" or "any" in a language column is not Nyankpa or Anyin.
         spelt = code in preferred or hasattr(lang, "alpha_2")
-        values.append(CodeValue(code, label, "Language", tuple(synonyms), spelt))
+        # Two-letter codes as exports write them ("en", "pl", "so"), but "no" in a
+        # language column answers a question; it is not Norwegian.
+        short = getattr(lang, "alpha_2", "")
+        two_letter = (short,) if short and short not in _ANSWERS else ()
+        values.append(CodeValue(code, label, "Language", tuple(synonyms), spelt, two_letter))
     values.append(CodeValue("sgn", "Sign language", "Language", ("Sign language",)))
     return CodeList("language", values)
 

@@ -69,10 +69,12 @@ def markdown(dictionary: DataDictionary | None = None) -> str:
         if name == "language":
             out += [f"### {name}", "", "ISO 639 (through the `pycountry` package), with the names "
                     "UK lists use added from `codelists/language_names.csv`. A language is "
-                    "accepted by its name, or by its three-letter code where it also has a "
+                    "accepted by its name, by its two-letter code (en, pl, so; not no, which "
+                    "answers a question), or by its three-letter code where it also has a "
                     "two-letter one or is in that file (pol, urd, som): the codes of many "
                     "small languages are English words (yes, any, all), so those are not read "
-                    "as languages.", ""]  # fmt: skip
+                    "as languages. Codes are read before names: en is English, not the En "
+                    "language.", ""]  # fmt: skip
             continue
         out += [f"### {name}", "", "| Value | Also accepted |", "|---|---|"]
         for v in codes.values:
