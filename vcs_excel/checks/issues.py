@@ -48,8 +48,8 @@ ISSUE_TYPES: dict[str, IssueType] = {
                   "The district alone (LS6) covers thousands of homes: add the rest of the "
                   "postcode if it is known, so the address can be found and matched."),
         IssueType("postcode-foreign", "info", "Not a UK postcode",
-                  "This looks like another country's postal code: fine for an address abroad; "
-                  "otherwise check it."),
+                  "Another country's postal code, or X (HMRC's mark for a donor abroad): fine "
+                  "for an address abroad; otherwise check it."),
         IssueType("postcode-format", "info", "Postcode can be standardised",
                   "Upper case with one space before the last three characters, e.g. LS6 1AB."),
         IssueType("nhs-number-length", "error", "NHS number is not 10 digits",
