@@ -16,8 +16,9 @@ def markdown() -> str:
         "Generated from `vcs_excel/checks/issues.py` (run `python -m vcs_excel.pages`).",
         "Each finding has a stable code, used in the Issues tab, the JSON output of",
         "`vcs-excel check --json` and this page. *Error*: the value is wrong. *Warning*:",
-        "suspicious or a security risk. *Info*: valid, but can be standardised (reported",
-        "once for each distinct value, with the number of cells holding it).",
+        "suspicious or a security risk. *Info* (a note in the Issues tab): valid, but can",
+        "be standardised, or worth knowing, such as an address abroad (reported once for",
+        "each distinct value, with the number of cells holding it).",
         "",
     ]
     for severity in SEVERITIES:

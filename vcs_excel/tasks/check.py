@@ -92,7 +92,7 @@ def check(
     untagged = [s.sheet for s in report.sheets if not s.tagged]
     summary = (
         f"{data['errors']} error(s), {data['warnings']} warning(s) and "
-        f"{data['infos']} value(s) that can be standardised, in "
+        f"{data['infos']} note(s) (most of them values the standardised copy tidies), in "
         f"{len(report.sheets)} sheet(s)."
     )
     if untagged:
@@ -157,7 +157,7 @@ def _issues_spec(report: Report) -> SheetSpec:
         name="Issues",
         task="check",
         title=f"Issues: {report.count('error')} errors, {report.count('warning')} warnings, "
-        f"{report.count('info')} can be standardised",
+        f"{report.count('info')} notes",
         notes=notes,
         columns=[
             "Severity",
