@@ -156,8 +156,11 @@ def _issues_spec(report: Report) -> SheetSpec:
     return SheetSpec(
         name="Issues",
         task="check",
-        title=f"Issues: {report.count('error')} errors, {report.count('warning')} warnings, "
-        f"{report.count('info')} notes",
+        title="Issues: "
+        + ", ".join(
+            _counted(report.count(severity), word)
+            for severity, word in (("error", "error"), ("warning", "warning"), ("info", "note"))
+        ),
         notes=notes,
         columns=[
             "Severity",
@@ -325,3 +328,8 @@ def clear_marks(book: Book, sheets: Sequence[str] | None = None) -> TaskResult:
     cleared = sum(book.clear_marks(s) for s in names)
     summary = f"{cleared} check mark(s) removed." if cleared else "There were no check marks."
     return TaskResult("clear_marks", summary, data={"cleared": cleared, "changed": cleared > 0})
+
+
+def _counted(n: int, word: str) -> str:
+    """ "1 note", "2 notes", "0 errors"."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
