@@ -233,3 +233,17 @@ def test_spellings_of_one_name_are_a_close_spelling_but_two_initials_are_not():
     close = code("given", "close_spelling")
     assert levels[0] == close  # one name, two spellings
     assert levels[1] != close and levels[2] != close  # two initials; two names
+
+
+def test_letters_misread_by_ocr_are_a_close_spelling():
+    import numpy as np
+
+    from vcs_excel.matching.compare import _family_levels, _given_levels
+    from vcs_excel.matching.comparisons import code
+
+    # "rn" read for "m" in a scanned form: Thornas is Thomas, Sirnone Simone.
+    given = _given_levels(np.array(["thornas", "sirnone"]), np.array(["thomas", "simone"]))
+    assert list(given) == [code("given", "close_spelling")] * 2
+    sounds = {"clarnpton": "KLRNPTN", "dampton": "TMPTN"}
+    family = _family_levels(sounds)(np.array(["clarnpton"]), np.array(["dampton"]))
+    assert list(family) == [code("family", "close_spelling")]

@@ -63,20 +63,37 @@ def _jw(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _family_levels(sounds: dict[str, str]) -> Callable[..., np.ndarray]:
     def level_of(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         same_sound = np.array([sounds[p] == sounds[q] for p, q in zip(x, y, strict=True)])
+        misread = np.array([_as_read(p) == _as_read(q) for p, q in zip(x, y, strict=True)])
         return np.where(
-            _jw(x, y) >= 0.92, _FAMILY_CLOSE, np.where(same_sound, _FAMILY_SOUND, _DIFFERENT)
+            (_jw(x, y) >= 0.92) | misread,
+            _FAMILY_CLOSE,
+            np.where(same_sound, _FAMILY_SOUND, _DIFFERENT),
         )
 
     return level_of
 
 
+# Letters a scanned form's OCR reads for others: "rn" for "m" ("Thornas"), "cl" for "d",
+# "vv" for "w".
+_OCR_LETTERS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
+
+
+def _as_read(name: str) -> str:
+    for seen, meant in _OCR_LETTERS:
+        name = name.replace(seen, meant)
+    return name
+
+
 def _typo(p: str, q: str) -> bool:
     """One letter wrong, missing, added or two swapped ("Pter", "Mzrk", "Jmaes") in names
-    of four letters or more, or spelt alike (Jaro-Winkler 0.9) in names of three or more."""
+    of four letters or more, or spelt alike (Jaro-Winkler 0.9) in names of three or more;
+    letters OCR misreads ("Sirnone" for Simone) count as one."""
     if min(len(p), len(q)) < 3:
         return False
     # Three-letter names are one letter from many others (Pal, Pat, Sal): spelling only.
-    one_letter = min(len(p), len(q)) >= 4 and OSA.distance(p, q) <= 1
+    one_letter = min(len(p), len(q)) >= 4 and (
+        OSA.distance(p, q) <= 1 or OSA.distance(_as_read(p), _as_read(q)) <= 1
+    )
     return one_letter or JaroWinkler.normalized_similarity(p, q) >= 0.9
 
 
