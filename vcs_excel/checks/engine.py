@@ -492,11 +492,7 @@ def standard_value(value: Any, plan: ColumnPlan, settings: CheckSettings) -> Any
         return text
     kind = datatype(entry.datatype)
     codes = load_dictionary().codelist_for(entry)
-    if (
-        isinstance(text, str)
-        and kind.missing(text)
-        and not (codes is not None and codes.canonical(text))
-    ):
+    if isinstance(text, str) and kind.missing(text) and not _a_code(text, codes):
         return None
     return kind.standard(text, context_for(entry, codes, settings))
 

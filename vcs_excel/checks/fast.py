@@ -127,8 +127,9 @@ def placeholder_values(
         found = _match(text, PLACEHOLDER_PATTERN)
         if not kind.numeric:
             found |= _match(text, ZEROS_PATTERN)
-        for i in np.flatnonzero(found) if kind.marks else ():
-            found[i] = kind.missing(str(uniques[i]))
+        if kind.marks:  # values the type reads, though they look like placeholders
+            for i in np.flatnonzero(found):
+                found[i] = kind.missing(str(uniques[i]))
     else:
         found = np.fromiter(
             (isinstance(v, str) and kind.missing(v) for v in uniques), bool, len(uniques)

@@ -15,7 +15,14 @@ from rapidfuzz.process import cpdist
 from ..clean.phones import is_mobile
 from .block import one_code_space
 from .comparisons import LEVELS, MISSING, Levels, code
-from .prepare import is_known_name, name_forms, nickname_related, spelling_key, usual_sex
+from .prepare import (
+    as_scanned,
+    is_known_name,
+    name_forms,
+    nickname_related,
+    spelling_key,
+    usual_sex,
+)
 
 __all__ = ["LEVELS", "MISSING", "compare_pairs", "spelt_alike"]
 
@@ -63,7 +70,7 @@ def _jw(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _family_levels(sounds: dict[str, str]) -> Callable[..., np.ndarray]:
     def level_of(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         same_sound = np.array([sounds[p] == sounds[q] for p, q in zip(x, y, strict=True)])
-        misread = np.array([_as_read(p) == _as_read(q) for p, q in zip(x, y, strict=True)])
+        misread = np.array([as_scanned(p) == as_scanned(q) for p, q in zip(x, y, strict=True)])
         return np.where(
             (_jw(x, y) >= 0.92) | misread,
             _FAMILY_CLOSE,
@@ -71,17 +78,6 @@ def _family_levels(sounds: dict[str, str]) -> Callable[..., np.ndarray]:
         )
 
     return level_of
-
-
-# Letters a scanned form's OCR reads for others: "rn" for "m" ("Thornas"), "cl" for "d",
-# "vv" for "w".
-_OCR_LETTERS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
-
-
-def _as_read(name: str) -> str:
-    for seen, meant in _OCR_LETTERS:
-        name = name.replace(seen, meant)
-    return name
 
 
 def _typo(p: str, q: str) -> bool:
@@ -92,7 +88,7 @@ def _typo(p: str, q: str) -> bool:
         return False
     # Three-letter names are one letter from many others (Pal, Pat, Sal): spelling only.
     one_letter = min(len(p), len(q)) >= 4 and (
-        OSA.distance(p, q) <= 1 or OSA.distance(_as_read(p), _as_read(q)) <= 1
+        OSA.distance(p, q) <= 1 or OSA.distance(as_scanned(p), as_scanned(q)) <= 1
     )
     return one_letter or JaroWinkler.normalized_similarity(p, q) >= 0.9
 

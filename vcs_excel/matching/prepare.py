@@ -157,6 +157,16 @@ def split_name(text: object) -> NameParts:
 # The letters a digit inside a name stands for: a scanned form read by OCR, or a slip
 # on a keyboard's top row ("Pau1", "8ianca", "5cott", "A1EXANDRIA").
 _DIGIT_AS_LETTER = str.maketrans("0134568", "oleasgb")
+# Letters OCR reads for others: "rn" for "m" ("Thornas"), "cl" for "d", "vv" for "w". Real
+# names hold them too (Arnold), so they are undone only to compare, not in the key.
+_OCR_LETTERS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
+
+
+def as_scanned(name: str) -> str:
+    """A name key with the letters OCR misreads undone: "thornas" -> "thomas"."""
+    for seen, meant in _OCR_LETTERS:
+        name = name.replace(seen, meant)
+    return name
 
 
 def name_key(text: str) -> str:
