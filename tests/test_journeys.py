@@ -423,6 +423,9 @@ def test_a_referral_list_with_yes_no_questions_is_tagged_checked_and_copied(tmp_
          "Yes"],
         [dt.datetime(2026, 3, 4), "R-0103", "Amina Shah", "amina@example.net", "LS14 4EF", "Yes",
          "Urdu"],
+        # A web form's two-letter code: English, not the En language.
+        [dt.datetime(2026, 3, 5), "R-0104", "Tom Reed", "tom@example.org", "LS7 3AS", "Yes",
+         "en"],
     ]  # fmt: skip
     raw = save_rows(tmp_path / "referrals.xlsx", {"Referrals": [header, *rows]})
     tagged = run_json(capsys, "tag", raw, "--apply")
@@ -440,4 +443,5 @@ def test_a_referral_list_with_yes_no_questions_is_tagged_checked_and_copied(tmp_
     run_json(capsys, "standardise", checked, "--out", standard)
     copy = FileBook.open(standard).read_table("Referrals standardised")
     language = copy.frame.iloc[:, 6].tolist()
-    assert language == ["Polish", "Yes", "Urdu"]  # the code read; the "Yes" left for a person
+    # The codes read; the "Yes" left for a person.
+    assert language == ["Polish", "Yes", "Urdu", "English"]
