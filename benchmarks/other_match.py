@@ -72,6 +72,84 @@ if "scored" in globals() and "probability" in scored:
 """
 
 
+# Every compared pair's comparison levels (its pattern), counted with how many are one
+# person and how many two people of one household: what any decision over the levels
+# could do at best (:func:`frontier`).
+PATTERNS = """
+if "scored" in globals() and "decision" in scored:
+    from vcs_excel.matching.comparisons import COMPARISONS as _C
+    _fields = [f for f in _C if f in scored]
+    _home = truth["household"][ids[a]] == truth["household"][ids[b]]
+    _frame = scored[_fields].astype(int).assign(t=same.astype(int), hh=(_home & ~same).astype(int))
+    _counts = _frame.groupby(_fields).agg(n=("t", "size"), t=("t", "sum"), hh=("hh", "sum"))
+    info["patterns"] = [[" ".join(map(str, k)), int(r.n), int(r.t), int(r.hh)]
+                        for k, r in zip(_counts.index, _counts.itertuples(), strict=True)]
+    info["review_pairs"] = int((decision == "review").sum())
+"""
+RECALLS = (0.95, 0.97, 0.99)
+
+
+def frontier(patterns: list[list], true: int, records: int) -> dict[str, object]:
+    """The best any decision over the comparison levels could do on these pairs.
+
+    An oracle that knows, for each pattern of levels, how many of its pairs are one
+    person: it makes definite the patterns with no two people of one household, purest
+    first, while definite precision stays at least 0.999; then sends patterns to a person,
+    those with most true pairs per question first, until recall including review reaches
+    each of :data:`RECALLS`. It is fitted on the very pairs it is scored on, so no rule
+    over the same levels can need fewer review pairs; a decision that also weighs how
+    common a name is (as vcs-excel's probability does) is not bound by it.
+    """
+    pooled: dict[str, list[int]] = {}
+    for key, n, t, hh in patterns:
+        row = pooled.setdefault(key, [0, 0, 0])
+        row[0], row[1], row[2] = row[0] + n, row[1] + t, row[2] + hh
+    rows = sorted(pooled.values(), key=lambda r: (r[0] - r[1]) / r[0])
+    tp = fp = 0
+    left = []
+    for n, t, hh in rows:
+        if hh == 0 and fp + n - t <= 0.001 * (tp + fp + n):
+            tp, fp = tp + t, fp + n - t
+        else:
+            left.append((n, t))
+    left.sort(key=lambda r: -r[1] / r[0])
+    compared = tp + sum(t for _, t in left)
+    need: dict[float, float | None] = {}
+    for goal in RECALLS:
+        found, asked = tp, 0
+        for n, t in left:
+            if found >= goal * true:
+                break
+            found, asked = found + t, asked + n
+        need[goal] = 100 * asked / records if found >= goal * true else None
+    return {"compared": compared / max(true, 1), "definite": tp / max(true, 1), "need": need}
+
+
+def _frontier_lines(fronts: dict[str, tuple[dict, dict]]) -> list[str]:
+    goals = " | ".join(f"review pairs per 100 for recall {g:g}" for g in RECALLS)
+    lines = [
+        "The best any decision over the same comparison levels could do (an oracle that "
+        "knows how many pairs of each pattern of levels are one person, fitted on the pairs "
+        "it is scored on: a floor for rules over these levels; `frontier` in "
+        "`benchmarks/other_match.py`). True pairs never compared cap recall whatever is "
+        "decided. Review here counts pairs, as does vcs-excel's column beside it (its "
+        "questions, one per two people, are fewer).",
+        "",
+        "| half | true pairs compared | definite recall at precision 0.999, no household "
+        f"merges | {goals} | vcs-excel: recall incl. review, review pairs per 100 |",
+        "|---|---:|---:|" + "---:|" * len(RECALLS) + "---:|",
+    ]
+    for half, (front, ours) in fronts.items():
+        need = " | ".join(
+            "out of reach" if v is None else f"{v:.2f}" for v in front["need"].values()
+        )
+        lines.append(
+            f"| {half} | {front['compared']:.4f} | {front['definite']:.4f} | {need} "
+            f"| {ours['with_review']:.4f}, {ours['review_pairs_per_100']:.2f} |"
+        )
+    return lines
+
+
 def _calibration(summary_bands: dict[str, list[list[int]]]) -> list[str]:
     heads = [f"{lo:g} to {hi:g}" for lo, hi in zip(BANDS, (*BANDS[1:], 1.0), strict=True)]
     lines = [
@@ -110,13 +188,13 @@ def run(quick: bool = False) -> str:
         "| recall incl. review | review per 100 | false merges: " + " / ".join(KINDS) + " |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    summary, bands = {}, {}
+    summary, bands, fronts = {}, {}, {}
     for half, seeds in HALVES.items():
         for name, body in (("vcs-excel", OURS), ("Splink 5 (DuckDB)", SPLINK_UK)):
             results, seconds = [], 0.0
             for seed in seeds:
                 paths, truth = _lists(people, seed)
-                after = SCORE + COUNTS + CALIBRATION
+                after = SCORE + COUNTS + CALIBRATION + PATTERNS
                 m = measure(name, body, setup=setup_for(paths, truth), after=after)
                 results.append(m.info)
                 seconds += m.seconds
@@ -127,6 +205,13 @@ def run(quick: bool = False) -> str:
                         pooled[k][1] += same
             t = _totals(results)
             summary[(half, name)] = t
+            if all("patterns" in r for r in results):
+                t["review_pairs_per_100"] = (
+                    100 * sum(r["review_pairs"] for r in results) / max(t["records"], 1)
+                )
+                patterns = [p for r in results for p in r["patterns"]]
+                true = sum(r["true"] for r in results)
+                fronts[half] = (frontier(patterns, true, t["records"]), t)
             merges = " / ".join(str(t["merges"][k]) for k in KINDS)
             lines.append(
                 f"| {half} | {name} | {t['records']:,} | {seconds:.1f} | {t['precision']:.4f} "
@@ -135,7 +220,7 @@ def run(quick: bool = False) -> str:
             )
             print("  " + lines[-1], flush=True)
     lines += ["", f"Targets on the test half: {TARGETS}.", "", _verdict(summary), ""]
-    lines += _calibration(bands)
+    lines += [*_calibration(bands), "", *_frontier_lines(fronts)]
     text = "\n".join(lines)
     if not quick:
         write_section("other", text)
