@@ -486,6 +486,12 @@ def run(quick: bool = False) -> str:
         "| the Warm Homes: Local Grant referral file a council downloads ('Is eligible "
         "postcode', a yes or no, read as a postcode) | 85.7% (12 of 14) | 11 of 11 | 3 of "
         "5 |",
+        "| volunteering platforms' exports: Twine's volunteer logs and upload templates "
+        "(Power to Change's platform for community businesses) and LEEDS 2023's Rosterfy "
+        "extracts (a log of a volunteer's hours with the community business's address "
+        "and turnover beside the volunteer's gender, year of birth and ethnic group, read "
+        "as a list of organisations; 'startedAt', 'Date/Time From') | 66.0% (33 of 50) "
+        "| 24 of 24 | 84.2% (16 of 19) |",
         "| the third test half with the model of header words, as in the test row at the "
         "top (the model's first form doubted a person's name in a list of people, and "
         "there "

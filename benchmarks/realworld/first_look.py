@@ -81,6 +81,7 @@ BATCHES = [
     ("d753d15", "eventbrite-attendees mailchimp-audience"),
     ("624ea34", "tnlcf-awards-for-all"),
     ("121352d", "whlg-referrals"),
+    ("06f9b99", "twine-volunteer-logs twine-upload-templates leeds2023-rosterfy"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -864,3 +864,52 @@ def test_a_question_answered_yes_or_no_is_not_the_value_it_asks_about():
     # A code list that reads "Yes" as one of its codes answers the question too.
     (dbs,) = suggest_tags(["Do you have a current DBS check?"])
     assert dbs.tag == "#volunteer+dbs"
+
+
+def test_a_log_of_people_with_their_organisations_details_is_a_list_of_people():
+    # A volunteering platform's export: each row a volunteer's hours, with the community
+    # group's address beside the volunteer's own details.
+    headers = ["Log ID", "Organisation", "Org Address 1", "Org Postcode", "Org Town", "Sector",
+               "Region", "Turnover", "Charity number", "Hours", "Gender", "Year of birth",
+               "Ethnicity", "Disability"]  # fmt: skip
+    found = dict(zip(headers, suggest_columns(headers), strict=True))
+    for header, tag in [("Gender", "#person+gender"), ("Year of birth", "#date+birth"),
+                        ("Ethnicity", "#person+ethnicity")]:  # fmt: skip
+        assert found[header].tag == tag
+        assert found[header].confident
+    assert found["Organisation"].tag == "#org+name"
+
+
+def test_a_schools_gender_and_religious_character_do_not_make_it_a_person():
+    # A council's list of schools: single-sex and faith schools have a gender and a
+    # religion, and no date of birth or ethnic group.
+    headers = ["name", "local_authority_code", "establishment_number",
+               "unique_reference_number", "type", "gender", "religion", "trust_type",
+               "sponsoring_trust", "website", "postcode", "lon", "lat"]  # fmt: skip
+    found = dict(zip(headers, suggest_columns(headers), strict=True))
+    assert found["name"].tag == "#org+name"
+    assert found["gender"].tag is None
+    assert found["religion"].tag is None
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [
+        ("startedAt", "#date+start"),
+        ("deleted_at", "#date"),
+        ("Submitted at", "#date"),
+        ("closedAt", "#date+end"),
+        ("amendedAt", "#date+updated"),
+        ("Event Shift - Date/Time From", "#date+start"),
+        ("Date/Time To", "#date+end"),
+    ],
+)
+def test_moments_named_as_databases_and_rota_tools_name_them_are_dates(header, tag):
+    (s,) = suggest_tags([header])
+    assert s.tag == tag
+
+
+def test_a_360giving_identifier_is_an_organisations():
+    (s,) = suggest_tags(["_360GivingId"])
+    assert s.tag == "#org+id"
+    assert s.confident

@@ -304,6 +304,14 @@ _ONE_EACH = {
     "#person+given+name", "#person+family+name", "#person+title", "#person+id+nhs",
     "#person+ethnicity", "#person+religion",
 }  # fmt: skip
+# What people have: two of them, one a date of birth or an ethnic group (which no
+# organisation has; a school has a gender and a religious character), say a sheet's rows
+# are people, however many columns about their organisation sit beside them (a
+# volunteering log with the volunteer's and the community group's details).
+_PEOPLE_HAVE = {
+    "#date+birth", "#person+sex", "#person+gender", "#person+ethnicity", "#person+religion",
+}  # fmt: skip
+_ONLY_PEOPLE_HAVE = {"#date+birth", "#person+ethnicity"}
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -392,6 +400,8 @@ _STARTS = {
     "established", "join", "joined", "joining", "commenced", "begin", "began", "from", "effective",
     "since",
 }  # fmt: skip
+_DATE_TIME = re.compile(r"\bdate\s*/\s*time\b", re.IGNORECASE)
+_CHANGED = {"updated", "modified", "changed", "amended", "edited"}
 _WHEN = {"start", "end", "planned", "actual", "expected", "estimated", "date", "of", "the"}
 _ENDS = {
     "end", "ended", "close", "closed", "closing", "closure", "dissolution", "dissolved",
@@ -822,6 +832,15 @@ class TagSuggester:
             # starts or ends is a date ("Start time" ends in "time", so it is not).
             tag = "#date+start" if words[-1] in _STARTS else "#date+end"
             return self._entry_suggestion(text, tag, UNSURE, "when something starts or ends")
+        if len(words) >= 2 and words[-1] == "at" and words[-2].endswith("ed"):
+            # "startedAt", "deleted_at", "submitted at": a moment, as databases name them.
+            verb = words[-2]
+            tag = (
+                "#date+start" if verb in _STARTS else "#date+end" if verb in _ENDS
+                else "#date+updated" if verb in _CHANGED else "#date"
+            )  # fmt: skip
+            if self.dictionary.lookup(tag) is not None:
+                return self._entry_suggestion(text, tag, UNSURE, "when something happened")
         if len(words) < 2:
             return None
         if words[-1] in _CODE_WORDS:  # "registration status code"
@@ -867,6 +886,8 @@ class TagSuggester:
         """ "Sector/Cluster", "Country or territory of residence": a header that names one
         thing several ways gets the tag its parts agree on."""
         plain = re.sub(r"[._]+", " ", _BRACKETS.sub(" ", text))
+        if _DATE_TIME.search(plain):
+            return None  # "Date/Time From": one moment, not a date or a time
         parts = [p for p in _OPTIONS.split(plain) if p.strip()]
         if len(parts) < 2:
             return None
@@ -1644,6 +1665,9 @@ class TagSuggester:
         if service >= 2 and service >= person and service * 2 >= org:
             return "services"
         if person and person * 2 >= org:
+            return "people"
+        personal = {self._key(s.tag) for s in found if s.confident} & _PEOPLE_HAVE
+        if len(personal) >= 2 and personal & _ONLY_PEOPLE_HAVE:
             return "people"
         # Only a sheet that plainly is not about people is read as a list of things: a
         # list of residents is the usual case, and the safe one to assume. An
