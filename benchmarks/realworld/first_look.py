@@ -82,6 +82,7 @@ BATCHES = [
     ("624ea34", "tnlcf-awards-for-all"),
     ("121352d", "whlg-referrals"),
     ("06f9b99", "twine-volunteer-logs twine-upload-templates leeds2023-rosterfy"),
+    ("39891df", "hackney-spl hackney-nsss hackney-generic-ingestion"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -913,3 +913,33 @@ def test_a_360giving_identifier_is_an_organisations():
     (s,) = suggest_tags(["_360GivingId"])
     assert s.tag == "#org+id"
     assert s.confident
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [("oslaua", "#adm2+code"), ("laua", "#adm2+code"), ("osward", "#adm3+code"),
+     ("rgn", "#adm1+code"), ("pcds", "#contact+address+postcode")],
+)  # fmt: skip
+def test_the_ons_postcode_directorys_field_names_are_known(header, tag):
+    # Councils join their lists to the ONS Postcode Directory (ONSPD, NSPL) for areas.
+    (s,) = suggest_tags([header])
+    assert (s.tag, s.confident) == (tag, True)
+
+
+def test_a_shielded_patient_lists_columns_are_read():
+    # NHS Digital's Shielded Patient List as councils received it (column names only).
+    headers = ["Traced_NHSNUMBER", "PatientFirstName", "PatientSurname", "DateOfBirth",
+               "PatientAddress_Line1", "PatientAddress_PostCode", "mobile", "landline",
+               "submission_datetime", "oslaua"]  # fmt: skip
+    tags = [s.tag for s in suggest_columns(headers)]
+    assert tags == ["#person+id+nhs", "#person+given+name", "#person+family+name",
+                    "#date+birth", "#contact+address+line1", "#contact+address+postcode",
+                    "#contact+mobile+phone", "#contact+phone", "#date", "#adm2+code"]  # fmt: skip
+
+
+def test_a_pseudonymised_nhs_number_is_a_reference_not_an_nhs_number():
+    # It fails the NHS number's check digit, so the checker would flag every cell.
+    for header in ["Der_pseudo_nhsnumber", "Hashed NHS number"]:
+        (s,) = suggest_tags([header])
+        assert s.tag == "#person+id"
+        assert not s.confident

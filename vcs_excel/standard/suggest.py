@@ -82,6 +82,7 @@ _ABBREVIATIONS = {
     "info": "information", "org": "organisation", "approx": "approximately",
     "organization": "organisation", "orgs": "organisations", "rec": "record",
     "desc": "description", "rep": "representative", "loc": "location",
+    "nhsnumber": "nhs number", "nhsno": "nhs number",
 }  # fmt: skip
 # Words that qualify a header without changing what the column holds.
 _FILLERS = {
@@ -365,6 +366,8 @@ _IDENTIFYING = _CODE_WORDS | {"key", "number", "no", "reference"}
 _HEADS = {
     "status",
     "date",
+    "datetime",
+    "timestamp",
     "website",
     "url",
     "link",
@@ -400,6 +403,7 @@ _STARTS = {
     "established", "join", "joined", "joining", "commenced", "begin", "began", "from", "effective",
     "since",
 }  # fmt: skip
+_PSEUDONYMISED = {"pseudo", "pseudonymised", "pseudonymized", "hashed", "encrypted", "masked"}
 _DATE_TIME = re.compile(r"\bdate\s*/\s*time\b", re.IGNORECASE)
 _CHANGED = {"updated", "modified", "changed", "amended", "edited"}
 _WHEN = {"start", "end", "planned", "actual", "expected", "estimated", "date", "of", "the"}
@@ -597,6 +601,10 @@ class TagSuggester:
             spoken = self._suggest_one(_NUMBER_SIGN.sub(" number", text))
             if spoken.tag is not None:
                 return dataclasses.replace(spoken, header=text)
+        if found.tag == "#person+id+nhs" and _words(text) & _PSEUDONYMISED:
+            # "Der_pseudo_nhsnumber": a stand-in for the NHS number, which fails its check
+            # digit; the list's own reference for the person.
+            return self._entry_suggestion(text, "#person+id", UNSURE, "a pseudonymised NHS number")
         return found
 
     def _suggest_one(self, header: object) -> Suggestion:
@@ -874,7 +882,7 @@ class TagSuggester:
             if head == "status" and set(rest) & _PERSONAL_STATUS:
                 return None  # marital status, legal status: what someone is, not a record's
             tag = self.index[head].tag
-            if head == "date":
+            if head in ("date", "datetime", "timestamp"):
                 if set(rest) & _STARTS:
                     tag = "#date+start"
                 elif set(rest) & _ENDS:
