@@ -114,7 +114,8 @@ def run(quick: bool = False) -> str:
         "fourteen headers labelled 'no tag' here got the new tag as their label (Website, "
         "Charity number, Practice code, Practice name, Cost, Status of request and eight "
         "dates); later a form's 'Timestamp' and an export's 'created_at' got the date tag, "
-        "as the dictionary reads 'created' and 'created at'. Each kind of "
+        "as the dictionary reads 'created' and 'created at', and a food bank's 'Voucher "
+        "number' the record's reference, as two food banks' own lists use it. Each kind of "
         "list is suggested as one sheet, as Tag headers sees it. See the real-world section "
         "below for files by other hands.",
         "",

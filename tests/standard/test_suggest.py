@@ -943,3 +943,36 @@ def test_a_pseudonymised_nhs_number_is_a_reference_not_an_nhs_number():
         (s,) = suggest_tags([header])
         assert s.tag == "#person+id"
         assert not s.confident
+
+
+def test_a_project_in_a_volunteering_log_is_an_activity_and_a_directorys_is_a_service():
+    log = ["Volunteer name", "Date of birth", "Ethnicity", "Project", "Hours"]
+    directory = ["Project", "Opening hours", "Referral route", "Eligibility", "Languages"]
+    assert suggest_columns(log)[3].tag == "#activity+name"
+    assert suggest_columns(directory)[0].tag == "#service+name"
+
+
+def test_the_languages_of_an_organisation_are_those_it_works_in():
+    orgs = ["Charity number", "Organisation name", "Website", "Languages"]
+    people = ["First name", "Surname", "Date of birth", "Main language"]
+    assert suggest_columns(orgs)[3].tag == "#service+language"
+    assert suggest_columns(people)[3].tag == "#person+language"
+    # The language a named contact prefers is still the person's.
+    contact = suggest_columns(
+        ["Charity number", "Organisation name", "Contact language preference"]
+    )
+    assert contact[2].tag != "#service+language"
+
+
+@pytest.mark.parametrize(
+    ("header", "tag"),
+    [("Voucher Number", "#person+id"), ("Referral code", "#person+id"),
+     ("Tenancy reference", "#person+id"), ("Entry date", "#date+start"),
+     ("Date of admission", "#date+start"), ("User - Sign Up Date", "#date+start"),
+     ("Discharge date", "#date+end"), ("Exit date", "#date+end")],
+)  # fmt: skip
+def test_a_food_banks_voucher_and_a_records_entry_and_exit(header, tag):
+    # A food bank's voucher number is its reference for the household referred; a school's
+    # entry date or a ward's admission starts a record, as a discharge ends one.
+    (s,) = suggest_tags([header])
+    assert s.tag == tag

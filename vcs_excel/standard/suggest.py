@@ -229,6 +229,11 @@ _VENUE_WORDS = {"venue", "venues", "premises", "site"}
 _NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
 # Headers of another name something goes by, and people's roles at an organisation.
 _ALIASES = {"known", "aka", "alias", "trading"}
+# What a person takes part in, or a who-does-what-where list reports: an activity (HXL's
+# #activity), where in a directory of services the same word names the service.
+_ACTIVITY_WORDS = {"activity", "project", "programme", "program"}
+# Languages of a person (spoken, preferred) against those a service works in.
+_LANGUAGE_TAGS = {"#person+language", "#volunteer+language"}
 _GIVEN_OR_WHOLE = {"#person+given+name", "#person+name"}
 _PERSONAL_NAMES = {"#person+given+name", "#person+family+name", "#person+title"}
 # A person's first, middle and last names (a title alone is often a grant's or a job's).
@@ -401,7 +406,7 @@ _PERSONAL_STATUS = {
 _STARTS = {
     "start", "started", "open", "opened", "opening", "incorporation", "incorporated", "founded",
     "established", "join", "joined", "joining", "commenced", "begin", "began", "from", "effective",
-    "since",
+    "since", "entry", "signup", "enrolled", "enrolment", "enrollment", "admission", "admitted",
 }  # fmt: skip
 _PSEUDONYMISED = {"pseudo", "pseudonymised", "pseudonymized", "hashed", "encrypted", "masked"}
 _DATE_TIME = re.compile(r"\bdate\s*/\s*time\b", re.IGNORECASE)
@@ -410,7 +415,8 @@ _WHEN = {"start", "end", "planned", "actual", "expected", "estimated", "date", "
 _ENDS = {
     "end", "ended", "close", "closed", "closing", "closure", "dissolution", "dissolved",
     "removal", "removed", "left", "leaving", "ceased", "expiry", "expires", "expired", "until",
-    "to", "finish", "finished",
+    "to", "finish", "finished", "discharge", "discharged", "exit", "exited",
+    "disbanded", "wound",
 }  # fmt: skip
 # The last word of a header that says it is when something starts or ends.
 _BOUNDS = {"start", "started", "commenced", "began", "since", "end", "ended", "ceased", "finish",
@@ -883,7 +889,7 @@ class TagSuggester:
                 return None  # marital status, legal status: what someone is, not a record's
             tag = self.index[head].tag
             if head in ("date", "datetime", "timestamp"):
-                if set(rest) & _STARTS:
+                if set(rest) & _STARTS or " sign up " in f" {' '.join(rest)} ":
                     tag = "#date+start"
                 elif set(rest) & _ENDS:
                     tag = "#date+end"
@@ -1693,6 +1699,29 @@ class TagSuggester:
 
     def _in_kind(self, s: Suggestion, kind: str) -> Suggestion:
         key = self._key(s.tag)
+        words = normal_key(_split_camel(s.header)).split()
+        if (
+            key == "#service+name"
+            and kind != "services"
+            and words
+            and (
+                set(words) <= _ACTIVITY_WORDS | {"name", "title"}
+                and words[0] in _ACTIVITY_WORDS
+                and (kind == "people" or words == ["activity"])
+            )
+        ):
+            # "Project" in a volunteering log: what the person took part in. "Activity" in a
+            # list of organisations' work (a 3W): the activity itself. Neither is a service.
+            why = "in a list of people" if kind == "people" else "in a list of what was done"
+            return self._entry_suggestion(
+                s.header, "#activity+name", UNSURE, f"an activity or project, {why}"
+            )
+        if key in _LANGUAGE_TAGS and kind in ("services", "things") and not set(words) & _ROLES:
+            # "Which languages?" of an organisation or a service: those it works in.
+            return self._entry_suggestion(
+                s.header, "#service+language", s.confidence,
+                f"{s.reason}, in a list that is not of people",
+            )  # fmt: skip
         if kind == "people" and key == "#service+description" and s.confident:
             # "Description" in a list of people: of the person, or of their need, more
             # often than of a service.
@@ -1715,7 +1744,6 @@ class TagSuggester:
             return Suggestion(s.header, None, 0.0, reason="a description in a list of things")
         if key not in _PERSON_ONLY and not _about_a_person(key):
             return s
-        words = normal_key(_split_camel(s.header)).split()
         if kind == "things" and set(words) & _ALIASES and key in _GIVEN_OR_WHOLE:
             # "Known as" in a list of organisations: the name it goes by.
             return self._entry_suggestion(s.header, "#org+name", UNSURE, "another name it goes by")
