@@ -83,6 +83,7 @@ BATCHES = [
     ("121352d", "whlg-referrals"),
     ("06f9b99", "twine-volunteer-logs twine-upload-templates leeds2023-rosterfy"),
     ("39891df", "hackney-spl hackney-nsss hackney-generic-ingestion"),
+    ("8d3d4e3", "slms-members blackbaud-constituents"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

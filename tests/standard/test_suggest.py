@@ -976,3 +976,22 @@ def test_a_food_banks_voucher_and_a_records_entry_and_exit(header, tag):
     # entry date or a ward's admission starts a record, as a discharge ends one.
     (s,) = suggest_tags([header])
     assert s.tag == tag
+
+
+def test_a_charity_crms_export_is_read():
+    # Blackbaud's constituent columns: a lookup ID, a key name, an address block.
+    headers = ["LOOKUPID", "TITLE", "FIRSTNAME", "KEYNAME", "ADDRESSBLOCK", "CITY", "POSTCODE"]
+    tags = [s.tag for s in suggest_columns(headers)]
+    assert tags == ["#person+id", "#person+title", "#person+given+name", "#person+family+name",
+                    "#contact+address", "#contact+address+town",
+                    "#contact+address+postcode"]  # fmt: skip
+
+
+def test_a_name_and_an_id_alone_are_for_a_person_to_confirm():
+    # A lookup table (permissions, rooms) has the same columns as a bare list of people.
+    bare = suggest_columns(["id", "name", "slug", "description"])
+    assert [s.tag for s in bare[:2]] == ["#person+id", "#person+name"]
+    assert not any(s.confident for s in bare)
+    # Beside anything else about people, the name is theirs without asking.
+    people = suggest_columns(["id", "name", "date of birth"])
+    assert people[1].confident

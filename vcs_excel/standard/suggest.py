@@ -229,6 +229,8 @@ _VENUE_WORDS = {"venue", "venues", "premises", "site"}
 _NAMES_OF_ANYONE = {"#person+name", "#org+name", "#loc+name", "#service+name"}
 # Headers of another name something goes by, and people's roles at an organisation.
 _ALIASES = {"known", "aka", "alias", "trading"}
+# What any list has, whatever its rows are: alone, they do not say the rows are people.
+_BARE = {"#person+name", "#person+id", "#service+description", "#person+title"}
 # What a person takes part in, or a who-does-what-where list reports: an activity (HXL's
 # #activity), where in a directory of services the same word names the service.
 _ACTIVITY_WORDS = {"activity", "project", "programme", "program"}
@@ -1206,7 +1208,23 @@ class TagSuggester:
             out = self._own_and_other_addresses(out)
         out = self._another_places_address(out)
         out = self._details_of_fields(self._second_contacts(out))
-        return self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
+        out = self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
+        return self._bare_list(out) if kind == "people" else out
+
+    def _bare_list(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "id, name, slug, description": a sheet with nothing about people but a name
+        and a reference is a list of people only by default (a lookup table of
+        permissions, rooms or categories has the same columns), so a person confirms."""
+        keys = {self._key(s.tag) for s in found if s.tag}
+        if len(found) < 2 or not keys or not keys <= _BARE:
+            return found
+        return [
+            dataclasses.replace(
+                s, confidence=UNSURE, reason=f"{s.reason}, with nothing else about people beside it"
+            )
+            if s.confident else s
+            for s in found
+        ]  # fmt: skip
 
     def _second_contacts(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "seniorContactEmail" beside "mainContactEmail", "Secondary contact phone"
