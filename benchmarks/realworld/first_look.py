@@ -84,6 +84,7 @@ BATCHES = [
     ("06f9b99", "twine-volunteer-logs twine-upload-templates leeds2023-rosterfy"),
     ("39891df", "hackney-spl hackney-nsss hackney-generic-ingestion"),
     ("8d3d4e3", "slms-members blackbaud-constituents"),
+    ("95ba5bf", "digital-land-organisations"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

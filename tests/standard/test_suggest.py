@@ -995,3 +995,15 @@ def test_a_name_and_an_id_alone_are_for_a_person_to_confirm():
     # Beside anything else about people, the name is theirs without asking.
     people = suggest_columns(["id", "name", "date of birth"])
     assert people[1].confident
+    # A header that says whom the list is of is enough.
+    clients = suggest_columns(["Client ID", "Name"])
+    assert [s.tag for s in clients] == ["#person+id", "#person+name"]
+    assert all(s.confident for s in clients)
+
+
+def test_a_bare_organisation_column_beside_its_name_is_its_reference():
+    found = suggest_columns(["Organisation", "Name of Organisation", "Website"])
+    assert [s.tag for s in found[:2]] == ["#org+id", "#org+name"]
+    assert not found[0].confident and "beside" in found[0].reason
+    alone = suggest_columns(["Organisation", "Website", "Charity number"])
+    assert alone[0].tag == "#org+name"

@@ -1192,7 +1192,7 @@ class TagSuggester:
         before = out
         out = [self._in_kind(s, kind) for s in out]
         if kind == "things":
-            out = self._place_names(out)
+            out = self._organisation_key(self._place_names(out))
         if kind == "things" and any(self._key(s.tag) == "#org+name" for s in out):
             # "URN", "Reference" in a list of organisations: its own reference for each.
             out = [
@@ -1218,6 +1218,8 @@ class TagSuggester:
         keys = {self._key(s.tag) for s in found if s.tag}
         if len(found) < 2 or not keys or not keys <= _BARE:
             return found
+        if any(set(_header_words(s.header)) & _PEOPLE for s in found):
+            return found  # "Client ID", "Member name": the headers say whom the list is of
         return [
             dataclasses.replace(
                 s, confidence=UNSURE, reason=f"{s.reason}, with nothing else about people beside it"
@@ -1275,6 +1277,23 @@ class TagSuggester:
                         break
             out.append(s)
         return out
+
+    def _organisation_key(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "Organisation" beside "Name of Organisation" or "name": the organisation's name
+        is the other column, so the bare one is how the list refers to it (an acronym, a
+        register's code), as a database names a key after what it points to."""
+        bare = [_words(s.header) <= _ORG_NOUNS and len(_words(s.header)) == 1 for s in found]
+        named = any(
+            self._key(s.tag) == "#org+name" and "name" in _words(s.header) and not is_bare
+            for s, is_bare in zip(found, bare, strict=True)
+        )
+        if not named:
+            return found
+        return [
+            self._entry_suggestion(s.header, "#org+id", UNSURE, "its name is in the column beside")
+            if is_bare and self._key(s.tag) == "#org+name" else s
+            for s, is_bare in zip(found, bare, strict=True)
+        ]  # fmt: skip
 
     def _place_names(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "Name" beside "Provider" or "Managed by", or beside "Venue address": in a
