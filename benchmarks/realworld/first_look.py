@@ -15,6 +15,7 @@ words (``vcs_excel.standard.header_model``) as the suggester weighs them, the mo
 learned only from what was there before the batch: the data dictionary of the commit
 before it and the labelled headers of the sources that joined earlier (about 15 s a
 batch). ``--show-wrong`` prints each confident suggestion that was wrong, with its reason.
+``--last N`` runs only the latest N batches (the suggester at its most recent first looks).
 """
 
 from __future__ import annotations
@@ -140,6 +141,9 @@ def main() -> None:
 
     with_model = "--with-model" in sys.argv[1:]
     show_wrong = "--show-wrong" in sys.argv[1:]  # the confident suggestions that were wrong
+    args = sys.argv[1:]
+    last = int(args[args.index("--last") + 1]) if "--last" in args else len(BATCHES)
+    batches = BATCHES[len(BATCHES) - last :]
 
     columns = _sheet_columns()
     splits = {}
@@ -149,9 +153,9 @@ def main() -> None:
     known = right = confident = confident_right = no_tag = left = 0
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     unsure_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    later = {s for _, names in BATCHES for s in names.split()}  # this batch and after
+    later = {s for _, names in batches for s in names.split()}  # this batch and after
     with tempfile.TemporaryDirectory() as tmp:
-        for commit, names in BATCHES:
+        for commit, names in batches:
             sources = set(names.split())
             if any(splits.get(s) != "dev" for s in sources):
                 raise SystemExit(f"{commit}: only development sources are run here")
@@ -197,7 +201,7 @@ def main() -> None:
                         unsure_kind[_kind(reason)][2] += not expected
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
                            check=True, capture_output=True)  # fmt: skip
-    print(f"{len(BATCHES)} batches: top-1 {right}/{known} = {right / known:.1%}; confident "
+    print(f"{len(batches)} batches: top-1 {right}/{known} = {right / known:.1%}; confident "
           f"right {confident_right}/{confident} = {confident_right / confident:.1%}; no-tag "
           f"headers left untagged {left}/{no_tag} = {left / no_tag:.1%}")  # fmt: skip
     for kind, (n, ok) in sorted(by_kind.items(), key=lambda x: -x[1][0]):
