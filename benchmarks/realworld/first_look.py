@@ -15,7 +15,7 @@ words (``vcs_excel.standard.header_model``) as the suggester weighs them, the mo
 learned only from what was there before the batch: the data dictionary of the commit
 before it and the labelled headers of the sources that joined earlier (about 15 s a
 batch). ``--show-wrong`` prints each confident suggestion that was wrong, with its reason.
-``--last N`` runs only the latest N batches (the suggester at its most recent first looks).
+``--show-all-wrong`` prints the unsure ones too. ``--last N`` runs only the latest N batches (the suggester at its most recent first looks).
 """
 
 from __future__ import annotations
@@ -140,7 +140,8 @@ def main() -> None:
     from benchmarks.real_world import _sheet_columns
 
     with_model = "--with-model" in sys.argv[1:]
-    show_wrong = "--show-wrong" in sys.argv[1:]  # the confident suggestions that were wrong
+    show_all = "--show-all-wrong" in sys.argv[1:]  # the unsure ones too
+    show_wrong = show_all or "--show-wrong" in sys.argv[1:]  # the confident ones that were wrong
     args = sys.argv[1:]
     last = int(args[args.index("--last") + 1]) if "--last" in args else len(BATCHES)
     batches = BATCHES[len(BATCHES) - last :]
@@ -181,8 +182,9 @@ def main() -> None:
             later -= sources
             for (headers, gold, _, _), out in zip(sheets, found, strict=True):
                 for header, expected, (tag, sure, reason) in zip(headers, gold, out, strict=True):
-                    if show_wrong and tag and sure and tag != expected:
-                        print(f"  {commit}: {header!r} confidently {tag}, labelled "
+                    if show_wrong and tag != expected and (sure or show_all):
+                        how = "confidently" if tag and sure else "unsure" if tag else "untagged"
+                        print(f"  {commit}: {header!r} {how} {tag}, labelled "
                               f"{expected or 'no tag'} ({reason})")  # fmt: skip
                     if expected:
                         known += 1
