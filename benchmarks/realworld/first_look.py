@@ -14,8 +14,9 @@ With ``--with-model`` each batch's suggestions are also weighed by the model of 
 words (``vcs_excel.standard.header_model``) as the suggester weighs them, the model
 learned only from what was there before the batch: the data dictionary of the commit
 before it and the labelled headers of the sources that joined earlier (about 15 s a
-batch). ``--show-wrong`` prints each confident suggestion that was wrong, with its reason.
-``--show-all-wrong`` prints the unsure ones too. ``--last N`` runs only the latest N batches (the suggester at its most recent first looks).
+batch). ``--show-wrong`` prints each confident suggestion that was wrong, with its reason;
+``--show-all-wrong`` prints the unsure ones too. ``--last N`` runs only the latest N
+batches (the suggester at its most recent first looks).
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ BATCHES = [
     ("39891df", "hackney-spl hackney-nsss hackney-generic-ingestion"),
     ("8d3d4e3", "slms-members blackbaud-constituents"),
     ("95ba5bf", "digital-land-organisations"),
+    ("2efb30d", "dfe-fsm-eligibility rtof-outcomes"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -1007,3 +1007,24 @@ def test_a_bare_organisation_column_beside_its_name_is_its_reference():
     assert not found[0].confident and "beside" in found[0].reason
     alone = suggest_columns(["Organisation", "Website", "Charity number"])
     assert alone[0].tag == "#org+name"
+
+
+def test_a_list_of_carers_or_parents_reads_through_the_party_word():
+    carers = suggest_columns(["Carer name", "Carer date of birth", "Carer postcode", "Carer phone"])
+    assert [s.tag for s in carers] == ["#person+name", "#date+birth",
+                                       "#contact+address+postcode", "#contact+phone"]  # fmt: skip
+    assert not any(s.confident for s in carers)  # for a person to confirm
+    # Beside the row's own person, a carer's details are someone else's.
+    client = suggest_columns(["Client name", "Carer name", "Carer phone"])
+    assert [s.tag for s in client] == ["#person+name", None, None]
+
+
+def test_another_persons_field_is_no_typo_of_a_known_one():
+    # "parent" is a word of its own, not a slip of "patient".
+    found = suggest_columns(["Parent First Name", "Parent DOB", "Child First Name"])
+    assert [s.tag for s in found] == [None, None, "#person+given+name"]
+
+
+def test_a_school_or_provider_urn_is_an_organisations_reference():
+    found = suggest_columns(["Child First Name", "Child School URN", "Child Date of Birth"])
+    assert found[1].tag == "#org+id" and not found[1].confident

@@ -265,6 +265,15 @@ _ONES_OWN = ("#contact+", "#person+", "#value", "#country", "#adm")
 # Numbered parties of a row that are organisations ("Account1": a CRM's organisation).
 _ORG_PARTIES = _ORG_NOUNS | {"account"}
 # Numbered parties of a row ("Contact1", "Adult 2") that are people, besides _PEOPLE.
+# Other people a list can be of ("Carer name", "Carer DOB": a carers' register).
+_LISTED_PARTIES = {"carer", "parent", "guardian", "spouse", "partner", "referrer", "referee"}
+# The tags of a person's own details.
+_PERSONAL_FIELDS = {
+    "#person+name", "#person+given+name", "#person+middle+name", "#person+family+name",
+    "#person+title", "#date+birth", "#person+age", "#person+sex", "#person+gender",
+    "#contact+address", "#contact+address+line1", "#contact+address+postcode",
+    "#contact+phone", "#contact+mobile+phone", "#contact+email", "#person+id+nhs",
+}  # fmt: skip
 _PARTIES = {"adult", "parent", "guardian", "donor", "signatory", "carer", "spouse", "partner"}
 # The first words of a person's own address and phone, and of another of theirs, in
 # exports that hold both ("Home Street" / "Business Street", "MailingCity" / "OtherCity").
@@ -921,10 +930,12 @@ class TagSuggester:
     def _area_code(self, text: str, h: _Header) -> Suggestion | None:
         """ "Region p-code", "Adm1 ID", "Prefecture p-code": the code of an area."""
         words = [*h.owner, *h.field]
-        if len(words) < 2 or words[-1] not in _CODE_WORDS | {"number", "no"}:
+        if len(words) < 2 or words[-1] not in _CODE_WORDS | {"number", "no", "urn"}:
             return None
         if words[-1] in ("number", "no") and _singular(words[-2]) not in _ORG_NOUNS | _PEOPLE:
             return None  # "organisation number", "client number": "phone number" is no code
+        if words[-1] == "urn" and _singular(words[-2]) not in _ORG_NOUNS:
+            return None  # "School URN", "Provider URN": DfE's and Ofsted's unique reference
         rest = words[:-1]
         if rest and rest[-1] == "p":  # "p-code"
             rest = rest[:-1]
@@ -1164,6 +1175,11 @@ class TagSuggester:
                 top = (found[1], found[0])
         if not top[1]:
             return Suggestion(text, None, 0.0, reason=_NO_FIT)
+        spelt = {w for key in h.keys for w in key.split()}
+        near = set(top[1].split())
+        if any(fuzz.ratio(w, v) >= 70 for w in (spelt - near) & _OTHER_PARTY for v in near - spelt):
+            # "Parent first name" is no slip of "patient first name": another person's.
+            return Suggestion(text, None, 0.0, reason=f"another person's (closest was '{top[1]}')")
         # A header spelt like a known one, not the same: for a person to confirm.
         confidence = min(round(0.9 * top[0] / 100, 3), UNSURE)
         entry = self.index[top[1]]
@@ -1186,6 +1202,7 @@ class TagSuggester:
         out = self._numbered_parties(
             headers, self._lines_of_an_address(self._namespaced(headers, out))
         )
+        out = self._one_party(headers, out)
         kind = self.sheet_kind(headers, out, profiles)
         if kind == "things":
             out = [self._as_owner(s) if s.tag is None else s for s in out]
@@ -1210,6 +1227,34 @@ class TagSuggester:
         out = self._details_of_fields(self._second_contacts(out))
         out = self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
         return self._bare_list(out) if kind == "people" else out
+
+    def _one_party(self, headers: Sequence[object], found: list[Suggestion]) -> list[Suggestion]:
+        """ "Carer name", "Carer date of birth", "Carer postcode": where every header about
+        a person names the same other party (a carer, a parent) and nothing else is about
+        a person, the rows are those people (a carers' register, a check of parents'
+        eligibility), not someone else's carers. For a person to confirm."""
+        party_cols: dict[str, list[int]] = {}
+        for i, header in enumerate(headers):
+            words = _header_words(header)
+            if len(words) >= 2 and _singular(words[0]) in _LISTED_PARTIES:
+                party_cols.setdefault(_singular(words[0]), []).append(i)
+        if len(party_cols) != 1:
+            return found
+        ((party, cols),) = party_cols.items()
+        personal = [i for i, s in enumerate(found) if self._key(s.tag) in _PERSONAL_FIELDS]
+        if len(cols) < 2 or any(i not in cols for i in personal):
+            return found
+        out = list(found)
+        for i in cols:
+            own = self.suggest(" ".join(_header_words(headers[i])[1:]))
+            if self._key(own.tag) in _PERSONAL_FIELDS and found[i].tag in (None, own.tag):
+                out[i] = dataclasses.replace(
+                    own,
+                    header=found[i].header,
+                    confidence=min(own.confidence, UNSURE),
+                    reason=f"{own.reason}, in a list of each {party}'s details",
+                )
+        return out
 
     def _bare_list(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "id, name, slug, description": a sheet with nothing about people but a name
