@@ -88,6 +88,7 @@ BATCHES = [
     ("8d3d4e3", "slms-members blackbaud-constituents"),
     ("95ba5bf", "digital-land-organisations"),
     ("2efb30d", "dfe-fsm-eligibility rtof-outcomes"),
+    ("25bc69e", "jadu-cxm-imports nfi-data-specs"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

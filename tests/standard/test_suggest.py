@@ -1028,3 +1028,9 @@ def test_another_persons_field_is_no_typo_of_a_known_one():
 def test_a_school_or_provider_urn_is_an_organisations_reference():
     found = suggest_columns(["Child First Name", "Child School URN", "Child Date of Birth"])
     assert found[1].tag == "#org+id" and not found[1].confident
+
+
+def test_a_secondary_telephone_and_a_resolution_date():
+    found = suggest_columns(["forename", "surname", "telephone", "telephone_secondary",
+                             "Date resolved"])  # fmt: skip
+    assert [s.tag for s in found[2:]] == ["#contact+phone", "#contact+other+phone", "#date+end"]

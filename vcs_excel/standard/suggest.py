@@ -426,7 +426,8 @@ _WHEN = {"start", "end", "planned", "actual", "expected", "estimated", "date", "
 _ENDS = {
     "end", "ended", "close", "closed", "closing", "closure", "dissolution", "dissolved",
     "removal", "removed", "left", "leaving", "ceased", "expiry", "expires", "expired", "until",
-    "to", "finish", "finished", "discharge", "discharged", "exit", "exited",
+    "to", "finish", "finished", "discharge", "discharged", "exit", "exited", "resolved",
+    "resolution",
     "disbanded", "wound",
 }  # fmt: skip
 # The last word of a header that says it is when something starts or ends.
