@@ -89,6 +89,7 @@ BATCHES = [
     ("95ba5bf", "digital-land-organisations"),
     ("2efb30d", "dfe-fsm-eligibility rtof-outcomes"),
     ("25bc69e", "jadu-cxm-imports nfi-data-specs"),
+    ("0f81bce", "aliss-directory"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

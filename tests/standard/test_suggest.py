@@ -1034,3 +1034,25 @@ def test_a_secondary_telephone_and_a_resolution_date():
     found = suggest_columns(["forename", "surname", "telephone", "telephone_secondary",
                              "Date resolved"])  # fmt: skip
     assert [s.tag for s in found[2:]] == ["#contact+phone", "#contact+other+phone", "#date+end"]
+
+
+def test_a_bare_name_beside_the_organisations_own_columns_is_the_services_or_the_places():
+    headers = ["id", "name", "description", "phone_number", "last_edited", "organisation_id",
+               "organisation_name", "service_areas"]  # fmt: skip
+    services = suggest_columns(headers)
+    assert [s.tag for s in services[:3]] == ["#service+id", "#service+name",
+                                             "#service+description"]  # fmt: skip
+    assert services[4].tag == "#date+updated"
+    places = suggest_columns(["id", "formatted_address", "name", "postal_code", "latitude",
+                              "longitude", "organisation_name", "organisation_id"])  # fmt: skip
+    assert [s.tag for s in places[:3]] == [None, "#contact+address", "#loc+name"]
+    # An organisation's own charity number is no owner: the names stay the organisation's.
+    banks = suggest_columns(["name", "phone", "address", "postcode", "charity_number"])
+    assert banks[0].tag == "#org+name"
+
+
+def test_a_list_of_the_services_an_organisation_runs_makes_it_an_organisation():
+    found = suggest_columns(["id", "name", "url", "phone", "email", "service_names",
+                             "service_ids"])  # fmt: skip
+    assert [s.tag for s in found[:2]] == ["#org+id", "#org+name"]
+    assert [s.tag for s in found[5:]] == [None, None]

@@ -265,6 +265,17 @@ _ONES_OWN = ("#contact+", "#person+", "#value", "#country", "#adm")
 # Numbered parties of a row that are organisations ("Account1": a CRM's organisation).
 _ORG_PARTIES = _ORG_NOUNS | {"account"}
 # Numbered parties of a row ("Contact1", "Adult 2") that are people, besides _PEOPLE.
+# What a service's own columns say (whom it is for, where, what kind), and a place's.
+_SERVICE_FIELDS = {
+    "#service+area", "#service+eligibility", "#service+description", "#service+hours",
+    "#service+referrals", "#service+capacity+num", "#service+language",
+}  # fmt: skip
+# Words of the columns of an organisation that runs the row's service or place.
+_OWNERS = {"organisation", "organization", "org", "provider", "owner"}
+_PLACE_FIELDS = {
+    "#geo+lat", "#geo+lon", "#contact+address", "#contact+address+line1",
+    "#contact+address+postcode", "#contact+address+town", "#loc+uprn",
+}  # fmt: skip
 # Other people a list can be of ("Carer name", "Carer DOB": a carers' register).
 _LISTED_PARTIES = {"carer", "parent", "guardian", "spouse", "partner", "referrer", "referee"}
 # The tags of a person's own details.
@@ -1218,6 +1229,8 @@ class TagSuggester:
                 if self._key(b.tag) == "#person+id" and s.tag is None else s
                 for b, s in zip(before, out, strict=True)
             ]  # fmt: skip
+        if kind in ("things", "services"):
+            out = self._owned_rows(out)
         if values is not None:
             read = out
             out = [self._with_values(s, p, kind) for s, p in zip(out, profiles, strict=True)]
@@ -1228,6 +1241,42 @@ class TagSuggester:
         out = self._details_of_fields(self._second_contacts(out))
         out = self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
         return self._bare_list(out) if kind == "people" else out
+
+    def _owned_rows(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "id", "name" beside "organisation_id", "organisation_name": the organisation
+        has its own columns, so the bare name and reference are the row's, a service (a
+        sheet that says what it offers, where and for whom) or a place (a sheet of
+        addresses and coordinates)."""
+        owner = [
+            s for s in found
+            if self._key(s.tag) in ("#org+name", "#org+id")
+            and set(_header_words(s.header)) & _OWNERS
+        ]  # fmt: skip
+        if not owner:
+            return found
+        keys = {self._key(s.tag) for s in found if s.tag}
+        if keys & _SERVICE_FIELDS:
+            name, ref, what = "#service+name", "#service+id", "a service"
+        elif keys & _PLACE_FIELDS:
+            name, ref, what = "#loc+name", None, "a place"
+        else:
+            return found
+        out = []
+        for s in found:
+            words = _header_words(s.header)
+            if s in owner or len(words) != 1 or words[0] not in ("name", "id", "description"):
+                out.append(s)
+                continue
+            if words[0] == "description":
+                described = what == "a service" and s.tag is None
+                out.append(self._entry_suggestion(
+                    s.header, "#service+description", UNSURE, f"the description of {what}"
+                ) if described else s)  # fmt: skip
+                continue
+            tag = name if words[0] == "name" else ref
+            why = f"the name or reference of {what}, beside its organisation's own"
+            out.append(self._entry_suggestion(s.header, tag, UNSURE if tag else 0.0, why))
+        return out
 
     def _one_party(self, headers: Sequence[object], found: list[Suggestion]) -> list[Suggestion]:
         """ "Carer name", "Carer date of birth", "Carer postcode": where every header about
@@ -1736,6 +1785,10 @@ class TagSuggester:
                 continue
             words = _words(header)
             tag = self._key(s.tag)
+            listed = _header_words(header)
+            if len(listed) == 2 and listed[0] == "service" and listed[1] in ("names", "ids"):
+                org += 2  # "service_names": a row with several services runs them
+                continue
             if tag in _PERSONAL_NAMES and words & _ROLES - personal:
                 continue  # "HeadFirstName": a person at an organisation, not a list of people
             if tag in _PERSON_TAGS or words & _PERSON_WORDS:
@@ -1819,6 +1872,8 @@ class TagSuggester:
             )
         if kind == "people":
             return s
+        if kind == "things" and words[:1] == ["service"] and words[1:] in (["names"], ["ids"]):
+            return Suggestion(s.header, None, 0.0, reason="the services it runs, listed")
         if key == "#status" and kind == "services":
             return self._entry_suggestion(s.header, "#service+status", s.confidence, s.reason)
         if kind == "things" and key == "#person+income":
