@@ -90,6 +90,7 @@ BATCHES = [
     ("2efb30d", "dfe-fsm-eligibility rtof-outcomes"),
     ("25bc69e", "jadu-cxm-imports nfi-data-specs"),
     ("0f81bce", "aliss-directory"),
+    ("88c906f", "dhsc-healthy-start-claims"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -1056,3 +1056,14 @@ def test_a_list_of_the_services_an_organisation_runs_makes_it_an_organisation():
                              "service_ids"])  # fmt: skip
     assert [s.tag for s in found[:2]] == ["#org+id", "#org+name"]
     assert [s.tag for s in found[5:]] == [None, None]
+
+
+def test_machine_data_childrens_dates_and_a_table_of_addresses():
+    found = suggest_columns(["id", "first_name", "date_of_birth", "postcode_data_json",
+                             "initially_declared_children_dob"])  # fmt: skip
+    assert [s.tag for s in found] == ["#person+id", "#person+given+name", "#date+birth",
+                                      None, None]  # fmt: skip
+    addresses = suggest_columns(["id", "address_line_1", "address_line_2", "town_or_city",
+                                 "postcode"])  # fmt: skip
+    assert addresses[0].tag is None and addresses[0].reason == "the reference of an address"
+    assert addresses[4].tag == "#contact+address+postcode"

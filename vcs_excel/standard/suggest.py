@@ -110,9 +110,12 @@ _OPTIONS = re.compile(r"\s*/\s*|\s+or\s+")
 _OTHER_PARTY = {
     "emergency", "kin", "gp", "doctor", "referrer", "referring", "carer", "parent", "guardian",
     "landlord", "employer", "school", "nok", "spouse", "partner", "referee", "referees",
+    "children", "dependants", "dependents",
 }  # fmt: skip
 # Numbered sets of columns about other people from the first ("Reference 1 Name",
 # "Reference 2 Name": a volunteer's referees), besides the other parties above.
+# Last words of headers whose values are for a program to read, not a person.
+_MACHINE_DATA = {"json", "jsonb", "xml", "hash", "blob", "base64", "md5", "sha1", "sha256"}
 _OTHER_SETS = _OTHER_PARTY | {"reference", "references"}
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # "LA (code)", "Trusts (name)", "TypeOfEstablishment (name)": a field given as its code
@@ -651,6 +654,9 @@ class TagSuggester:
         question = _question(text)
         if question != text:
             return dataclasses.replace(self.suggest(question), header=text)
+        if _header_words(text)[-1:] and _header_words(text)[-1] in _MACHINE_DATA:
+            # "postcode_data_json", "device_fingerprint_hash": data for a program, not a value.
+            return Suggestion(text, None, 0.0, reason="data kept for a program (JSON, a hash)")
         ons = _ONS_FIELD.match(text)
         if ons and ons.group(1).upper() in _ONS_AREAS.keys() | _ONS_OTHER_AREAS:
             return self._ons_field(text, ons.group(1).upper(), ons.group(3).upper())
@@ -1240,7 +1246,20 @@ class TagSuggester:
         out = self._another_places_address(out)
         out = self._details_of_fields(self._second_contacts(out))
         out = self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
-        return self._bare_list(out) if kind == "people" else out
+        return self._address_rows(self._bare_list(out)) if kind == "people" else out
+
+    def _address_rows(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "id, address_line_1, town_or_city, postcode": a table of addresses (one that a
+        list of people points to), whose reference is the address's, not a person's."""
+        keys = [self._key(s.tag) for s in found if s.tag]
+        lines = [k for k in keys if k and k.startswith(("#contact+address", "#loc+uprn"))]
+        if len(lines) < 3 or "#person+id" not in keys or len(lines) + 1 < len(keys):
+            return found
+        return [
+            Suggestion(s.header, None, 0.0, reason="the reference of an address")
+            if self._key(s.tag) == "#person+id" else s
+            for s in found
+        ]  # fmt: skip
 
     def _owned_rows(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "id", "name" beside "organisation_id", "organisation_name": the organisation
