@@ -91,6 +91,7 @@ BATCHES = [
     ("25bc69e", "jadu-cxm-imports nfi-data-specs"),
     ("0f81bce", "aliss-directory"),
     ("88c906f", "dhsc-healthy-start-claims"),
+    ("6c6b868", "moj-interventions-referrals"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

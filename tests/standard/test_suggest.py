@@ -1067,3 +1067,9 @@ def test_machine_data_childrens_dates_and_a_table_of_addresses():
                                  "postcode"])  # fmt: skip
     assert addresses[0].tag is None and addresses[0].reason == "the reference of an address"
     assert addresses[4].tag == "#contact+address+postcode"
+
+
+def test_a_case_reference_number_is_whose_the_header_says():
+    found = suggest_columns(["referral_ref", "service_user_crn", "concluded_at"])
+    assert [s.tag for s in found] == ["#person+id", "#person+id", "#date+end"]
+    assert suggest_columns(["Company CRN", "Company name"])[0].tag == "#org+id"

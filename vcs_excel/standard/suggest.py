@@ -441,7 +441,7 @@ _ENDS = {
     "end", "ended", "close", "closed", "closing", "closure", "dissolution", "dissolved",
     "removal", "removed", "left", "leaving", "ceased", "expiry", "expires", "expired", "until",
     "to", "finish", "finished", "discharge", "discharged", "exit", "exited", "resolved",
-    "resolution",
+    "resolution", "concluded",
     "disbanded", "wound",
 }  # fmt: skip
 # The last word of a header that says it is when something starts or ends.
@@ -948,12 +948,14 @@ class TagSuggester:
     def _area_code(self, text: str, h: _Header) -> Suggestion | None:
         """ "Region p-code", "Adm1 ID", "Prefecture p-code": the code of an area."""
         words = [*h.owner, *h.field]
-        if len(words) < 2 or words[-1] not in _CODE_WORDS | {"number", "no", "urn"}:
+        if len(words) < 2 or words[-1] not in _CODE_WORDS | {"number", "no", "urn", "crn"}:
             return None
         if words[-1] in ("number", "no") and _singular(words[-2]) not in _ORG_NOUNS | _PEOPLE:
             return None  # "organisation number", "client number": "phone number" is no code
         if words[-1] == "urn" and _singular(words[-2]) not in _ORG_NOUNS:
             return None  # "School URN", "Provider URN": DfE's and Ofsted's unique reference
+        if words[-1] == "crn" and _singular(words[-2]) not in _ORG_NOUNS | _PEOPLE:
+            return None  # a case reference number (probation) or a company's registration
         rest = words[:-1]
         if rest and rest[-1] == "p":  # "p-code"
             rest = rest[:-1]
