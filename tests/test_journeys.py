@@ -445,3 +445,39 @@ def test_a_referral_list_with_yes_no_questions_is_tagged_checked_and_copied(tmp_
     language = copy.frame.iloc[:, 6].tolist()
     # The codes read; the "Yes" left for a person.
     assert language == ["Polish", "Yes", "Urdu", "English"]
+
+
+def test_a_carers_register_and_a_client_list_are_tagged_checked_and_matched(tmp_path, capsys):
+    """A carers' centre's register ('Carer name', 'Carer DOB', 'Carer postcode') beside a
+    befriending list whose carer columns are someone else's -> tag -> check -> find
+    duplicates: the register is read as a list of carers (orange, for a person to
+    confirm), the client list's carer columns stay untagged, and the carer who is also a
+    befriending client is one person on the One list."""
+    from helpers import save_rows
+
+    raw = save_rows(tmp_path / "lists.xlsx", {
+        "Carers": [["Carer name", "Carer DOB", "Carer postcode", "Carer phone"],
+                   ["Jane Smith", dt.date(1950, 2, 1), "LS6 1AB", "0113 496 0101"],
+                   ["Omar Farah", dt.date(1962, 7, 9), "LS9 8EF", "0113 496 0102"]],
+        "Befriending": [["Client name", "Date of birth", "Postcode", "Carer name", "Carer phone"],
+                        ["Jane Smith", dt.date(1950, 2, 1), "LS6 1AB", None, None],
+                        ["Ruth Green", dt.date(1938, 5, 3), "LS6 2AB", "Paul Green",
+                         "0113 496 0199"]],
+    })  # fmt: skip
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    sheets = {s["sheet"]: s["columns"] for s in tagged["data"]["sheets"]}
+    carers = sheets["Carers"]
+    expected = ["#person+name", "#date+birth", "#contact+address+postcode", "#contact+phone"]
+    assert [c["tag"] for c in carers] == expected
+    assert not any(c["confident"] for c in carers)
+    befriending = {c["header"]: c["tag"] for c in sheets["Befriending"]}
+    assert befriending["Carer name"] is None and befriending["Carer phone"] is None
+
+    report = run_json(capsys, "check", raw, "--out", tmp_path / "checked.xlsx")
+    assert report["summary"]["errors"] == 0
+
+    run_json(capsys, "dedupe", raw, "--out", tmp_path / "matched.xlsx")
+    one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
+    names = sorted(one["First name"] + " " + one["Surname"])
+    # Jane Smith is on both lists once; Paul Green, a client's carer, is on neither.
+    assert names == ["Jane Smith", "Omar Farah", "Ruth Green"]
