@@ -114,9 +114,9 @@ _OTHER_PARTY = {
 }  # fmt: skip
 # Numbered sets of columns about other people from the first ("Reference 1 Name",
 # "Reference 2 Name": a volunteer's referees), besides the other parties above.
+_OTHER_SETS = _OTHER_PARTY | {"reference", "references"}
 # Last words of headers whose values are for a program to read, not a person.
 _MACHINE_DATA = {"json", "jsonb", "xml", "hash", "blob", "base64", "md5", "sha1", "sha256"}
-_OTHER_SETS = _OTHER_PARTY | {"reference", "references"}
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # "LA (code)", "Trusts (name)", "TypeOfEstablishment (name)": a field given as its code
 # or as the name the code stands for (Get Information about Schools' columns).
@@ -268,26 +268,6 @@ _ONES_OWN = ("#contact+", "#person+", "#value", "#country", "#adm")
 # Numbered parties of a row that are organisations ("Account1": a CRM's organisation).
 _ORG_PARTIES = _ORG_NOUNS | {"account"}
 # Numbered parties of a row ("Contact1", "Adult 2") that are people, besides _PEOPLE.
-# What a service's own columns say (whom it is for, where, what kind), and a place's.
-_SERVICE_FIELDS = {
-    "#service+area", "#service+eligibility", "#service+description", "#service+hours",
-    "#service+referrals", "#service+capacity+num", "#service+language",
-}  # fmt: skip
-# Words of the columns of an organisation that runs the row's service or place.
-_OWNERS = {"organisation", "organization", "org", "provider", "owner"}
-_PLACE_FIELDS = {
-    "#geo+lat", "#geo+lon", "#contact+address", "#contact+address+line1",
-    "#contact+address+postcode", "#contact+address+town", "#loc+uprn",
-}  # fmt: skip
-# Other people a list can be of ("Carer name", "Carer DOB": a carers' register).
-_LISTED_PARTIES = {"carer", "parent", "guardian", "spouse", "partner", "referrer", "referee"}
-# The tags of a person's own details.
-_PERSONAL_FIELDS = {
-    "#person+name", "#person+given+name", "#person+middle+name", "#person+family+name",
-    "#person+title", "#date+birth", "#person+age", "#person+sex", "#person+gender",
-    "#contact+address", "#contact+address+line1", "#contact+address+postcode",
-    "#contact+phone", "#contact+mobile+phone", "#contact+email", "#person+id+nhs",
-}  # fmt: skip
 _PARTIES = {"adult", "parent", "guardian", "donor", "signatory", "carer", "spouse", "partner"}
 # The first words of a person's own address and phone, and of another of theirs, in
 # exports that hold both ("Home Street" / "Business Street", "MailingCity" / "OtherCity").
@@ -343,6 +323,20 @@ _PEOPLE_HAVE = {
     "#date+birth", "#person+sex", "#person+gender", "#person+ethnicity", "#person+religion",
 }  # fmt: skip
 _ONLY_PEOPLE_HAVE = {"#date+birth", "#person+ethnicity"}
+# Other people a list can be of ("Carer name", "Carer DOB": a carers' register).
+_LISTED_PARTIES = {"carer", "parent", "guardian", "spouse", "partner", "referrer", "referee"}
+# The tags of a person's own details.
+_PERSONAL_FIELDS = {
+    "#person+name", "#person+given+name", "#person+middle+name", "#person+family+name",
+    "#person+title", "#date+birth", "#person+age", "#person+sex", "#person+gender",
+    "#contact+address", "#contact+address+line1", "#contact+address+postcode",
+    "#contact+phone", "#contact+mobile+phone", "#contact+email", "#person+id+nhs",
+}  # fmt: skip
+# What a service's own columns say (whom it is for, where, what kind), and a place's.
+_SERVICE_FIELDS = _SERVICE_TAGS - {"#service+name"} | {"#service+language"}
+_PLACE_FIELDS = _ADDRESS_PARTS | {"#geo+lat", "#geo+lon", "#loc+uprn"}
+# Words of the columns of an organisation that runs the row's service or place.
+_OWNERS = {"organisation", "organization", "org", "provider", "owner"}
 # Tags that say a row is one person: in a list of organisations they mean something else.
 _PERSON_ONLY = {"#person+name", "#person+title", "#person+id"}
 
@@ -654,7 +648,7 @@ class TagSuggester:
         question = _question(text)
         if question != text:
             return dataclasses.replace(self.suggest(question), header=text)
-        if _header_words(text)[-1:] and _header_words(text)[-1] in _MACHINE_DATA:
+        if set(_header_words(text)[-1:]) & _MACHINE_DATA:
             # "postcode_data_json", "device_fingerprint_hash": data for a program, not a value.
             return Suggestion(text, None, 0.0, reason="data kept for a program (JSON, a hash)")
         ons = _ONS_FIELD.match(text)
@@ -1254,7 +1248,7 @@ class TagSuggester:
         """ "id, address_line_1, town_or_city, postcode": a table of addresses (one that a
         list of people points to), whose reference is the address's, not a person's."""
         keys = [self._key(s.tag) for s in found if s.tag]
-        lines = [k for k in keys if k and k.startswith(("#contact+address", "#loc+uprn"))]
+        lines = [k for k in keys if k in _ADDRESS_PARTS | {"#loc+uprn"}]
         if len(lines) < 3 or "#person+id" not in keys or len(lines) + 1 < len(keys):
             return found
         return [
@@ -1806,8 +1800,7 @@ class TagSuggester:
                 continue
             words = _words(header)
             tag = self._key(s.tag)
-            listed = _header_words(header)
-            if len(listed) == 2 and listed[0] == "service" and listed[1] in ("names", "ids"):
+            if _lists_services(header):
                 org += 2  # "service_names": a row with several services runs them
                 continue
             if tag in _PERSONAL_NAMES and words & _ROLES - personal:
@@ -1893,7 +1886,7 @@ class TagSuggester:
             )
         if kind == "people":
             return s
-        if kind == "things" and words[:1] == ["service"] and words[1:] in (["names"], ["ids"]):
+        if kind == "things" and _lists_services(s.header):
             return Suggestion(s.header, None, 0.0, reason="the services it runs, listed")
         if key == "#status" and kind == "services":
             return self._entry_suggestion(s.header, "#service+status", s.confidence, s.reason)
@@ -2017,6 +2010,11 @@ def _kind_of_field(key: str | None) -> str:
 def _agrees(fit: float | None, found: dict[str, float]) -> bool:
     """Most of a column's values (80%, of five or more) are of the tag's kind."""
     return fit is not None and fit >= 0.8 and found["values"] >= 5
+
+
+def _lists_services(header: object) -> bool:
+    """ "service_names", "Service IDs": the several services a row runs, listed."""
+    return _header_words(header) in (["service", "names"], ["service", "ids"])
 
 
 def _about_a_person(key: str | None) -> bool:
