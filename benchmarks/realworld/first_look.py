@@ -92,6 +92,7 @@ BATCHES = [
     ("0f81bce", "aliss-directory"),
     ("88c906f", "dhsc-healthy-start-claims"),
     ("6c6b868", "moj-interventions-referrals"),
+    ("c9fe531", "ofn-reports timeoverflow-exports"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

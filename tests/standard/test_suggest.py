@@ -1073,3 +1073,38 @@ def test_a_case_reference_number_is_whose_the_header_says():
     found = suggest_columns(["referral_ref", "service_user_crn", "concluded_at"])
     assert [s.tag for s in found] == ["#person+id", "#person+id", "#date+end"]
     assert suggest_columns(["Company CRN", "Company name"])[0].tag == "#org+id"
+
+
+def test_an_orders_delivery_address_is_the_persons_and_its_billing_address_another():
+    found = suggest_columns(["Customer", "Email", "Ship Street", "Ship Street 2", "Ship City",
+                             "Ship Postcode", "Billing Street", "Billing City",
+                             "Billing Postcode"])  # fmt: skip
+    assert [s.tag for s in found[2:6]] == ["#contact+address+line1", "#contact+address+line2",
+                                           "#contact+address+town",
+                                           "#contact+address+postcode"]  # fmt: skip
+    assert all(s.confident for s in found[2:6])
+    assert [s.tag for s in found[6:]] == [None, None, None]
+    assert "billing address" in found[6].reason
+    # A billing address alone stays a suggestion for a person to confirm.
+    alone = suggest_columns(["Customer", "Billing Street", "Billing Postcode"])
+    assert alone[2].tag == "#contact+address+postcode" and not alone[2].confident
+
+
+def test_a_currency_in_a_header_makes_it_an_amount_of_money():
+    for header in ("Item (GBP)", "Item + Fees (GBP)", "Total (£)", "Cost (EUR)", "Price ($)",
+                   "Voucher Amount (£)"):  # fmt: skip
+        found = TagSuggester().suggest(header)
+        assert (found.tag, found.confident) == ("#value", True), header
+    # No currency, no money: a voucher's label and a tax rate are not amounts.
+    assert TagSuggester().suggest("Voucher Label").tag is None
+    assert TagSuggester().suggest("Tax Rate").tag is None
+    # A currency beside a field that is not a number says nothing of it.
+    assert TagSuggester().suggest("Postcode (GBP)").tag == "#contact+address+postcode"
+
+
+def test_a_persons_code_is_their_reference_and_a_last_login_a_date():
+    found = suggest_columns(["Customer Code", "Client code", "Last login", "Locale"])
+    assert [s.tag for s in found] == ["#person+id", "#person+id", "#date", "#person+language"]
+    assert not found[3].confident  # a locale is the account's language: most often theirs
+    # A date's words in an identifier's name do not make it a date.
+    assert suggest_columns(["provider_id_last_seen"])[0].tag is None

@@ -97,6 +97,7 @@ _FILLERS = {
     "mailing",
     # Qualifiers of where or whose, which do not change the kind of value.
     "home", "venue", "site", "property", "postal", "delivery", "correspondence", "work",
+    "shipping", "ship",
     # The function words of headers written as questions on forms.
     "what", "which", "how", "is", "are", "was", "do", "does", "did", "you", "we", "us", "to",
     "would", "like", "need", "needs", "have", "has", "can", "could", "for", "in", "on", "with",
@@ -273,8 +274,11 @@ _PARTIES = {"adult", "parent", "guardian", "donor", "signatory", "carer", "spous
 # exports that hold both ("Home Street" / "Business Street", "MailingCity" / "OtherCity").
 _OWN_ADDRESS = {
     "home", "personal", "private", "mailing", "primary", "main", "residential", "house", "property",
+    "delivery", "shipping", "ship",
 }  # fmt: skip
-_OTHER_ADDRESS = {"business", "work", "office", "other", "secondary", "alternative"}
+# Where an export holds a delivery address and a billing one (a food hub's orders), the
+# delivery address is where the person is; the billing one is another.
+_OTHER_ADDRESS = {"business", "work", "office", "other", "secondary", "alternative", "billing"}
 _ADDRESS_PARTS = {
     "#contact+address", "#contact+address+line1", "#contact+address+line2",
     "#contact+address+line3", "#contact+address+town", "#contact+address+postcode",
@@ -412,6 +416,8 @@ _MONEY = {
     "salary", "wage", "wages",
 }  # fmt: skip
 _AMOUNT_QUALIFIERS = {"total", "gross", "net", "annual", "latest", "sum"}
+# A currency named in a header ("Item (GBP)", "Total £", "Cost (EUR)"): an amount of money.
+_CURRENCY = re.compile(r"[£€]|\b(?:GBP|EUR|USD)\b|\(\s*\$\s*\)", re.IGNORECASE)
 # "<another record> id": a link to another table, not this row's own identifier.
 _RELATED = {"location", "contact", "schedule", "program", "programme", "phone", "address",
             "at", "taxonomy", "term", "attribute", "document", "supervision", "owner"}  # fmt: skip
@@ -690,6 +696,11 @@ class TagSuggester:
             # council's, and not a slip of "LA code".
             return Suggestion(text, None, 0.0, reason=_NO_AREA_TAG)
         found = self._match(text, h)
+        if _CURRENCY.search(text) and (
+            found.tag is None or self.dictionary.entry(found.tag).datatype in ("number", "integer")
+        ):
+            # "Item + Fees (GBP)", "Voucher Amount (£)": whatever it is of, it is money.
+            return self._entry_suggestion(text, "#value", 0.9, "an amount in a currency")
         key = h.keys[-1] if h.keys else ""
         if _COUNT.match(key):
             # "Number of households" is a count, whatever it counts.
@@ -714,6 +725,14 @@ class TagSuggester:
             if last != said and last.rstrip("s") != last and not said.endswith("s"):
                 # "Facilities", "Services": a list of things, not the name of one.
                 return Suggestion(text, None, 0.0, reason="a list of things, not a name")
+        if (
+            found.tag
+            and set(key.split()) & _CODE_WORDS
+            and found.reason.startswith("contains")
+            and self.dictionary.entry(found.tag).datatype == "date"
+        ):
+            # "provider_id_last_seen": the identifier of something, named after a date.
+            return Suggestion(text, None, 0.0, reason="an identifier, not a date")
         if self._key(found.tag) == "#contact+address+postcode" and last in _POSTCODE_PARTS:
             # "Postcode district" (BD8), "postcode sector" (BD8 7): part of a postcode.
             return Suggestion(text, None, 0.0, reason="part of a postcode, not a whole one")
@@ -953,8 +972,8 @@ class TagSuggester:
         rest = words[:-1]
         if rest and rest[-1] == "p":  # "p-code"
             rest = rest[:-1]
-        if rest and _singular(rest[-1]) in _PEOPLE and words[-1] not in ("code", "codes", "uri"):
-            # "Member number", "Child ID", "person_number": the record ID of a person.
+        if rest and _singular(rest[-1]) in _PEOPLE and words[-1] not in ("codes", "uri"):
+            # "Member number", "Child ID", "Customer Code": the record ID of a person.
             return self._entry_suggestion(text, "#person+id", PARTLY, "the reference of a person")
         if rest and _singular(rest[-1]) in _ORG_NOUNS:
             # "Organisation code", "reporting-org-ref": an organisation's identifier.
@@ -1460,10 +1479,12 @@ class TagSuggester:
             key = self._key(s.tag) or ""
             if q in _OTHER_ADDRESS and rest in own:
                 if key in _ADDRESS_PARTS or key.startswith(("#country", "#adm")):
-                    s = Suggestion(s.header, None, 0.0, reason=f"the {q} address, not the home one")
+                    s = Suggestion(
+                        s.header, None, 0.0, reason=f"the {q} address, not the person's own"
+                    )
                 elif key == "#contact+phone":
                     s = self._entry_suggestion(
-                        s.header, "#contact+other+phone", PARTLY, f"a {q} number, not the home one"
+                        s.header, "#contact+other+phone", PARTLY, f"a {q} number, not the own one"
                     )
                 elif key == "#contact+email":
                     s = Suggestion(s.header, None, 0.0, reason=f"the {q} e-mail, not the own one")
