@@ -93,6 +93,7 @@ BATCHES = [
     ("88c906f", "dhsc-healthy-start-claims"),
     ("6c6b868", "moj-interventions-referrals"),
     ("c9fe531", "ofn-reports timeoverflow-exports"),
+    ("acce6ac", "civivolunteer-report"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

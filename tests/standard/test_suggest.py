@@ -1108,3 +1108,19 @@ def test_a_persons_code_is_their_reference_and_a_last_login_a_date():
     assert not found[3].confident  # a locale is the account's language: most often theirs
     # A date's words in an identifier's name do not make it a date.
     assert suggest_columns(["provider_id_last_seen"])[0].tag is None
+
+
+def test_a_field_then_its_kind_is_read_with_whose_field_it_is():
+    suggester = TagSuggester()
+    # "<someone's phone> - <its kind>": whose it is comes from the first part.
+    assert suggester.suggest("Emergency Contact Phone - Mobile").tag is None
+    volunteer = suggester.suggest("Volunteer Phone - Mobile")
+    assert volunteer.tag == "#contact+mobile+phone" and not volunteer.confident
+    assert suggester.suggest("Phone - Mobile").confident
+    # A field's part after a dash with no field in front keeps its reading.
+    assert suggester.suggest("Address 1 - Street").tag == "#contact+address+line1"
+
+
+def test_a_date_and_time_in_one_column_is_a_date():
+    for header in ("Scheduled Date/Time", "Activity Date Time", "Date/Time"):
+        assert TagSuggester().suggest(header).tag == "#date", header

@@ -854,6 +854,16 @@ class TagSuggester:
         if h.owner and field_key in self.index and field_key not in ("name", "names", "title"):
             entry = self.index[field_key]
             sure = PARTLY if field_key in entry.loose else 1.0  # "Grant - Value"
+            if {_singular(w) for w in h.owner} & _OTHER_PARTY:
+                # "Emergency Contact Phone - Mobile": someone else's number.
+                return Suggestion(text, None, 0.0, reason="someone else's, by its first part")
+            if entry.tag.split("+")[-1] in h.owner:
+                # "Volunteer Phone - Mobile", "Source Contact Phone - Phone": a field, then
+                # its kind. Whose it is comes from the field, read on its own.
+                whose = self.suggest(" ".join(h.owner))
+                if whose.tag is None:
+                    return dataclasses.replace(whose, header=text)
+                sure = min(sure, whose.confidence)
             return Suggestion(
                 text, entry.tag, sure, entry.label, f"'{field_key}' is a known header"
             )
@@ -881,6 +891,8 @@ class TagSuggester:
         first in a list's field names ("date_accounts_received"). Unsure: the other
         words may change what it is."""
         words = h.field if h.field else (h.keys[-1].split() if h.keys else [])
+        if words[-2:] == ["date", "time"]:  # "Scheduled Date/Time": one moment
+            words = [*words[:-2], "datetime"]
         if len(words) == 1 and words[0] in _MONEY:
             return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
         if words and words[-1] in _BOUNDS and not set(words[:-1]) & _OTHER_PARTY:
