@@ -1124,3 +1124,13 @@ def test_a_field_then_its_kind_is_read_with_whose_field_it_is():
 def test_a_date_and_time_in_one_column_is_a_date():
     for header in ("Scheduled Date/Time", "Activity Date Time", "Date/Time"):
         assert TagSuggester().suggest(header).tag == "#date", header
+
+
+def test_how_a_name_is_said_and_a_second_email_get_no_tag():
+    found = suggest_columns(["First Name", "Phonetic First Name", "Last Name",
+                             "Family Name Yomi", "Email", "Secondary Email"])  # fmt: skip
+    assert [s.tag for s in found] == ["#person+given+name", None, "#person+family+name", None,
+                                      "#contact+email", None]  # fmt: skip
+    assert found[1].reason == "how a name is said, not the name"
+    # A person's other phone has a tag of its own; an other e-mail address has none.
+    assert TagSuggester().suggest("Alternative phone").tag == "#contact+other+phone"

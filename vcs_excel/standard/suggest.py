@@ -263,6 +263,10 @@ _PERSON_NAME_TAGS = {"#person+name", "#person+given+name", "#person+family+name"
 # Words of a name or an address the person had before ("previous surname", "old
 # postcode"); a name at birth and a maiden name too.
 _FORMERLY = {"previous", "former", "prior", "old"}
+# How a name is said ("Phonetic First Name", Outlook's "Given Name Yomi").
+_SPOKEN = {"phonetic", "yomi", "pronunciation", "pronounced"}
+# Another of something a person may have several of ("Secondary Email").
+_SECOND = {"secondary", "alternate", "alternative", "second", "other", "additional"}
 _BEFORE = _FORMERLY | {"maiden", "birth"}
 # A later numbered party's fields of these kinds are that party's, not the row's.
 _ONES_OWN = ("#contact+", "#person+", "#value", "#country", "#adm")
@@ -1147,6 +1151,12 @@ class TagSuggester:
         if tag == "#contact+url" and set(words) & _NOT_A_WEBSITE:
             # "image_url", "facebook_page_url": a picture or a profile elsewhere.
             return Suggestion(text, None, 0.0, reason="a picture's or a social network's address")
+        if tag in _PERSON_NAME_TAGS | _NAME_PARTS and set(words) & _SPOKEN:
+            # "Phonetic First Name", "Given Name Yomi": how a name is said, beside the name.
+            return Suggestion(text, None, 0.0, reason="how a name is said, not the name")
+        if tag == "#contact+email" and set(words) & _SECOND:
+            # "Secondary Email", "Contact1 Alternate Email": an address beyond the own one.
+            return Suggestion(text, None, 0.0, reason="a second e-mail address")
         if tag == "#contact+email" and any(w.isdigit() and int(w) >= 2 for w in words):
             # "E-mail 2 Address", "Email2": a second address, beyond the person's own.
             return Suggestion(text, None, 0.0, reason="a second e-mail address")
