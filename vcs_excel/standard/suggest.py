@@ -263,11 +263,11 @@ _PERSON_NAME_TAGS = {"#person+name", "#person+given+name", "#person+family+name"
 # Words of a name or an address the person had before ("previous surname", "old
 # postcode"); a name at birth and a maiden name too.
 _FORMERLY = {"previous", "former", "prior", "old"}
+_BEFORE = _FORMERLY | {"maiden", "birth"}
 # How a name is said ("Phonetic First Name", Outlook's "Given Name Yomi").
 _SPOKEN = {"phonetic", "yomi", "pronunciation", "pronounced"}
 # Another of something a person may have several of ("Secondary Email").
 _SECOND = {"secondary", "alternate", "alternative", "second", "other", "additional"}
-_BEFORE = _FORMERLY | {"maiden", "birth"}
 # A later numbered party's fields of these kinds are that party's, not the row's.
 _ONES_OWN = ("#contact+", "#person+", "#value", "#country", "#adm")
 # Numbered parties of a row that are organisations ("Account1": a CRM's organisation).
