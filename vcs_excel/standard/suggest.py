@@ -729,14 +729,6 @@ class TagSuggester:
             if last != said and last.rstrip("s") != last and not said.endswith("s"):
                 # "Facilities", "Services": a list of things, not the name of one.
                 return Suggestion(text, None, 0.0, reason="a list of things, not a name")
-        if (
-            found.tag
-            and set(key.split()) & _CODE_WORDS
-            and found.reason.startswith("contains")
-            and self.dictionary.entry(found.tag).datatype == "date"
-        ):
-            # "provider_id_last_seen": the identifier of something, named after a date.
-            return Suggestion(text, None, 0.0, reason="an identifier, not a date")
         if self._key(found.tag) == "#contact+address+postcode" and last in _POSTCODE_PARTS:
             # "Postcode district" (BD8), "postcode sector" (BD8 7): part of a postcode.
             return Suggestion(text, None, 0.0, reason="part of a postcode, not a whole one")
@@ -1111,6 +1103,8 @@ class TagSuggester:
                     continue  # "contact key" is no "key contact": it identifies a contact
                 if extra and len(content) < 2:
                     continue
+                if extra & self._code_stems and self.index[syn].datatype == "date":
+                    continue  # "provider_id_last_seen": an identifier, named after a date
                 confidence = 0.9 if not extra else PARTLY
                 candidate = (confidence, len(syn), syn)
                 if best is None or candidate > best:
@@ -1154,11 +1148,10 @@ class TagSuggester:
         if tag in _PERSON_NAME_TAGS | _NAME_PARTS and set(words) & _SPOKEN:
             # "Phonetic First Name", "Given Name Yomi": how a name is said, beside the name.
             return Suggestion(text, None, 0.0, reason="how a name is said, not the name")
-        if tag == "#contact+email" and set(words) & _SECOND:
-            # "Secondary Email", "Contact1 Alternate Email": an address beyond the own one.
-            return Suggestion(text, None, 0.0, reason="a second e-mail address")
-        if tag == "#contact+email" and any(w.isdigit() and int(w) >= 2 for w in words):
-            # "E-mail 2 Address", "Email2": a second address, beyond the person's own.
+        numbered = any(w.isdigit() and int(w) >= 2 for w in words)
+        if tag == "#contact+email" and (numbered or set(words) & _SECOND):
+            # "E-mail 2 Address", "Secondary Email", "Contact1 Alternate Email": an
+            # address beyond the person's own.
             return Suggestion(text, None, 0.0, reason="a second e-mail address")
         if tag == "#contact+phone" and words and words[-1].isdigit() and int(words[-1]) >= 2:
             # "Phone 2", "Tel2": a second number, beyond the main one.
