@@ -481,3 +481,44 @@ def test_a_carers_register_and_a_client_list_are_tagged_checked_and_matched(tmp_
     names = sorted(one["First name"] + " " + one["Surname"])
     # Jane Smith is on both lists once; Paul Green, a client's carer, is on neither.
     assert names == ["Jane Smith", "Omar Farah", "Ruth Green"]
+
+
+def test_a_food_hubs_order_export_is_tagged_checked_and_matched(tmp_path, capsys):
+    """A food hub's order export (delivery and billing addresses, amounts in pounds)
+    beside a food bank's list -> tag -> check -> find duplicates: the delivery address is
+    the person's and is checked, the billing address is left alone, the amounts are money,
+    and the customer on both lists is one person."""
+    from helpers import save_rows
+
+    raw = save_rows(tmp_path / "orders.xlsx", {
+        "Orders": [["Customer", "Email", "Ship Street", "Ship Postcode", "Billing Street",
+                    "Billing Postcode", "Customer Code", "Total (GBP)"],
+                   ["Jane Smith", "jane.smith@example.org", "1 Oak Lane", "LS6 1AB",
+                    "9 Bank Road", "NOT A CODE", "C001", 12.5],
+                   ["Omar Farah", "omar.farah@example.org", "4 Elm Road", "LS9 8",
+                    "4 Elm Road", "LS9 8EF", "C002", 30]],
+        "Food bank": [["Name", "Date of birth", "Postcode", "Email"],
+                      ["Jane Smith", dt.date(1950, 2, 1), "LS6 1AB", "jane.smith@example.org"],
+                      ["Ruth Green", dt.date(1938, 5, 3), "LS6 2AB", None]],
+    })  # fmt: skip
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    sheets = {s["sheet"]: s["columns"] for s in tagged["data"]["sheets"]}
+    tags = {c["header"]: c["tag"] for c in sheets["Orders"]}
+    assert tags["Ship Street"] == "#contact+address+line1"
+    assert tags["Ship Postcode"] == "#contact+address+postcode"
+    assert tags["Billing Street"] is None and tags["Billing Postcode"] is None
+    assert tags["Customer Code"] == "#person+id" and tags["Total (GBP)"] == "#value"
+
+    report = run_json(capsys, "check", raw, "--out", tmp_path / "checked.xlsx")
+    # The delivery postcode cut short is found; the billing address is not the
+    # standard's, so its bad postcode is left alone.
+    flagged = {(i["header"], i["code"]) for i in report["issues"] if i["severity"] != "info"}
+    assert ("Ship Postcode", "postcode-partial") in flagged
+    assert not any(header.startswith("Billing") for header, _ in flagged)
+    orders = next(s for s in report["summary"]["sheets"] if s["sheet"] == "Orders")
+    assert "Billing Postcode" in orders["columns_unchecked"]
+
+    run_json(capsys, "dedupe", raw, "--out", tmp_path / "matched.xlsx")
+    one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
+    names = sorted(one["First name"] + " " + one["Surname"])
+    assert names == ["Jane Smith", "Omar Farah", "Ruth Green"]
