@@ -94,6 +94,7 @@ BATCHES = [
     ("6c6b868", "moj-interventions-referrals"),
     ("c9fe531", "ofn-reports timeoverflow-exports"),
     ("acce6ac", "civivolunteer-report"),
+    ("ad11f92", "lamplight-api donorfy-constituent justgiving-donorfy"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -727,7 +727,7 @@ def test_a_description_in_a_list_of_people_waits_for_a_person():
         ("Email__c", "#contact+email"),  # a custom field
         ("npe01__HomeEmail__c", "#contact+email"),  # a package's custom field (NPSP)
         ("CreatedById", None),  # who created the record
-        ("ContactKey", None),  # a contact's key (an identifier), not a key contact
+        ("ContactKey", "#person+id"),  # a contact's key (an identifier), not a key contact
         ("LAD18CD", "#adm2+code"),  # ONS: kind of area, year, code or name
         ("WD23NM", "#adm3+ward"),
         ("rgn20nm", "#adm1+name"),
@@ -1134,3 +1134,41 @@ def test_how_a_name_is_said_and_a_second_email_get_no_tag():
     assert found[1].reason == "how a name is said, not the name"
     # A person's other phone has a tag of its own; an other e-mail address has none.
     assert TagSuggester().suggest("Alternative phone").tag == "#contact+other+phone"
+
+
+def test_a_donors_and_a_supporters_fields_are_the_rows_own():
+    found = suggest_columns(["Donor User Id", "Donor FirstName", "Donor E-mail", "Donor Town",
+                             "Donor County", "Supporter Postcode"])  # fmt: skip
+    assert [s.tag for s in found] == [
+        "#person+id", "#person+given+name", "#contact+email", "#contact+address+town",
+        "#contact+address+line3", "#contact+address+postcode",
+    ]  # fmt: skip
+    assert found[2].confident and found[3].confident
+
+
+def test_a_record_changed_or_archived_on_a_date_and_a_key_from_another_system():
+    suggester = TagSuggester()
+    assert suggester.suggest("DateChanged").tag == "#date+updated"
+    assert suggester.suggest("ArchiveDate").tag == "#date+end"
+    assert suggester.suggest("Date Archived").tag == "#date+end"
+    # A key or an ID from another system is the record's reference, for a person to confirm.
+    for header in ("ExternalKey", "External ID", "Constituent_ExternalKey"):
+        found = suggester.suggest(header)
+        assert (found.tag, found.confident) == ("#person+id", False), header
+    # A key worker is a person, not a key.
+    assert suggester.suggest("Key Worker").tag == "#contact+name"
+
+
+def test_a_block_on_a_channel_is_a_yes_or_no_and_a_label_is_a_name():
+    suggester = TagSuggester()
+    for header in ("Block_Email", "Blocked SMS", "Email Unsubscribed"):
+        assert suggester.suggest(header).tag is None, header
+    assert suggester.suggest("Address Block").tag == "#contact+address"
+    # The name a letter is addressed to; a salutation may be "Mr" or "Dear Jean".
+    for header in ("LabelName", "Addressee"):
+        found = suggester.suggest(header)
+        assert (found.tag, found.confident) == ("#person+name", False), header
+    salutation = suggester.suggest("Salutation")
+    assert salutation.tag == "#person+title" and not salutation.confident
+    # "<thing> label": the thing's name, as linked-data field names have it.
+    assert suggester.suggest("OrganisationLabel").tag == "#org+name"

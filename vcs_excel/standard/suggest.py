@@ -93,7 +93,7 @@ _FILLERS = {
     "tenant", "beneficiary", "participant", "attendee", "a", "an", "if", "any", "known",
     "latest", "new", "data", "requester", "requestor", "requesters", "caller", "claimant",
     "learner", "pupil", "student", "householder", "enquirer", "visitor", "entered", "input", "as",
-    "child",
+    "child", "donor", "donors", "supporter", "supporters", "constituent", "constituents",
     "mailing",
     # Qualifiers of where or whose, which do not change the kind of value.
     "home", "venue", "site", "property", "postal", "delivery", "correspondence", "work",
@@ -440,12 +440,14 @@ _STARTS = {
 _PSEUDONYMISED = {"pseudo", "pseudonymised", "pseudonymized", "hashed", "encrypted", "masked"}
 _DATE_TIME = re.compile(r"\bdate\s*/\s*time\b", re.IGNORECASE)
 _CHANGED = {"updated", "modified", "changed", "amended", "edited"}
+# A channel someone must not be contacted by ("Block_Email", "Suppress mail", "SMS unsubscribed").
+_SUPPRESSED = {"block", "blocked", "suppress", "suppressed", "unsubscribe", "unsubscribed"}
 _WHEN = {"start", "end", "planned", "actual", "expected", "estimated", "date", "of", "the"}
 _ENDS = {
     "end", "ended", "close", "closed", "closing", "closure", "dissolution", "dissolved",
     "removal", "removed", "left", "leaving", "ceased", "expiry", "expires", "expired", "until",
     "to", "finish", "finished", "discharge", "discharged", "exit", "exited", "resolved",
-    "resolution", "concluded",
+    "resolution", "concluded", "archive", "archived",
     "disbanded", "wound",
 }  # fmt: skip
 # The last word of a header that says it is when something starts or ends.
@@ -772,8 +774,12 @@ class TagSuggester:
         if found.tag and (words[:2] in (["do", "not"], ["don", "t"]) or words[:1] == ["dont"]):
             # "Do Not Email", "dont_phone": whether not to, a yes or no.
             return Suggestion(text, None, 0.0, reason="a yes/no: whether not to")
-        if found.tag and ("optout" in words or " opt out" in f" {key}" or "opted out" in key):
-            # "OptOut Email": whether they opted out of e-mails, a yes or no.
+        if found.tag and (
+            "optout" in words or " opt out" in f" {key}" or "opted out" in key
+            or words[0] in _SUPPRESSED or words[-1] in _SUPPRESSED - {"block", "suppress"}
+        ):  # fmt: skip
+            # "OptOut Email", "Block_Email", "Suppress mail": whether they opted out of
+            # e-mails or post, a yes or no.
             return Suggestion(text, None, 0.0, reason="a yes/no: whether they opted out")
         by = last == "by" or words[-2:] == ["by", "id"]  # "CreatedById"
         if found.tag and len(words) >= 2 and by and key not in self.index:
@@ -943,6 +949,8 @@ class TagSuggester:
                     tag = "#date+start"
                 elif set(rest) & _ENDS:
                     tag = "#date+end"
+                elif set(rest) & _CHANGED:
+                    tag = "#date+updated"
             return self._entry_suggestion(text, tag, UNSURE, f"a kind of {head}")
         return None
 
@@ -1010,11 +1018,12 @@ class TagSuggester:
 
     def _thing_name(self, text: str, h: _Header) -> Suggestion | None:
         """ "practice_name", "Site name", "Recipient Org:Name", "Name of organisation",
-        "Grant Programme:Title": the name of something that is not a person."""
+        "Grant Programme:Title", "OrganisationLabel": the name of something that is not a
+        person."""
         field = h.field
         if len(field) > 2 and field[0] in ("name", "names", "title") and field[1] == "of":
             field = [*field[2:], field[0]]  # "Name of Warm Centre": the warm centre's name
-        named = {"name", "names", "title"} & set(field)
+        named = {"name", "names", "title", "label"} & set(field)
         if not named or len(field) > 4 or field[-1] not in named:
             return None
         # "Property name", "Venue name": a place's name, though "property postcode" is a
