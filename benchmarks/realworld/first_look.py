@@ -95,6 +95,7 @@ BATCHES = [
     ("c9fe531", "ofn-reports timeoverflow-exports"),
     ("acce6ac", "civivolunteer-report"),
     ("ad11f92", "lamplight-api donorfy-constituent justgiving-donorfy"),
+    ("24c88aa", "teamkinetic-exports"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -1172,3 +1172,19 @@ def test_a_block_on_a_channel_is_a_yes_or_no_and_a_label_is_a_name():
     assert salutation.tag == "#person+title" and not salutation.confident
     # "<thing> label": the thing's name, as linked-data field names have it.
     assert suggester.suggest("OrganisationLabel").tag == "#org+name"
+
+
+def test_an_address_beside_its_second_line_is_its_first_line():
+    found = suggest_columns(["ADDRESS", "ADDRESS2", "CITY", "POSTCODE"])
+    assert [s.tag for s in found][:2] == ["#contact+address+line1", "#contact+address+line2"]
+    home = suggest_columns(["Home Address", "Home Address Line 2", "Work Address"])
+    assert home[0].tag == "#contact+address+line1"
+    # With a first line of its own, "address" is all of it (a food hygiene rating's).
+    whole = suggest_columns(["AddressLine1", "AddressLine2", "PostCode", "address"])
+    assert whole[3].tag == "#contact+address"
+
+
+def test_a_run_together_header_is_read_in_the_standards_own_words():
+    # The splitter's English reads "provide rid"; the standard's words, "provider id".
+    assert TagSuggester().suggest("PROVIDERID").tag == "#org+id"
+    assert TagSuggester().suggest("therapist").tag is None

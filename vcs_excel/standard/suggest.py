@@ -283,6 +283,7 @@ _OWN_ADDRESS = {
 # Where an export holds a delivery address and a billing one (a food hub's orders), the
 # delivery address is where the person is; the billing one is another.
 _OTHER_ADDRESS = {"business", "work", "office", "other", "secondary", "alternative", "billing"}
+_LINE1, _LINE2 = "#contact+address+line1", "#contact+address+line2"
 _ADDRESS_PARTS = {
     "#contact+address", "#contact+address+line1", "#contact+address+line2",
     "#contact+address+line3", "#contact+address+town", "#contact+address+postcode",
@@ -502,7 +503,25 @@ def _unglue(word: str, vocabulary: frozenset[str]) -> str:
     if 1 < len(parts) <= 4 and all(known) and set(parts) & vocabulary:
         return " ".join(parts)
     # A word the splitter knows whole ("mandate", "national") is not a code and words.
-    return (_peeled(word, vocabulary) if len(parts) > 1 else None) or word
+    if len(parts) == 1:
+        return word
+    return _segmented(word, vocabulary) or _peeled(word, vocabulary) or word
+
+
+def _segmented(word: str, vocabulary: frozenset[str]) -> str | None:
+    """A run-together word made wholly of the standard's own words, in as few as can be
+    ("providerid" -> "provider id", where the splitter's English reads "provide rid")."""
+    best: list[list[str] | None] = [[]] + [None] * len(word)
+    for end in range(2, len(word) + 1):
+        for start in range(end - 2, -1, -1):
+            before, now = best[start], best[end]
+            fewer = before is not None and (now is None or len(before) + 1 < len(now))
+            if fewer and word[start:end] in vocabulary:
+                best[end] = [*before, word[start:end]]  # type: ignore[misc]
+    pieces = best[-1]
+    if pieces is None or len(pieces) < 2 or max(map(len, pieces)) < 4:
+        return None
+    return " ".join(pieces)
 
 
 def _peeled(word: str, vocabulary: frozenset[str]) -> str | None:
@@ -1257,7 +1276,7 @@ class TagSuggester:
             if values is not None else [{} for _ in headers]
         )  # fmt: skip
         out = self._numbered_parties(
-            headers, self._lines_of_an_address(self._namespaced(headers, out))
+            headers, self._first_line(self._lines_of_an_address(self._namespaced(headers, out)))
         )
         out = self._one_party(headers, out)
         kind = self.sheet_kind(headers, out, profiles)
@@ -1730,6 +1749,23 @@ class TagSuggester:
                 )
             out.append(s)
         return out
+
+    def _first_line(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "Address" beside "Address2" or "Home address" beside "Home address line 2", with
+        no first line of its own: the first line of the address, not all of it."""
+
+        def stem(s: Suggestion, number: str) -> tuple[str, ...]:
+            return tuple(w for w in _header_words(s.header) if w not in (number, "line"))
+
+        keys = [self._key(s.tag) for s in found]
+        if _LINE1 in keys:
+            return found  # "address" beside "AddressLine1" and "AddressLine2": all of it
+        seconds = {stem(s, "2") for k, s in zip(keys, found, strict=True) if k == _LINE2}
+        return [
+            self._entry_suggestion(s.header, _LINE1, s.confidence, "the first line, beside line 2")
+            if k == "#contact+address" and stem(s, "1") in seconds else s
+            for k, s in zip(keys, found, strict=True)
+        ]  # fmt: skip
 
     def _a_level(self, prefix: str) -> bool:
         """ "adm1", "Address line 2": a numbered level of an area or an address, not one
