@@ -96,6 +96,7 @@ BATCHES = [
     ("acce6ac", "civivolunteer-report"),
     ("ad11f92", "lamplight-api donorfy-constituent justgiving-donorfy"),
     ("24c88aa", "teamkinetic-exports"),
+    ("99d0807", "givefood-donationpoints"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

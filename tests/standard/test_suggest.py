@@ -1188,3 +1188,8 @@ def test_a_run_together_header_is_read_in_the_standards_own_words():
     # The splitter's English reads "provide rid"; the standard's words, "provider id".
     assert TagSuggester().suggest("PROVIDERID").tag == "#org+id"
     assert TagSuggester().suggest("therapist").tag is None
+
+
+def test_a_place_that_a_wheelchair_can_reach_is_its_accessibility():
+    for header in ("wheelchair_accessible", "Wheelchair Accessible?"):
+        assert TagSuggester().suggest(header).tag == "#service+accessibility", header

@@ -517,7 +517,7 @@ def _segmented(word: str, vocabulary: frozenset[str]) -> str | None:
             before, now = best[start], best[end]
             fewer = before is not None and (now is None or len(before) + 1 < len(now))
             if fewer and word[start:end] in vocabulary:
-                best[end] = [*before, word[start:end]]  # type: ignore[misc]
+                best[end] = [*before, word[start:end]]
     pieces = best[-1]
     if pieces is None or len(pieces) < 2 or max(map(len, pieces)) < 4:
         return None
