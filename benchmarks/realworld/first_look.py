@@ -97,6 +97,7 @@ BATCHES = [
     ("ad11f92", "lamplight-api donorfy-constituent justgiving-donorfy"),
     ("24c88aa", "teamkinetic-exports"),
     ("99d0807", "givefood-donationpoints"),
+    ("a2806bb", "gp-system-extracts"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

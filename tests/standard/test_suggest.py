@@ -1193,3 +1193,13 @@ def test_a_run_together_header_is_read_in_the_standards_own_words():
 def test_a_place_that_a_wheelchair_can_reach_is_its_accessibility():
     for header in ("wheelchair_accessible", "Wheelchair Accessible?"):
         assert TagSuggester().suggest(header).tag == "#service+accessibility", header
+
+
+def test_a_number_and_street_is_an_address_and_a_deactivation_an_end():
+    suggester = TagSuggester()
+    # "Number and street" and one building's number are address lines, not counts.
+    for header in ("NumberAndStreet", "NumberOfBuilding"):
+        assert suggester.suggest(header).tag == "#contact+address+line1", header
+    assert suggester.suggest("Number of buildings").tag is None  # a count
+    assert suggester.suggest("DateOfDeactivation").tag == "#date+end"
+    assert suggester.suggest("Row ID").tag == "#person+id"

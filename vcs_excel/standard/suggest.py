@@ -448,7 +448,7 @@ _ENDS = {
     "end", "ended", "close", "closed", "closing", "closure", "dissolution", "dissolved",
     "removal", "removed", "left", "leaving", "ceased", "expiry", "expires", "expired", "until",
     "to", "finish", "finished", "discharge", "discharged", "exit", "exited", "resolved",
-    "resolution", "concluded", "archive", "archived",
+    "resolution", "concluded", "archive", "archived", "deactivation", "deactivated",
     "disbanded", "wound",
 }  # fmt: skip
 # The last word of a header that says it is when something starts or ends.
@@ -462,7 +462,10 @@ _QUESTION_FLAG = re.compile(r"^(?:is|has|have|does|do|are|was|were|did|can)\s+\S
 _HAS_OR_IS = re.compile(r"^(?:is|has|have|was)\s+\S")
 # A short header that says whether something is so ("Is active", "Client is active").
 _SHORT_FLAG = re.compile(r"^(?:\w+ )?(?:is|has|was) \w+$")
-_COUNT = re.compile(r"^(?:number|no|count|how many)\b(?: of)?\b")
+_COUNT = re.compile(r"^(?:number|no|count|how many)\b(?! and\b)(?: of)?\b")
+# "Number of building" (TPP SystmOne's field name): one building's number, not a count,
+# which would be of buildings.
+_NUMBER_OF_ONE = re.compile(r"^number of (?:building|house|flat|property|dwelling|premises)$")
 # The last word of "Organisation type", "geographic area type": a kind of the thing.
 _KIND_WORDS = {"type", "types", "kind", "category", "class", "classification"}
 
@@ -727,7 +730,7 @@ class TagSuggester:
             # "Item + Fees (GBP)", "Voucher Amount (£)": whatever it is of, it is money.
             return self._entry_suggestion(text, "#value", 0.9, "an amount in a currency")
         key = h.keys[-1] if h.keys else ""
-        if _COUNT.match(key):
+        if _COUNT.match(key) and not _NUMBER_OF_ONE.match(key):
             # "Number of households" is a count, whatever it counts.
             entry = self.dictionary.entry(found.tag) if found.tag else None
             if entry and entry.datatype not in ("integer", "number"):
