@@ -98,6 +98,7 @@ BATCHES = [
     ("24c88aa", "teamkinetic-exports"),
     ("99d0807", "givefood-donationpoints"),
     ("a2806bb", "gp-system-extracts"),
+    ("b2402c5", "trafford-transparency-returns"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -1203,3 +1203,17 @@ def test_a_number_and_street_is_an_address_and_a_deactivation_an_end():
     assert suggester.suggest("Number of buildings").tag is None  # a count
     assert suggester.suggest("DateOfDeactivation").tag == "#date+end"
     assert suggester.suggest("Row ID").tag == "#person+id"
+
+
+def test_an_age_at_a_moment_is_an_age_and_pay_is_money_but_not_its_band():
+    suggester = TagSuggester()
+    for header in ("AgeAtDeath", "Age at referral", "Age at start"):
+        assert suggester.suggest(header).tag == "#person+age", header
+    for header in ("Bonuses", "PensionContribution", "ExpenseAllowances", "LossOfPostCompensation"):
+        assert suggester.suggest(header).tag == "#value", header
+    # Words about an amount are not the amount.
+    for header in ("BonusDetails", "SalaryBand", "Income source"):
+        assert suggester.suggest(header).tag is None, header
+    assert suggester.suggest("Salary date").tag == "#date"
+    # The date a return is correct on is a date, not the start of something.
+    assert suggester.suggest("EffectiveDate").tag == "#date"

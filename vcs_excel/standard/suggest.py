@@ -418,9 +418,17 @@ _MONEY = {
     "income", "expenditure", "spending", "spend", "funds", "reserves", "commitment",
     "commitments", "disbursement", "disbursements", "repayment", "repayments", "reimbursement",
     "budget", "costs", "revenue", "turnover", "assets", "liabilities", "amount", "value",
-    "salary", "wage", "wages",
+    "salary", "wage", "wages", "bonus", "bonuses", "allowance", "allowances", "expenses",
+    "compensation", "contribution", "contributions",
 }  # fmt: skip
 _AMOUNT_QUALIFIERS = {"total", "gross", "net", "annual", "latest", "sum"}
+# The last word of "Bonus details", "Salary band", "Income source": words about an amount,
+# not the amount.
+_ABOUT_AN_AMOUNT = {
+    "details", "detail", "description", "notes", "note", "comments", "comment", "reason",
+    "reasons", "band", "bands", "grade", "source", "sources", "date", "status", "type",
+    "method", "frequency",
+}  # fmt: skip
 # A currency named in a header ("Item (GBP)", "Total £", "Cost (EUR)"): an amount of money.
 _CURRENCY = re.compile(r"[£€]|\b(?:GBP|EUR|USD)\b|\(\s*\$\s*\)", re.IGNORECASE)
 # "<another record> id": a link to another table, not this row's own identifier.
@@ -435,7 +443,7 @@ _PERSONAL_STATUS = {
 }  # fmt: skip
 _STARTS = {
     "start", "started", "open", "opened", "opening", "incorporation", "incorporated", "founded",
-    "established", "join", "joined", "joining", "commenced", "begin", "began", "from", "effective",
+    "established", "join", "joined", "joining", "commenced", "begin", "began", "from",
     "since", "entry", "signup", "enrolled", "enrolment", "enrollment", "admission", "admitted",
 }  # fmt: skip
 _PSEUDONYMISED = {"pseudo", "pseudonymised", "pseudonymized", "hashed", "encrypted", "masked"}
@@ -919,6 +927,9 @@ class TagSuggester:
             words = [*words[:-2], "datetime"]
         if len(words) == 1 and words[0] in _MONEY:
             return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
+        if len(words) > 2 and words[0] == "age" and words[1] in ("at", "on", "when", "upon"):
+            # "AgeAtDeath", "Age at referral", "Age at start": the person's age then.
+            return self._entry_suggestion(text, "#person+age", UNSURE, "an age at a moment")
         if words and words[-1] in _BOUNDS and not set(words[:-1]) & _OTHER_PARTY:
             # "Start", "Tenancy end", "MIS_START", "Episode started": when something
             # starts or ends is a date ("Start time" ends in "time", so it is not).
@@ -939,7 +950,10 @@ class TagSuggester:
             words = words[:-1]
         while len(words) > 1 and words[-1] in _AMOUNT_QUALIFIERS:  # "expenditure_total"
             words = words[:-1]
-        if words and words[0] in _MONEY and (len(words) == 1 or words[0] != "value"):
+        if (
+            words and words[0] in _MONEY and (len(words) == 1 or words[0] != "value")
+            and words[-1] not in _ABOUT_AN_AMOUNT
+        ):  # fmt: skip
             # "income_donations_and_legacies": field names put the kind first too.
             return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
         if words and (set(words) & (_STARTS | _ENDS)) and set(words) <= _WHEN:
