@@ -522,3 +522,52 @@ def test_a_food_hubs_order_export_is_tagged_checked_and_matched(tmp_path, capsys
     one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
     names = sorted(one["First name"] + " " + one["Surname"])
     assert names == ["Jane Smith", "Omar Farah", "Ruth Green"]
+
+
+def test_a_charitys_donations_report_and_volunteer_export_are_tagged_checked_and_matched(
+    tmp_path, capsys
+):
+    """A charity's online donations report (every field after 'Donor') beside its
+    volunteer system's export (ADDRESS, ADDRESS2, VOLID) -> tag -> check -> find duplicates:
+    a donor's town and e-mail are the person's, a block on e-mails is a yes/no left
+    unchecked, an address beside its second line is its first, and the donor who also
+    volunteers is one person."""
+    from helpers import save_rows
+
+    raw = save_rows(tmp_path / "supporters.xlsx", {
+        "Donations": [["Donor User Id", "Donor FirstName", "Donor LastName", "Donor E-mail",
+                       "Donor Town", "Donor Postcode", "Block_Email", "Donation Date",
+                       "Donation Auth Amount"],
+                      ["JG1", "Asha", "Patel", "asha.patel@example.org", "Leeds", "LS6 1AB",
+                       "No", dt.date(2026, 3, 1), 10],
+                      ["JG2", "Tom", "Reed", "tom.reed@example", "Leeds", "LS7 2CD", "Yes",
+                       dt.date(2026, 3, 2), 25]],
+        "Volunteers": [["VOLID", "FIRSTNAME", "SURNAME", "ADDRESS", "ADDRESS2", "CITY",
+                        "POSTCODE", "EMAIL"],
+                       ["V1", "Asha", "Patel", "1 Oak Lane", "Headingley", "Leeds", "LS6 1AB",
+                        "asha.patel@example.org"],
+                       ["V2", "Grace", "Obi", "8 Ash Road", "", "Leeds", "LS8 3EF",
+                        "grace.obi@example.org"]],
+    })  # fmt: skip
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    sheets = {s["sheet"]: {c["header"]: c["tag"] for c in s["columns"]}
+              for s in tagged["data"]["sheets"]}  # fmt: skip
+    donations, volunteers = sheets["Donations"], sheets["Volunteers"]
+    assert donations["Donor E-mail"] == "#contact+email"
+    assert donations["Donor Town"] == "#contact+address+town"
+    assert donations["Block_Email"] is None
+    assert donations["Donation Auth Amount"] == "#value"
+    assert volunteers["ADDRESS"] == "#contact+address+line1"
+    assert volunteers["ADDRESS2"] == "#contact+address+line2"
+
+    report = run_json(capsys, "check", raw, "--out", tmp_path / "checked.xlsx")
+    flagged = {(i["header"], i["row"]) for i in report["issues"] if i["severity"] != "info"}
+    # The e-mail address with no domain is found; "Yes" in the block column is not an
+    # e-mail address to check.
+    assert any(header == "Donor E-mail" for header, _ in flagged)
+    assert not any(header == "Block_Email" for header, _ in flagged)
+
+    run_json(capsys, "dedupe", raw, "--out", tmp_path / "matched.xlsx")
+    one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
+    names = sorted(one["First name"] + " " + one["Surname"])
+    assert names == ["Asha Patel", "Grace Obi", "Tom Reed"]
