@@ -449,8 +449,10 @@ _STARTS = {
 _PSEUDONYMISED = {"pseudo", "pseudonymised", "pseudonymized", "hashed", "encrypted", "masked"}
 _DATE_TIME = re.compile(r"\bdate\s*/\s*time\b", re.IGNORECASE)
 _CHANGED = {"updated", "modified", "changed", "amended", "edited"}
-# A channel someone must not be contacted by ("Block_Email", "Suppress mail", "SMS unsubscribed").
-_SUPPRESSED = {"block", "blocked", "suppress", "suppressed", "unsubscribe", "unsubscribed"}
+# A channel someone must not be contacted by: "Block_Email", "Suppress mail" (the word
+# first), "SMS unsubscribed" (the word last).
+_SUPPRESSED = {"blocked", "suppressed", "unsubscribed"}
+_SUPPRESS = _SUPPRESSED | {"block", "suppress", "unsubscribe"}
 _WHEN = {"start", "end", "planned", "actual", "expected", "estimated", "date", "of", "the"}
 _ENDS = {
     "end", "ended", "close", "closed", "closing", "closure", "dissolution", "dissolved",
@@ -806,7 +808,7 @@ class TagSuggester:
             return Suggestion(text, None, 0.0, reason="a yes/no: whether not to")
         if found.tag and (
             "optout" in words or " opt out" in f" {key}" or "opted out" in key
-            or words[0] in _SUPPRESSED or words[-1] in _SUPPRESSED - {"block", "suppress"}
+            or bool(set(words[:1]) & _SUPPRESS) or bool(set(words[-1:]) & _SUPPRESSED)
         ):  # fmt: skip
             # "OptOut Email", "Block_Email", "Suppress mail": whether they opted out of
             # e-mails or post, a yes or no.
