@@ -99,6 +99,7 @@ BATCHES = [
     ("99d0807", "givefood-donationpoints"),
     ("a2806bb", "gp-system-extracts"),
     ("b2402c5", "trafford-transparency-returns"),
+    ("54d4258", "ccni-register"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

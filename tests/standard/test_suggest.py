@@ -1217,3 +1217,18 @@ def test_an_age_at_a_moment_is_an_age_and_pay_is_money_but_not_its_band():
     assert suggester.suggest("Salary date").tag == "#date"
     # The date a return is correct on is a date, not the start of something.
     assert suggester.suggest("EffectiveDate").tag == "#date"
+
+
+def test_other_names_beside_an_organisation_or_a_place_are_its_own():
+    # A charity register's other names are the charity's, not a person's middle names.
+    found = suggest_columns(["Charity_number", "Other_names"])
+    assert [s.tag for s in found] == ["#org+id", "#org+name"]
+    found = suggest_columns(["Organisation Name", "Charity Number", "Known as"])
+    assert found[2].tag == "#org+name" and not found[2].confident
+    # A camp's other name is a place's name; beside both, for a person to choose.
+    assert suggest_columns(["Camp Name", "Other Name", "Lat", "Lon"])[1].tag == "#loc+name"
+    both = suggest_columns(["Camp Name", "Other Name", "Name of Organization", "Lat"])
+    assert both[1].tag is None
+    # In a list of people, "Other names" are still middle names.
+    people = suggest_columns(["First name", "Other names", "Surname"])
+    assert people[1].tag == "#person+middle+name"

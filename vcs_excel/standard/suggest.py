@@ -254,6 +254,7 @@ _MEASURES = {
 # Regions that, beside a street and a postcode, are a line of the address.
 _STATES = {"state", "province", "county"}
 _PARTS_DIFFER = "its parts say different things"
+_ANOTHER_NAME = "another name it goes by"
 _ROLES = {
     "head", "headteacher", "contact", "manager", "chair", "chairperson", "director", "owner",
     "proprietor", "principal", "lead", "secretary", "treasurer", "coordinator", "ceo",
@@ -1304,7 +1305,7 @@ class TagSuggester:
         before = out
         out = [self._in_kind(s, kind) for s in out]
         if kind == "things":
-            out = self._organisation_key(self._place_names(out))
+            out = self._organisation_key(self._other_names(self._place_names(out)))
         if kind == "things" and any(self._key(s.tag) == "#org+name" for s in out):
             # "URN", "Reference" in a list of organisations: its own reference for each.
             out = [
@@ -1509,6 +1510,21 @@ class TagSuggester:
         return [
             self._entry_suggestion(s.header, "#loc+name", UNSURE, why) if is_plain else s
             for s, is_plain in zip(found, plain, strict=True)
+        ]  # fmt: skip
+
+    def _other_names(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "Other Name" beside "Camp Name": in a list of places, another name of the
+        place, not of an organisation; beside a place's name and an organisation's, of
+        either, so for a person to choose."""
+        names = {self._key(s.tag) for s in found if s.reason != _ANOTHER_NAME}
+        if "#loc+name" not in names:
+            return found
+        either = "#org+name" in names
+        return [
+            (Suggestion(s.header, None, 0.0, reason=f"{s.reason}: a place's or an organisation's")
+             if either else self._entry_suggestion(s.header, "#loc+name", s.confidence, s.reason))
+            if s.reason == _ANOTHER_NAME else s
+            for s in found
         ]  # fmt: skip
 
     def _one_web_address(self, read: list[Suggestion], found: list[Suggestion]) -> list[Suggestion]:
@@ -1893,6 +1909,9 @@ class TagSuggester:
             if self._key(s.tag) in _PERSON_TAGS - _NAME_PARTS
             for w in _words(header) & _ROLES
         }  # fmt: skip
+        # A name in parts is two parts or more: "Other names" alone beside a charity's
+        # name and number are the charity's other names, not a person's middle ones.
+        in_parts = len({self._key(s.tag) for s in found} & _NAME_PARTS) >= 2
         for header, s, found_in in zip(headers, found, profiles or [{}] * len(found), strict=True):
             if self._key(s.tag) in ("#person+name", "#org+name", "#loc+name", "#contact+name") \
                     and found_in.get("orgname", 0.0) >= ORG_NAMES:  # fmt: skip
@@ -1905,9 +1924,11 @@ class TagSuggester:
                 continue
             if tag in _PERSONAL_NAMES and words & _ROLES - personal:
                 continue  # "HeadFirstName": a person at an organisation, not a list of people
+            if _another_name(normal_key(_split_camel(str(header or ""))).split(), tag):
+                continue  # "Known as", "Other names": whoever the rows are, they have them
             if tag in _PERSON_TAGS or words & _PERSON_WORDS:
                 person += 1
-            if tag in _NAME_PARTS:
+            if tag in _NAME_PARTS and in_parts:
                 # A name written in parts (first, middle, last) is a person's, and
                 # says so more plainly than a company or a business address beside it.
                 person += 1
@@ -1996,9 +2017,9 @@ class TagSuggester:
             return Suggestion(s.header, None, 0.0, reason="a description in a list of things")
         if key not in _PERSON_ONLY and not _about_a_person(key):
             return s
-        if kind == "things" and set(words) & _ALIASES and key in _GIVEN_OR_WHOLE:
-            # "Known as" in a list of organisations: the name it goes by.
-            return self._entry_suggestion(s.header, "#org+name", UNSURE, "another name it goes by")
+        if kind == "things" and _another_name(words, key):
+            # "Known as", "Other names" in a list of organisations: the names it goes by.
+            return self._entry_suggestion(s.header, "#org+name", UNSURE, _ANOTHER_NAME)
         if key in _PERSONAL_NAMES and set(words) & _ROLES:
             # "HeadFirstName", "Contact surname": the name of a person at the organisation.
             return s
@@ -2088,6 +2109,14 @@ def _header_words(header: object) -> list[str]:
     """The words of a header in order, CamelCase and digits apart ("Contact1" is
     "contact 1")."""
     return normal_key(_split_camel(str(header or ""))).split()
+
+
+def _another_name(words: list[str], key: str | None) -> bool:
+    """ "Known as", "AKA", "Other names": another name the row goes by, which people and
+    organisations alike have."""
+    if key == "#person+middle+name":  # "Other names" of an organisation, not middle ones
+        return words[:1] in (["other"], ["alternative"])
+    return bool(set(words) & _ALIASES) and key in _GIVEN_OR_WHOLE
 
 
 def _is_plain_name(header: object) -> bool:
