@@ -1924,7 +1924,7 @@ class TagSuggester:
                 continue
             if tag in _PERSONAL_NAMES and words & _ROLES - personal:
                 continue  # "HeadFirstName": a person at an organisation, not a list of people
-            if _another_name(normal_key(_split_camel(str(header or ""))).split(), tag):
+            if _another_name(_header_words(header), tag):
                 continue  # "Known as", "Other names": whoever the rows are, they have them
             if tag in _PERSON_TAGS or words & _PERSON_WORDS:
                 person += 1
