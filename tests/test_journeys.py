@@ -30,6 +30,13 @@ def run_json(capsys, *args: object) -> dict:
     return json.loads(out)
 
 
+def one_list_names(capsys, raw: Path, out: Path) -> list[str]:
+    """Find duplicates on a workbook, then the One list's people, "First Surname", sorted."""
+    run_json(capsys, "dedupe", raw, "--out", out)
+    one = FileBook.open(out).read_table("One list").frame
+    return sorted(one["First name"] + " " + one["Surname"])
+
+
 def test_bringing_lists_together(tmp_path, capsys):
     """Three lists -> tag -> check -> standardised copy -> find duplicates -> a person's
     review decisions -> apply -> community insights -> a safe-to-share export."""
@@ -361,9 +368,7 @@ def test_contacts_exported_from_an_address_book_and_a_crm_are_tagged_then_matche
     assert tags["Salesforce"]["Email__c"] == "#contact+email"
     assert tags["Salesforce"]["CreatedById"] is None
 
-    run_json(capsys, "dedupe", raw, "--out", tmp_path / "matched.xlsx")
-    one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
-    names = sorted(one["First name"] + " " + one["Surname"])
+    names = one_list_names(capsys, raw, tmp_path / "matched.xlsx")
     assert names == ["Asha Patel", "Grace Okafor", "Ronald Baker"]
 
 
@@ -476,9 +481,7 @@ def test_a_carers_register_and_a_client_list_are_tagged_checked_and_matched(tmp_
     report = run_json(capsys, "check", raw, "--out", tmp_path / "checked.xlsx")
     assert report["summary"]["errors"] == 0
 
-    run_json(capsys, "dedupe", raw, "--out", tmp_path / "matched.xlsx")
-    one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
-    names = sorted(one["First name"] + " " + one["Surname"])
+    names = one_list_names(capsys, raw, tmp_path / "matched.xlsx")
     # Jane Smith is on both lists once; Paul Green, a client's carer, is on neither.
     assert names == ["Jane Smith", "Omar Farah", "Ruth Green"]
 
@@ -518,9 +521,7 @@ def test_a_food_hubs_order_export_is_tagged_checked_and_matched(tmp_path, capsys
     orders = next(s for s in report["summary"]["sheets"] if s["sheet"] == "Orders")
     assert "Billing Postcode" in orders["columns_unchecked"]
 
-    run_json(capsys, "dedupe", raw, "--out", tmp_path / "matched.xlsx")
-    one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
-    names = sorted(one["First name"] + " " + one["Surname"])
+    names = one_list_names(capsys, raw, tmp_path / "matched.xlsx")
     assert names == ["Jane Smith", "Omar Farah", "Ruth Green"]
 
 
@@ -567,7 +568,5 @@ def test_a_charitys_donations_report_and_volunteer_export_are_tagged_checked_and
     assert any(header == "Donor E-mail" for header, _ in flagged)
     assert not any(header == "Block_Email" for header, _ in flagged)
 
-    run_json(capsys, "dedupe", raw, "--out", tmp_path / "matched.xlsx")
-    one = FileBook.open(tmp_path / "matched.xlsx").read_table("One list").frame
-    names = sorted(one["First name"] + " " + one["Surname"])
+    names = one_list_names(capsys, raw, tmp_path / "matched.xlsx")
     assert names == ["Asha Patel", "Grace Obi", "Tom Reed"]
