@@ -421,3 +421,24 @@ def test_a_shared_mobile_outweighs_an_age_typed_wrong(tmp_path):
     decided = traced(tmp_path, [row(dob=D(1967, 3, 23), phone="07700 900349")],
                      [row(age=79, phone="07700 900349")])  # fmt: skip
     assert decided[("Olu", "Olu")][0] != "no"
+
+
+def test_a_year_of_birth_one_keystroke_off_at_one_home_is_not_a_junior_and_a_senior(tmp_path):
+    # 1947 typed as 1987, the same day and month, at one home with nothing else: a typo,
+    # not a father and son of one name (who share a birthday about once in 365).
+    first = [HEADER, row(dob=D(1947, 3, 11)), *OTHERS[:300]]
+    second = [HEADER, row(dob=D(1987, 3, 11)), *OTHERS[300:]]
+    path = save_rows(tmp_path / "lists.xlsx", {"List 1": first, "List 2": second})
+    records, scored, decisions, trace = decided_with_rules(path)
+    given = records["given"].to_numpy()
+    (i,) = [k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+            if given[a] == given[b] == "Olu"]  # fmt: skip
+    assert decisions[i] == "match" and "a junior and a senior" not in trace[i]
+    # Thirty years apart with another birthday is two people.
+    second = [HEADER, row(dob=D(1977, 8, 2)), *OTHERS[300:]]
+    path = save_rows(tmp_path / "lists2.xlsx", {"List 1": first, "List 2": second})
+    records, scored, decisions, trace = decided_with_rules(path)
+    given = records["given"].to_numpy()
+    (i,) = [k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+            if given[a] == given[b] == "Olu"]  # fmt: skip
+    assert decisions[i] == "no"

@@ -276,10 +276,14 @@ class Evidence:
     @functools.cached_property
     def junior_senior(self) -> np.ndarray:
         """A junior and a senior: a suffix that differs, or one first name and surname (or
-        a close spelling of it) with years of birth twelve or more apart."""
+        a close spelling of it) with years of birth twelve or more apart. Not where the
+        dates of birth are one keystroke apart (1947-03-11 / 1987-03-11): a junior and a
+        senior share a birthday about once a year in 365, and the year's digits as well
+        far more rarely than a decade is mistyped."""
         v = self.v
+        far_apart = (self.years_apart >= 12) & ~v.dob.is_("one_keystroke")
         return self.scored["suffix_differs"].to_numpy() | (
-            v.given.is_("same") & v.family.at_least("close_spelling") & (self.years_apart >= 12)
+            v.given.is_("same") & v.family.at_least("close_spelling") & far_apart
         )
 
     @functools.cached_property
