@@ -1232,3 +1232,36 @@ def test_other_names_beside_an_organisation_or_a_place_are_its_own():
     # In a list of people, "Other names" are still middle names.
     people = suggest_columns(["First name", "Other names", "Surname"])
     assert people[1].tag == "#person+middle+name"
+
+
+def test_a_hosts_offer_of_rooms_is_a_list_of_people_and_an_organisations_full_name_its_contact():
+    # A host offering rooms: their full name and residential address beside the address
+    # and rooms of the property offered.
+    hosts = suggest_columns([
+        "reference", "fullname", "email", "residential_line_1", "residential_town",
+        "residential_postcode", "property_one_line_1", "property_one_line_2", "property_one_town",
+        "property_one_postcode", "single_room_count", "step_free", "version",
+    ])  # fmt: skip
+    tags = {s.header: s for s in hosts}
+    assert tags["fullname"].tag == "#person+name"
+    assert tags["reference"].tag == "#person+id"
+    assert tags["residential_town"].tag == "#contact+address+town"
+    # A form record's version is not a directory entry's; a property's step-free access
+    # in a list of people is for a person to confirm.
+    assert tags["version"].tag is None
+    assert tags["step_free"].tag == "#service+accessibility" and not tags["step_free"].confident
+    # An organisation's offer: the full name is whom to contact there.
+    orgs = suggest_columns(["organisation_name", "organisation_type", "postcode", "fullname"])
+    assert orgs[3].tag == "#contact+name" and not orgs[3].confident
+    # A residential status is a person's, not the record's.
+    assert suggest_tags(["Residential status"])[0].tag is None
+
+
+def test_a_minors_fields_beside_the_sponsors_are_another_persons():
+    found = suggest_columns([
+        "given_name", "family_name", "sponsor_date_of_birth",
+        "minor_given_name", "minor_family_name", "minor_date_of_birth",
+    ])  # fmt: skip
+    assert [s.tag for s in found] == [
+        "#person+given+name", "#person+family+name", "#date+birth", None, None, None,
+    ]  # fmt: skip

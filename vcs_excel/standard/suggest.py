@@ -97,7 +97,7 @@ _FILLERS = {
     "mailing",
     # Qualifiers of where or whose, which do not change the kind of value.
     "home", "venue", "site", "property", "postal", "delivery", "correspondence", "work",
-    "shipping", "ship",
+    "shipping", "ship", "residential",
     # The function words of headers written as questions on forms.
     "what", "which", "how", "is", "are", "was", "do", "does", "did", "you", "we", "us", "to",
     "would", "like", "need", "needs", "have", "has", "can", "could", "for", "in", "on", "with",
@@ -111,7 +111,7 @@ _OPTIONS = re.compile(r"\s*/\s*|\s+or\s+")
 _OTHER_PARTY = {
     "emergency", "kin", "gp", "doctor", "referrer", "referring", "carer", "parent", "guardian",
     "landlord", "employer", "school", "nok", "spouse", "partner", "referee", "referees",
-    "children", "dependants", "dependents",
+    "children", "dependants", "dependents", "minor", "minors",
 }  # fmt: skip
 # Numbered sets of columns about other people from the first ("Reference 1 Name",
 # "Reference 2 Name": a volunteer's referees), besides the other parties above.
@@ -439,6 +439,7 @@ _PERSONAL_STATUS = {
     "marital", "employment", "housing", "immigration", "residency", "smoking", "health",
     "relationship", "veteran", "disability", "tenancy", "benefit", "benefits", "care",
     "education", "training", "asylum", "economic", "student", "vaccination", "citizenship",
+    "residential",
     # and the kind of an organisation, not the state of a record
     "tax", "legal", "charitable", "vat",
 }  # fmt: skip
@@ -1151,6 +1152,8 @@ class TagSuggester:
                     continue  # "contact key" is no "key contact": it identifies a contact
                 if extra and len(content) < 2:
                     continue
+                if syn == "status" and set(key.split()) & _PERSONAL_STATUS:
+                    continue  # "Residential status": a person's, not the record's
                 if extra & self._code_stems and self.index[syn].datatype == "date":
                     continue  # "provider_id_last_seen": an identifier, named after a date
                 confidence = 0.9 if not extra else PARTLY
@@ -1926,7 +1929,9 @@ class TagSuggester:
                 continue  # "HeadFirstName": a person at an organisation, not a list of people
             if _another_name(_header_words(header), tag):
                 continue  # "Known as", "Other names": whoever the rows are, they have them
-            if tag in _PERSON_TAGS or words & _PERSON_WORDS:
+            # A residential address is a person's: where someone lives.
+            residential = "residential" in words and tag in _ADDRESS_PARTS
+            if tag in _PERSON_TAGS or words & _PERSON_WORDS or residential:
                 person += 1
             if tag in _NAME_PARTS and in_parts:
                 # A name written in parts (first, middle, last) is a person's, and
@@ -2005,6 +2010,18 @@ class TagSuggester:
             return dataclasses.replace(
                 s, confidence=UNSURE, reason=f"{s.reason}, in a list of people"
             )
+        if key == "#service+version" and kind != "services":
+            # "version" of a form's record or an organisation's entry: not an entry of the
+            # shared directory of services.
+            if kind == "people":
+                return Suggestion(s.header, None, 0.0, reason="a record's version, not a service's")
+            return dataclasses.replace(s, confidence=UNSURE, reason=f"{s.reason}, not of services")
+        if kind == "people" and key in _SERVICE_FIELDS and s.confident:
+            # "Step free" in a list of people: a person's need, or a place they offer, as
+            # often as a service's access.
+            return dataclasses.replace(
+                s, confidence=UNSURE, reason=f"{s.reason}, in a list of people"
+            )
         if kind == "people":
             return s
         if kind == "things" and _lists_services(s.header):
@@ -2025,6 +2042,11 @@ class TagSuggester:
             return s
         if kind == "services" and key not in _PERSON_ONLY:
             return Suggestion(s.header, None, 0.0, reason="about a person, in a list of services")
+        if key == "#person+name" and _full_name(s.header):
+            # "Full name" in a list of organisations: a person's, whom to contact there.
+            return self._entry_suggestion(
+                s.header, "#contact+name", UNSURE, "a person's full name, beside organisations"
+            )
         if key == "#person+name":
             # A list of organisations, places or grants: its names are theirs.
             return self._entry_suggestion(
@@ -2117,6 +2139,13 @@ def _another_name(words: list[str], key: str | None) -> bool:
     if key == "#person+middle+name":  # "Other names" of an organisation, not middle ones
         return words[:1] in (["other"], ["alternative"])
     return bool(set(words) & _ALIASES) and key in _GIVEN_OR_WHOLE
+
+
+def _full_name(header: object) -> bool:
+    """ "Full name", "fullname", "Client full name": a person's whole name (an organisation
+    has a name, never a full one)."""
+    words = _header_words(header)
+    return words[-1:] == ["fullname"] or words[-2:] == ["full", "name"]
 
 
 def _is_plain_name(header: object) -> bool:
