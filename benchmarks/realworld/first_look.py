@@ -100,6 +100,7 @@ BATCHES = [
     ("a2806bb", "gp-system-extracts"),
     ("b2402c5", "trafford-transparency-returns"),
     ("54d4258", "ccni-register"),
+    ("6c35df9", "hfu-host-offers hfu-organisation-offers hfu-child-sponsors"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
