@@ -1265,3 +1265,20 @@ def test_a_minors_fields_beside_the_sponsors_are_another_persons():
     assert [s.tag for s in found] == [
         "#person+given+name", "#person+family+name", "#date+birth", None, None, None,
     ]  # fmt: skip
+
+
+def test_an_advice_network_s_offices_and_members_keep_their_own_names_and_numbers():
+    suggester = TagSuggester()
+    assert suggester.suggest("government_region").tag == "#adm1+name"
+    assert suggester.suggest("currently_recruiting_volunteers").tag == "#service+volunteers"
+    # A time's value is a time, a front end is no end date, and a type's name names a kind.
+    for header in ("start_time_value", "excluded_from_lss_front_end", "location_type_name"):
+        assert suggester.suggest(header).tag is None, header
+    # A member organisation's full name is its own; its membership number, its reference.
+    members = suggest_columns([
+        "salesforce_id", "membership_number", "charity_number", "member_full_name",
+        "public_website", "street_name", "postcode", "government_region",
+    ])  # fmt: skip
+    tags = {s.header: s.tag for s in members}
+    assert tags["member_full_name"] == "#org+name"
+    assert tags["membership_number"] == "#org+id"

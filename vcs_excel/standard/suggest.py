@@ -423,6 +423,7 @@ _MONEY = {
     "compensation", "contribution", "contributions",
 }  # fmt: skip
 _AMOUNT_QUALIFIERS = {"total", "gross", "net", "annual", "latest", "sum"}
+_TIMES = {"time", "times", "date", "day", "days", "hour", "hours", "minute", "minutes"}
 # The last word of "Bonus details", "Salary band", "Income source": words about an amount,
 # not the amount.
 _ABOUT_AN_AMOUNT = {
@@ -934,7 +935,10 @@ class TagSuggester:
         if len(words) > 2 and words[0] == "age" and words[1] in ("at", "on", "when", "upon"):
             # "AgeAtDeath", "Age at referral", "Age at start": the person's age then.
             return self._entry_suggestion(text, "#person+age", UNSURE, "an age at a moment")
-        if words and words[-1] in _BOUNDS and not set(words[:-1]) & _OTHER_PARTY:
+        if (
+            words and words[-1] in _BOUNDS and not set(words[:-1]) & _OTHER_PARTY
+            and words[-2:] not in (["front", "end"], ["back", "end"])
+        ):  # fmt: skip
             # "Start", "Tenancy end", "MIS_START", "Episode started": when something
             # starts or ends is a date ("Start time" ends in "time", so it is not).
             tag = "#date+start" if words[-1] in _STARTS else "#date+end"
@@ -977,6 +981,8 @@ class TagSuggester:
             head, rest = words[i], words[:i] + words[i + 1 :]
             if set(rest) & _OTHER_PARTY:
                 return None
+            if head == "value" and set(rest) & _TIMES:
+                return None  # "start_time_value": a time, not an amount
             if head in _MONEY:
                 return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
             if head not in _HEADS or head not in self.index:
@@ -1073,6 +1079,9 @@ class TagSuggester:
         words = [w for w in [*h.owner, *field] if w not in ignore]
         if not words:
             return None
+        if words[-1] in _KIND_WORDS:
+            # "Location type name", "Org category name": the name of a kind of thing.
+            return Suggestion(text, None, 0.0, reason="the name of a kind, not of a thing")
         # "Region name", "Ward name": the name of an area the standard has a tag for.
         entry = self.index.get(" ".join(words))
         if words == ["area"]:
@@ -2142,10 +2151,9 @@ def _another_name(words: list[str], key: str | None) -> bool:
 
 
 def _full_name(header: object) -> bool:
-    """ "Full name", "fullname", "Client full name": a person's whole name (an organisation
-    has a name, never a full one)."""
-    words = _header_words(header)
-    return words[-1:] == ["fullname"] or words[-2:] == ["full", "name"]
+    """ "Full name", "fullname" alone: a person's whole name. (A "Member full name" in a
+    list of member organisations is the organisation's.)"""
+    return _header_words(header) in (["fullname"], ["full", "name"])
 
 
 def _is_plain_name(header: object) -> bool:
