@@ -101,6 +101,7 @@ BATCHES = [
     ("b2402c5", "trafford-transparency-returns"),
     ("54d4258", "ccni-register"),
     ("6c35df9", "hfu-host-offers hfu-organisation-offers hfu-child-sponsors"),
+    ("e0fc8b1", "citizens-advice-offices"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
