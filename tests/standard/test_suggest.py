@@ -1282,3 +1282,17 @@ def test_an_advice_network_s_offices_and_members_keep_their_own_names_and_number
     tags = {s.header: s.tag for s in members}
     assert tags["member_full_name"] == "#org+name"
     assert tags["membership_number"] == "#org+id"
+
+
+def test_one_offer_in_parts_does_not_make_a_businesses_list_a_list_of_people():
+    # Staff a business offers, in five columns with no tag: one thing, said once.
+    found = suggest_columns([
+        "offer_staff", "offer_staff_type", "offer_staff_number", "offer_staff_description",
+        "offer_staff_charge", "business_details.company_name", "business_details.company_number",
+        "business_details.company_size", "business_details.company_postcode",
+        "contact_details.contact_name", "contact_details.email", "reference_number",
+    ])  # fmt: skip
+    tags = {s.header: s.tag for s in found}
+    assert tags["business_details.company_name"] == "#org+name"
+    assert tags["reference_number"] == "#org+id"
+    assert tags["contact_details.contact_name"] == "#contact+name"

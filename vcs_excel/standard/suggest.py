@@ -1914,6 +1914,7 @@ class TagSuggester:
         person = org = service = 0
         own_reference = False  # an organisation's identifier ("reg_number", "company_id")
         seen: set[str | None] = set()
+        said: set[str] = set()  # words about people already counted
         # "Contact1 Birthdate" beside "Contact1 First Name": a contact with a date of birth
         # is a person the list is about, not someone at an organisation.
         personal = {
@@ -1938,9 +1939,14 @@ class TagSuggester:
                 continue  # "HeadFirstName": a person at an organisation, not a list of people
             if _another_name(_header_words(header), tag):
                 continue  # "Known as", "Other names": whoever the rows are, they have them
-            # A residential address is a person's: where someone lives.
+            # A residential address is a person's: where someone lives. A word about people
+            # in columns with no tag says so once, however many repeat it ("offer_staff",
+            # "offer_staff_type", "offer_staff_number": one thing offered, in parts).
             residential = "residential" in words and tag in _ADDRESS_PARTS
-            if tag in _PERSON_TAGS or words & _PERSON_WORDS or residential:
+            about_people = words & _PERSON_WORDS
+            if tag is None:
+                about_people, said = about_people - said, said | about_people
+            if tag in _PERSON_TAGS or about_people or residential:
                 person += 1
             if tag in _NAME_PARTS and in_parts:
                 # A name written in parts (first, middle, last) is a person's, and
