@@ -102,6 +102,7 @@ BATCHES = [
     ("54d4258", "ccni-register"),
     ("6c35df9", "hfu-host-offers hfu-organisation-offers hfu-child-sponsors"),
     ("e0fc8b1", "citizens-advice-offices"),
+    ("c59f7a0", "gds-business-offers"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
