@@ -1296,3 +1296,32 @@ def test_one_offer_in_parts_does_not_make_a_businesses_list_a_list_of_people():
     assert tags["business_details.company_name"] == "#org+name"
     assert tags["reference_number"] == "#org+id"
     assert tags["contact_details.contact_name"] == "#contact+name"
+
+
+def test_a_directory_s_tables_of_services_leads_and_locations():
+    # How to refer someone is about the service; social media accounts get no tag.
+    services = suggest_columns([
+        "id", "created_at", "description", "email", "facebook", "linkedin", "name",
+        "organization_id", "referral_email", "referral_link", "telephone", "website",
+    ])  # fmt: skip
+    tags = {s.header: s.tag for s in services}
+    assert tags["name"] == "#service+name"
+    assert tags["facebook"] is None and tags["linkedin"] is None
+    # An organisation's safeguarding leads are people at it, whichever group they lead.
+    orgs = suggest_columns([
+        "name", "charity_number", "adult_safeguarding_lead_first_name",
+        "adult_safeguarding_lead_last_name", "child_safeguarding_lead_first_name",
+        "child_safeguarding_lead_last_name",
+    ])  # fmt: skip
+    assert [s.tag for s in orgs[2:]] == [
+        "#person+given+name", "#person+family+name", "#person+given+name", "#person+family+name",
+    ]  # fmt: skip
+    # A service's location: its own reference is no person's; a person's, beside an
+    # address, still is.
+    locations = suggest_columns([
+        "id", "address_1", "address_2", "city", "postal_code", "latitude", "longitude",
+        "uprn", "service_id",
+    ])  # fmt: skip
+    assert locations[0].tag is None
+    addresses = suggest_columns(["person_id", "address_1", "city", "postal_code", "uprn"])
+    assert addresses[0].tag == "#person+id"

@@ -118,6 +118,7 @@ _OTHER_PARTY = {
 _OTHER_SETS = _OTHER_PARTY | {"reference", "references"}
 # Last words of headers whose values are for a program to read, not a person.
 _MACHINE_DATA = {"json", "jsonb", "xml", "hash", "blob", "base64", "md5", "sha1", "sha256"}
+_SOCIAL_MEDIA = {"facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "x handle"}
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # "LA (code)", "Trusts (name)", "TypeOfEstablishment (name)": a field given as its code
 # or as the name the code stands for (Get Information about Schools' columns).
@@ -695,6 +696,10 @@ class TagSuggester:
         question = _question(text)
         if question != text:
             return dataclasses.replace(self.suggest(question), header=text)
+        if set(_header_words(text)) & _SOCIAL_MEDIA:
+            # "facebook", "twitter_username", "LinkedIn URL": an account the standard has
+            # no tag for (not the row's website, nor a "link" in "linkedin").
+            return Suggestion(text, None, 0.0, reason="a social media account")
         if set(_header_words(text)[-1:]) & _MACHINE_DATA:
             # "postcode_data_json", "device_fingerprint_hash": data for a program, not a value.
             return Suggestion(text, None, 0.0, reason="data kept for a program (JSON, a hash)")
@@ -1343,11 +1348,19 @@ class TagSuggester:
         list of people points to), whose reference is the address's, not a person's."""
         keys = [self._key(s.tag) for s in found if s.tag]
         lines = [k for k in keys if k in _ADDRESS_PARTS | {"#loc+uprn"}]
-        if len(lines) < 3 or "#person+id" not in keys or len(lines) + 1 < len(keys):
+        # Nothing else about a person: no name, birthday, phone or e-mail address beside
+        # the address (a service's location has its map reference and the service's id).
+        personal = [
+            k for k in keys
+            if k != "#person+id" and (_about_a_person(k) or k.startswith("#contact+"))
+            and k not in _ADDRESS_PARTS
+        ]  # fmt: skip
+        if len(lines) < 3 or "#person+id" not in keys or personal:
             return found
         return [
             Suggestion(s.header, None, 0.0, reason="the reference of an address")
-            if self._key(s.tag) == "#person+id" else s
+            if self._key(s.tag) == "#person+id" and not _words(s.header) & (_PEOPLE | _PERSON_WORDS)
+            else s
             for s in found
         ]  # fmt: skip
 
@@ -1843,7 +1856,9 @@ class TagSuggester:
         others = namespaces - people if people else set()
         out = []
         for m, s in zip(split, found, strict=True):
-            if not m or m.group(1).lower() not in namespaces:
+            if not m or m.group(1).lower() not in namespaces or _words(m.group(2)) & _ROLES:
+                # "adult_safeguarding_lead_first_name": the prefix says which lead, a role
+                # at the organisation, not whose record it is.
                 out.append(s)
                 continue
             inner = self.suggest(m.group(2))  # the field under the prefix
@@ -1944,6 +1959,10 @@ class TagSuggester:
             # "offer_staff_type", "offer_staff_number": one thing offered, in parts).
             residential = "residential" in words and tag in _ADDRESS_PARTS
             about_people = words & _PERSON_WORDS
+            if "referral" in words and (tag or "").startswith("#contact+"):
+                # "referral_email", "Referral link": how to refer someone to a service.
+                about_people -= {"referral"}
+                service += 1
             if tag is None:
                 about_people, said = about_people - said, said | about_people
             if tag in _PERSON_TAGS or about_people or residential:
