@@ -103,6 +103,7 @@ BATCHES = [
     ("6c35df9", "hfu-host-offers hfu-organisation-offers hfu-child-sponsors"),
     ("e0fc8b1", "citizens-advice-offices"),
     ("c59f7a0", "gds-business-offers"),
+    ("82c714c", "hackney-fss-directory"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
