@@ -1325,3 +1325,11 @@ def test_a_directory_s_tables_of_services_leads_and_locations():
     assert locations[0].tag is None
     addresses = suggest_columns(["person_id", "address_1", "city", "postal_code", "uprn"])
     assert addresses[0].tag == "#person+id"
+
+
+def test_a_requests_reference_is_not_the_services_and_a_string_is_only_its_type():
+    suggester = TagSuggester()
+    for header in ("service_request_id", "Service Request ID", "Order ID"):
+        assert suggester.suggest(header).tag is None, header
+    assert suggester.suggest("service_id").tag == "#service+id"
+    assert suggester.suggest("address_string").tag == "#contact+address"

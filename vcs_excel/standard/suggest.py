@@ -103,7 +103,7 @@ _FILLERS = {
     "would", "like", "need", "needs", "have", "has", "can", "could", "for", "in", "on", "with",
     "tell", "give", "about", "prefer", "preferred", "best", "or", "and", "our", "my",
     "they", "them", "he", "she", "his", "her", "be", "will", "should", "there", "where", "who",
-    "at", "been", "by", "want", "description", "text", "notes",
+    "at", "been", "by", "want", "description", "text", "notes", "string",
 }  # fmt: skip
 _OPTIONS = re.compile(r"\s*/\s*|\s+or\s+")
 # Words that make a column about someone else (an emergency contact's phone is not
@@ -118,6 +118,8 @@ _OTHER_PARTY = {
 _OTHER_SETS = _OTHER_PARTY | {"reference", "references"}
 # Last words of headers whose values are for a program to read, not a person.
 _MACHINE_DATA = {"json", "jsonb", "xml", "hash", "blob", "base64", "md5", "sha1", "sha256"}
+# Records of something asked for or booked: "service request id" is the request's reference.
+_REQUESTS = {"request", "requests", "ticket", "tickets", "order", "orders", "booking", "bookings"}
 _SOCIAL_MEDIA = {"facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "x handle"}
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # "LA (code)", "Trusts (name)", "TypeOfEstablishment (name)": a field given as its code
@@ -1168,6 +1170,8 @@ class TagSuggester:
                     continue
                 if syn == "status" and set(key.split()) & _PERSONAL_STATUS:
                     continue  # "Residential status": a person's, not the record's
+                if set(key.split()) & _REQUESTS - set(syn.split()) and self._identifier(syn):
+                    continue  # "service_request_id": a request's reference, not the service's
                 if extra & self._code_stems and self.index[syn].datatype == "date":
                     continue  # "provider_id_last_seen": an identifier, named after a date
                 confidence = 0.9 if not extra else PARTLY
