@@ -104,6 +104,7 @@ BATCHES = [
     ("e0fc8b1", "citizens-advice-offices"),
     ("c59f7a0", "gds-business-offers"),
     ("82c714c", "hackney-fss-directory"),
+    ("9a58a11", "open311-georeport"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
