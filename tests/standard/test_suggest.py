@@ -1333,3 +1333,14 @@ def test_a_requests_reference_is_not_the_services_and_a_string_is_only_its_type(
         assert suggester.suggest(header).tag is None, header
     assert suggester.suggest("service_id").tag == "#service+id"
     assert suggester.suggest("address_string").tag == "#contact+address"
+
+
+def test_a_councils_own_systems_name_electors_liable_people_and_amounts_in_short():
+    suggester = TagSuggester()
+    expected = {
+        "elector_forename": "#person+given+name", "elector_surname": "#person+family+name",
+        "elector_id": "#person+id", "lead_liab_name": "#person+name", "liab_name": "#person+name",
+        "model_amt": "#value", "property_urn": "#loc+uprn",
+    }  # fmt: skip
+    for header, tag in expected.items():
+        assert suggester.suggest(header).tag == tag, header

@@ -82,7 +82,7 @@ _ABBREVIATIONS = {
     "info": "information", "org": "organisation", "approx": "approximately",
     "organization": "organisation", "orgs": "organisations", "rec": "record",
     "desc": "description", "rep": "representative", "loc": "location",
-    "nhsnumber": "nhs number", "nhsno": "nhs number",
+    "nhsnumber": "nhs number", "nhsno": "nhs number", "amt": "amount", "liab": "liable",
 }  # fmt: skip
 # Words that qualify a header without changing what the column holds.
 _FILLERS = {
@@ -94,7 +94,7 @@ _FILLERS = {
     "latest", "new", "data", "requester", "requestor", "requesters", "caller", "claimant",
     "learner", "pupil", "student", "householder", "enquirer", "visitor", "entered", "input", "as",
     "child", "donor", "donors", "supporter", "supporters", "constituent", "constituents",
-    "mailing",
+    "mailing", "elector", "electors", "voter", "voters", "liable",
     # Qualifiers of where or whose, which do not change the kind of value.
     "home", "venue", "site", "property", "postal", "delivery", "correspondence", "work",
     "shipping", "ship", "residential",
@@ -320,7 +320,7 @@ _PEOPLE = {
     "person", "client", "patient", "customer", "member", "resident", "tenant", "child",
     "pupil", "student", "volunteer", "applicant", "claimant", "participant", "attendee",
     "individual", "user", "learner", "adopter", "beneficiary", "donor", "supporter", "guest",
-    "visitor", "constituent",
+    "visitor", "constituent", "elector", "voter",
 }  # fmt: skip
 # What a person has only one of: a second numbered column of one is another person's.
 _ONE_EACH = {
