@@ -105,6 +105,7 @@ BATCHES = [
     ("c59f7a0", "gds-business-offers"),
     ("82c714c", "hackney-fss-directory"),
     ("9a58a11", "open311-georeport"),
+    ("22363a9", "hackney-resident-systems"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
