@@ -106,6 +106,7 @@ BATCHES = [
     ("82c714c", "hackney-fss-directory"),
     ("9a58a11", "open311-georeport"),
     ("22363a9", "hackney-resident-systems"),
+    ("be22f38", "point-volunteer-import"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
