@@ -33,6 +33,10 @@ OTHERS = [
     for i in range(600)
 ]  # fmt: skip
 
+# The first 150 of them again on a list that holds an age, not a date of birth: the
+# model learns from them how far one name and age go.
+AGED = [[*r[:3], None, *r[4:8], 2026 - r[3].year] for r in OTHERS[:150]]
+
 # rule name -> (first list, second list, the pair's first names, its decision)
 SCENARIOS = {
     "personal evidence": (
@@ -43,6 +47,11 @@ SCENARIOS = {
     "a rare name moved": (  # moved within the district, the only Olu Adeyemi of 600
         [row(dob=D(1970, 1, 1)), *OTHERS[:300]],
         [row(dob=D(1970, 1, 1), address="17 Ash Grove", postcode="LS6 3QZ"), *OTHERS[300:]],
+        ("Olu", "Olu"), "match",
+    ),
+    "moved, with name and age": (  # only an age on both lists, the only Olu Adeyemi there
+        [row(age=70), *OTHERS[:300]],
+        [row(age=70, **ELSEWHERE), *AGED[:150], *OTHERS[300:450]],
         ("Olu", "Olu"), "match",
     ),
     "household guard": (
@@ -442,3 +451,18 @@ def test_a_year_of_birth_one_keystroke_off_at_one_home_is_not_a_junior_and_a_sen
     (i,) = [k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
             if given[a] == given[b] == "Olu"]  # fmt: skip
     assert decisions[i] == "no"
+
+
+def test_one_name_and_age_at_three_addresses_is_not_one_person_moved(tmp_path):
+    # Two more Olu Adeyemis of 70 at other addresses: the name and age fit three people.
+    first = [row(age=70), row(age=70, address="3 Elm Court", postcode="LS9 1AA"),
+             row(age=70, address="9 Birch Way", postcode="LS11 2BB"), *OTHERS[:300]]  # fmt: skip
+    second = [row(age=70, **ELSEWHERE), *AGED[:150], *OTHERS[300:450]]
+    path = save_rows(tmp_path / "lists.xlsx", {"List 1": [HEADER, *first],
+                                               "List 2": [HEADER, *second]})  # fmt: skip
+    records, scored, decisions, trace = decided_with_rules(path)
+    given = records["given"].to_numpy()
+    olu = [k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+           if given[a] == given[b] == "Olu"]  # fmt: skip
+    assert olu and all(decisions.iloc[k] != "match" for k in olu)
+    assert not any("moved, with name and age" in trace[k] for k in olu)

@@ -127,9 +127,12 @@ class Evidence:
     """What a pair's comparison levels say, in named parts the rules are written in. Each
     part is worked out once, when a rule first asks for it."""
 
-    def __init__(self, scored: pd.DataFrame, records: pd.DataFrame) -> None:
+    def __init__(
+        self, scored: pd.DataFrame, records: pd.DataFrame, definite: float = DEFINITE
+    ) -> None:
         self.scored, self.records = scored, records
         self.v = Levels(scored)
+        self.definite = definite  # the probability of a definite match
 
     @functools.cached_property
     def name_codes(self) -> np.ndarray:
@@ -412,6 +415,31 @@ def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
     return _rare_name(e, decision, moved, _FEW_OF_A_NAME)
 
 
+def _moved_with_name_and_age(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """The same first name and surname and the same age at another address, with no date
+    of birth on either side to compare, no phone, e-mail address, NHS number or record ID
+    against them, a probability of a definite match, and no one else of the name on the
+    lists (rows already joined count as one): a move. A person shown the two rows has
+    nothing more to go on, so asking would not tell them apart any better. Where a third
+    person of the name is on the lists, the two may be any two of them: a person decides."""
+    v = e.v
+    sure = e.scored["probability"].to_numpy() >= e.definite
+    moved = (
+        sure
+        & v.given.is_("same")
+        & v.family.is_("same")
+        & v.dob.missing
+        & v.age.is_("same")
+        & e.elsewhere
+        & ~v.phone.is_("different")
+        & ~v.email.is_("different")
+        & ~v.nhs.is_("different")
+        & ~v.id.is_("different", "typing_slip")
+        & ~v.sex.is_("different")
+    )
+    return _rare_name(e, decision, moved, 2)
+
+
 def _household_guard(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """Another first name, a junior and a senior, or dates of birth that differ: never
     definite without a person, unless the NHS number or a record ID vouches, or the pair
@@ -624,6 +652,7 @@ RULES: tuple[Rule, ...] = (
     Rule("another first name elsewhere", "no", ANY, _another_first_name_elsewhere),
     Rule("another surname elsewhere", "no", ANY, _another_surname_elsewhere),
     Rule("worth a look", "review", ("no",), _worth_a_look),
+    Rule("moved, with name and age", "match", ("no", "review"), _moved_with_name_and_age),
     Rule("a record ID vouches", "match", ANY, _record_id_vouches),
     Rule("the NHS number agrees", "match", ANY, _nhs_number_agrees),
     Rule("NHS numbers differ", "no", ANY, _nhs_numbers_differ),
@@ -644,7 +673,7 @@ def decide(
     which "no" pairs a rule decided for too little evidence, not as two people."""
     p = scored["probability"].to_numpy()
     decision = np.where(p >= definite, _MATCH, np.where(p >= review, _REVIEW, _NO)).astype(np.int8)
-    evidence = Evidence(scored, records)
+    evidence = Evidence(scored, records, definite)
     if trace is not None:
         trace[:] = [[] for _ in range(len(scored))]
     little = np.zeros(len(decision), dtype=bool)
