@@ -432,37 +432,32 @@ def test_a_shared_mobile_outweighs_an_age_typed_wrong(tmp_path):
     assert decided[("Olu", "Olu")][0] != "no"
 
 
+def olu_pairs(tmp_path, first, second):
+    """The decision and the rules that changed it for each pair of Olus on the two lists."""
+    path = save_rows(tmp_path / "olu.xlsx", {"List 1": [HEADER, *first],
+                                             "List 2": [HEADER, *second]})  # fmt: skip
+    records, scored, decisions, trace = decided_with_rules(path)
+    given = records["given"].to_numpy()
+    return [(decisions.iloc[k], trace[k])
+            for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
+            if given[a] == given[b] == "Olu"]  # fmt: skip
+
+
 def test_a_year_of_birth_one_keystroke_off_at_one_home_is_not_a_junior_and_a_senior(tmp_path):
     # 1947 typed as 1987, the same day and month, at one home with nothing else: a typo,
     # not a father and son of one name (who share a birthday about once in 365).
-    first = [HEADER, row(dob=D(1947, 3, 11)), *OTHERS[:300]]
-    second = [HEADER, row(dob=D(1987, 3, 11)), *OTHERS[300:]]
-    path = save_rows(tmp_path / "lists.xlsx", {"List 1": first, "List 2": second})
-    records, scored, decisions, trace = decided_with_rules(path)
-    given = records["given"].to_numpy()
-    (i,) = [k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
-            if given[a] == given[b] == "Olu"]  # fmt: skip
-    assert decisions[i] == "match" and "a junior and a senior" not in trace[i]
+    first = [row(dob=D(1947, 3, 11)), *OTHERS[:300]]
+    ((decision, rules),) = olu_pairs(tmp_path, first, [row(dob=D(1987, 3, 11)), *OTHERS[300:]])
+    assert decision == "match" and "a junior and a senior" not in rules
     # Thirty years apart with another birthday is two people.
-    second = [HEADER, row(dob=D(1977, 8, 2)), *OTHERS[300:]]
-    path = save_rows(tmp_path / "lists2.xlsx", {"List 1": first, "List 2": second})
-    records, scored, decisions, trace = decided_with_rules(path)
-    given = records["given"].to_numpy()
-    (i,) = [k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
-            if given[a] == given[b] == "Olu"]  # fmt: skip
-    assert decisions[i] == "no"
+    ((decision, _),) = olu_pairs(tmp_path, first, [row(dob=D(1977, 8, 2)), *OTHERS[300:]])
+    assert decision == "no"
 
 
 def test_one_name_and_age_at_three_addresses_is_not_one_person_moved(tmp_path):
     # Two more Olu Adeyemis of 70 at other addresses: the name and age fit three people.
     first = [row(age=70), row(age=70, address="3 Elm Court", postcode="LS9 1AA"),
              row(age=70, address="9 Birch Way", postcode="LS11 2BB"), *OTHERS[:300]]  # fmt: skip
-    second = [row(age=70, **ELSEWHERE), *AGED[:150], *OTHERS[300:450]]
-    path = save_rows(tmp_path / "lists.xlsx", {"List 1": [HEADER, *first],
-                                               "List 2": [HEADER, *second]})  # fmt: skip
-    records, scored, decisions, trace = decided_with_rules(path)
-    given = records["given"].to_numpy()
-    olu = [k for k, (a, b) in enumerate(zip(scored["a"], scored["b"], strict=True))
-           if given[a] == given[b] == "Olu"]  # fmt: skip
-    assert olu and all(decisions.iloc[k] != "match" for k in olu)
-    assert not any("moved, with name and age" in trace[k] for k in olu)
+    olus = olu_pairs(tmp_path, first, [row(age=70, **ELSEWHERE), *AGED[:150], *OTHERS[300:450]])
+    assert olus and all(decision != "match" for decision, _ in olus)
+    assert not any("moved, with name and age" in rules for _, rules in olus)
