@@ -120,7 +120,7 @@ _OTHER_SETS = _OTHER_PARTY | {"reference", "references"}
 _MACHINE_DATA = {"json", "jsonb", "xml", "hash", "blob", "base64", "md5", "sha1", "sha256"}
 # Records of something asked for or booked: "service request id" is the request's reference.
 _REQUESTS = {"request", "requests", "ticket", "tickets", "order", "orders", "booking", "bookings"}
-_SOCIAL_MEDIA = {"facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube", "x handle"}
+_SOCIAL_MEDIA = {"facebook", "twitter", "instagram", "linkedin", "tiktok", "youtube"}
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # "LA (code)", "Trusts (name)", "TypeOfEstablishment (name)": a field given as its code
 # or as the name the code stands for (Get Information about Schools' columns).
@@ -1442,9 +1442,7 @@ class TagSuggester:
         if any(set(_header_words(s.header)) & _PEOPLE for s in found):
             return found  # "Client ID", "Member name": the headers say whom the list is of
         return [
-            dataclasses.replace(
-                s, confidence=UNSURE, reason=f"{s.reason}, with nothing else about people beside it"
-            )
+            _doubted(s, "with nothing else about people beside it")
             if s.confident else s
             for s in found
         ]  # fmt: skip
@@ -1696,11 +1694,7 @@ class TagSuggester:
         chance = sum(c for t, c in chances.items() if self._class_kinds.get(t) == kind)
         if chance >= DOUBT:
             return s
-        return dataclasses.replace(
-            s,
-            confidence=UNSURE,
-            reason=f"{s.reason}, but in other lists headers like it are often something else",
-        )
+        return _doubted(s, "but in other lists headers like it are often something else")
 
     def _numbered_people(
         self, headers: Sequence[object], found: list[Suggestion]
@@ -2036,30 +2030,20 @@ class TagSuggester:
                 s.header, "#service+language", s.confidence,
                 f"{s.reason}, in a list that is not of people",
             )  # fmt: skip
-        if kind == "people" and key == "#service+description" and s.confident:
-            # "Description" in a list of people: of the person, or of their need, more
-            # often than of a service.
-            return dataclasses.replace(
-                s, confidence=UNSURE, reason=f"{s.reason}, in a list of people"
-            )
         if kind == "people" and key == "#org+name" and s.confident:
             # "Organization Name" in a list of people: the person's employer, a group
             # they belong to, or who referred them, as often as an organisation of the row.
-            return dataclasses.replace(
-                s, confidence=UNSURE, reason=f"{s.reason}, in a list of people"
-            )
+            return _doubted(s, "in a list of people")
         if key == "#service+version" and kind != "services":
             # "version" of a form's record or an organisation's entry: not an entry of the
             # shared directory of services.
             if kind == "people":
                 return Suggestion(s.header, None, 0.0, reason="a record's version, not a service's")
-            return dataclasses.replace(s, confidence=UNSURE, reason=f"{s.reason}, not of services")
+            return _doubted(s, "not of services")
         if kind == "people" and key in _SERVICE_FIELDS and s.confident:
-            # "Step free" in a list of people: a person's need, or a place they offer, as
-            # often as a service's access.
-            return dataclasses.replace(
-                s, confidence=UNSURE, reason=f"{s.reason}, in a list of people"
-            )
+            # "Description", "Step free" in a list of people: of the person, their need or
+            # a place they offer, as often as of a service.
+            return _doubted(s, "in a list of people")
         if kind == "people":
             return s
         if kind == "things" and _lists_services(s.header):
@@ -2177,6 +2161,11 @@ def _another_name(words: list[str], key: str | None) -> bool:
     if key == "#person+middle+name":  # "Other names" of an organisation, not middle ones
         return words[:1] in (["other"], ["alternative"])
     return bool(set(words) & _ALIASES) and key in _GIVEN_OR_WHOLE
+
+
+def _doubted(s: Suggestion, why: str) -> Suggestion:
+    """The suggestion, for a person to confirm, with the reason for doubt."""
+    return dataclasses.replace(s, confidence=UNSURE, reason=f"{s.reason}, {why}")
 
 
 def _full_name(header: object) -> bool:
