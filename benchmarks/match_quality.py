@@ -239,7 +239,7 @@ MILLION = (
     "who has moved: the same name and age at another address fits many people in a city of a"
     " million. When no one else on the lists has that name (rows already joined count as "
     "one person), such a pair is one person if the model is sure enough for a definite "
-    "match and goes to a person if not; so it does when a phone number, an e-mail address "
+    "match and goes to a person if not, as it does when a phone number, an e-mail address "
     "or a birthday with its day and month swapped agrees; otherwise it is not a match. Two "
     "people of one home whose first names are a letter apart or linked by a nickname, of "
     "one age and with nothing else recorded on one side, are the risk for false merges: "
