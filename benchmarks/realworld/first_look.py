@@ -107,6 +107,7 @@ BATCHES = [
     ("9a58a11", "open311-georeport"),
     ("22363a9", "hackney-resident-systems"),
     ("be22f38", "point-volunteer-import"),
+    ("bc57320", "hackney-housing-register"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.
