@@ -290,6 +290,16 @@ class Evidence:
         )
 
     @functools.cached_property
+    def unopposed(self) -> np.ndarray:
+        """No NHS number, record ID or sex that says two people."""
+        v = self.v
+        return (
+            ~v.nhs.is_("different")
+            & ~v.id.is_("different", "typing_slip")
+            & ~v.sex.is_("different")
+        )
+
+    @functools.cached_property
     def elsewhere(self) -> np.ndarray:
         """Another postcode, and not the same house and street."""
         return ~self.v.postcode.is_("same") & ~self.by_street
@@ -404,14 +414,7 @@ def _rare_name_moved(e: Evidence, decision: np.ndarray) -> np.ndarray:
     model weighs the name and the birthday apart, and a move's postcode, street and
     house number each against it, so it cannot see this.)"""
     v = e.v
-    moved = (
-        e.names_close
-        & v.dob.is_("same")
-        & e.elsewhere_house
-        & ~v.nhs.is_("different")
-        & ~v.id.is_("different", "typing_slip")
-        & ~v.sex.is_("different")
-    )
+    moved = e.names_close & v.dob.is_("same") & e.elsewhere_house & e.unopposed
     return _rare_name(e, decision, moved, _FEW_OF_A_NAME)
 
 
@@ -433,9 +436,7 @@ def _moved_with_name_and_age(e: Evidence, decision: np.ndarray) -> np.ndarray:
         & e.elsewhere
         & ~v.phone.is_("different")
         & ~v.email.is_("different")
-        & ~v.nhs.is_("different")
-        & ~v.id.is_("different", "typing_slip")
-        & ~v.sex.is_("different")
+        & e.unopposed
     )
     return _rare_name(e, decision, moved, 2)
 

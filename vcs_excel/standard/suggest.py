@@ -994,7 +994,7 @@ class TagSuggester:
                 return self._entry_suggestion(text, "#value", UNSURE, "an amount of money")
             if head not in _HEADS or head not in self.index:
                 continue
-            if head == "status" and set(rest) & _PERSONAL_STATUS:
+            if _personal_status(head, rest):
                 return None  # marital status, legal status: what someone is, not a record's
             tag = self.index[head].tag
             if head in ("date", "datetime", "timestamp"):
@@ -1124,7 +1124,7 @@ class TagSuggester:
             dropped = {_singular(w) for w in [*words[:start], *h.owner]}
             if dropped & _OTHER_PARTY and not (set(key.split()) & _OTHER_PARTY):
                 return None
-            if key == "status" and dropped & _PERSONAL_STATUS:
+            if _personal_status(key, dropped):
                 return None
             if dropped & _ADMIN and not entry.tag.startswith("#adm"):
                 return None  # "admin_county" is an area, not the county line of an address
@@ -1168,7 +1168,7 @@ class TagSuggester:
                     continue  # "contact key" is no "key contact": it identifies a contact
                 if extra and len(content) < 2:
                     continue
-                if syn == "status" and set(key.split()) & _PERSONAL_STATUS:
+                if _personal_status(syn, key.split()):
                     continue  # "Residential status": a person's, not the record's
                 if set(key.split()) & _REQUESTS - set(syn.split()) and self._identifier(syn):
                     continue  # "service_request_id": a request's reference, not the service's
@@ -2161,6 +2161,11 @@ def _another_name(words: list[str], key: str | None) -> bool:
     if key == "#person+middle+name":  # "Other names" of an organisation, not middle ones
         return words[:1] in (["other"], ["alternative"])
     return bool(set(words) & _ALIASES) and key in _GIVEN_OR_WHOLE
+
+
+def _personal_status(kind: str, words: Iterable[str]) -> bool:
+    """ "Marital status", "Residential status": what someone is, not a record's status."""
+    return kind == "status" and bool(set(words) & _PERSONAL_STATUS)
 
 
 def _doubted(s: Suggestion, why: str) -> Suggestion:
