@@ -570,3 +570,50 @@ def test_a_charitys_donations_report_and_volunteer_export_are_tagged_checked_and
 
     names = one_list_names(capsys, raw, tmp_path / "matched.xlsx")
     assert names == ["Asha Patel", "Grace Obi", "Tom Reed"]
+
+
+def test_a_councils_electoral_register_and_parking_permits_are_tagged_checked_and_matched(
+    tmp_path, capsys
+):
+    """Two of a council's own systems, with their own column names (elector_forename,
+    property_urn; forename_of_applicant, date_of_birth_of_applicant) -> tag -> check ->
+    find duplicates: the resident on both lists at one home, with no birthday on the
+    register to tell a junior from a senior, is a question for a person, not two people
+    in the One list without a word."""
+    from helpers import save_rows
+
+    raw = save_rows(tmp_path / "council.xlsx", {
+        "Electors": [["elector_id", "elector_forename", "elector_middle_name", "elector_surname",
+                      "property_address_1", "property_post_code", "property_urn"],
+                     ["E1", "Halina", "", "Wozniak", "12 Ash Way", "LS13 8DU", "72012345"],
+                     ["E2", "Tom", "James", "Reed", "4 Moor View", "LS14 4EF", "72012346"],
+                     ["E3", "Grace", "", "Obi", "8 Ash Road", "LS8 3ZZ9", "72012347"]],
+        "Permits": [["permit_reference", "forename_of_applicant", "surname_of_applicant",
+                     "date_of_birth_of_applicant", "email_address_of_applicant", "postcode",
+                     "uprn", "address_line_1", "permit_type"],
+                    ["P1", "Halina", "Wozniak", dt.date(1939, 5, 2), "halina.w@example.org",
+                     "LS13 8DU", "72012345", "12 Ash Way", "Residents"],
+                    ["P2", "Sam", "Hill", dt.date(1980, 1, 9), "sam.hill@example.org",
+                     "LS9 4QT", "72019999", "88 Kirk Lane", "Residents"]],
+    })  # fmt: skip
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    sheets = {s["sheet"]: {c["header"]: c["tag"] for c in s["columns"]}
+              for s in tagged["data"]["sheets"]}  # fmt: skip
+    electors, permits = sheets["Electors"], sheets["Permits"]
+    assert electors["elector_forename"] == "#person+given+name"
+    assert electors["elector_surname"] == "#person+family+name"
+    assert electors["property_urn"] == "#loc+uprn"
+    assert permits["forename_of_applicant"] == "#person+given+name"
+    assert permits["date_of_birth_of_applicant"] == "#date+birth"
+    assert permits["email_address_of_applicant"] == "#contact+email"
+
+    report = run_json(capsys, "check", raw, "--out", tmp_path / "checked.xlsx")
+    flagged = {(i["sheet"], i["header"]) for i in report["issues"] if i["severity"] != "info"}
+    assert ("Electors", "property_post_code") in flagged  # "LS8 3ZZ9" is no postcode
+    assert not {h for _, h in flagged} & {"elector_forename", "property_urn", "uprn"}
+
+    out = tmp_path / "matched.xlsx"
+    names = one_list_names(capsys, raw, out)
+    review = FileBook.open(out).read_table("Review").frame
+    assert "Wozniak" in review.to_string()
+    assert names == ["Grace Obi", "Halina Wozniak", "Halina Wozniak", "Sam Hill", "Tom Reed"]
