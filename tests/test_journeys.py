@@ -30,6 +30,13 @@ def run_json(capsys, *args: object) -> dict:
     return json.loads(out)
 
 
+def tag_sheets(capsys, raw: Path) -> dict[str, dict[str, str | None]]:
+    """Tag headers on a workbook (applying the tags), then each sheet's header -> tag."""
+    tagged = run_json(capsys, "tag", raw, "--apply")
+    return {s["sheet"]: {c["header"]: c["tag"] for c in s["columns"]}
+            for s in tagged["data"]["sheets"]}  # fmt: skip
+
+
 def one_list_names(capsys, raw: Path, out: Path) -> list[str]:
     """Find duplicates on a workbook, then the One list's people, "First Surname", sorted."""
     run_json(capsys, "dedupe", raw, "--out", out)
@@ -358,9 +365,7 @@ def test_contacts_exported_from_an_address_book_and_a_crm_are_tagged_then_matche
              "31 Grange Road", "LS7 3AS", "0051t000001"],
         ],
     })  # fmt: skip
-    tagged = run_json(capsys, "tag", raw, "--apply")
-    tags = {s["sheet"]: {c["header"]: c["tag"] for c in s["columns"]}
-            for s in tagged["data"]["sheets"]}  # fmt: skip
+    tags = tag_sheets(capsys, raw)
     assert tags["Google"]["Email 1 - Value"] == "#contact+email"
     assert tags["Google"]["Email 1 - Label"] is None
     assert tags["Google"]["First Name"] == "#person+given+name"
@@ -550,9 +555,7 @@ def test_a_charitys_donations_report_and_volunteer_export_are_tagged_checked_and
                        ["V2", "Grace", "Obi", "8 Ash Road", "", "Leeds", "LS8 3EF",
                         "grace.obi@example.org"]],
     })  # fmt: skip
-    tagged = run_json(capsys, "tag", raw, "--apply")
-    sheets = {s["sheet"]: {c["header"]: c["tag"] for c in s["columns"]}
-              for s in tagged["data"]["sheets"]}  # fmt: skip
+    sheets = tag_sheets(capsys, raw)
     donations, volunteers = sheets["Donations"], sheets["Volunteers"]
     assert donations["Donor E-mail"] == "#contact+email"
     assert donations["Donor Town"] == "#contact+address+town"
@@ -596,9 +599,7 @@ def test_a_councils_electoral_register_and_parking_permits_are_tagged_checked_an
                     ["P2", "Sam", "Hill", dt.date(1980, 1, 9), "sam.hill@example.org",
                      "LS9 4QT", "72019999", "88 Kirk Lane", "Residents"]],
     })  # fmt: skip
-    tagged = run_json(capsys, "tag", raw, "--apply")
-    sheets = {s["sheet"]: {c["header"]: c["tag"] for c in s["columns"]}
-              for s in tagged["data"]["sheets"]}  # fmt: skip
+    sheets = tag_sheets(capsys, raw)
     electors, permits = sheets["Electors"], sheets["Permits"]
     assert electors["elector_forename"] == "#person+given+name"
     assert electors["elector_surname"] == "#person+family+name"
