@@ -108,6 +108,7 @@ BATCHES = [
     ("22363a9", "hackney-resident-systems"),
     ("be22f38", "point-volunteer-import"),
     ("bc57320", "hackney-housing-register"),
+    ("29b13bc", "hackney-here-to-help"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -1344,3 +1344,37 @@ def test_a_councils_own_systems_name_electors_liable_people_and_amounts_in_short
     }  # fmt: skip
     for header, tag in expected.items():
         assert suggester.suggest(header).tag == tag, header
+
+
+def test_a_residents_help_requests_keep_the_resident_apart_from_the_request():
+    # Each request, note or application has an ID of its own; the resident's is the column
+    # that names them. Read as the person's, the row's ID would make two requests of one
+    # resident two people.
+    requests = suggest_columns([
+        "id", "resident_id", "date_time_recorded", "current_support",
+        "on_behalf_first_name", "on_behalf_last_name", "on_behalf_contact_number",
+    ])  # fmt: skip
+    tags = {s.header: s.tag for s in requests}
+    assert tags["id"] is None and "resident_id" in requests[0].reason
+    assert tags["resident_id"] == "#person+id"
+    assert tags["current_support"] == "#person+known+org"
+    # Whoever asks on the resident's behalf is someone else.
+    assert [tags[h] for h in ("on_behalf_first_name", "on_behalf_last_name")] == [None, None]
+    assert tags["on_behalf_contact_number"] is None
+    # A list of residents with no other reference keeps its own ID as theirs.
+    residents = suggest_columns(["id", "first_name", "last_name", "postcode"])
+    assert residents[0].tag == "#person+id"
+
+
+def test_lines_of_an_address_by_their_number_in_words_and_a_workers_own_id():
+    suggester = TagSuggester()
+    expected = {
+        "address_first_line": "#contact+address+line1",
+        "address_second_line": "#contact+address+line2",
+        "Address line three": "#contact+address+line3",
+        "call_handler": "#contact+name",
+        "call_handler_id": None,  # the member of staff's record, not their name
+        "caseworker_id": None,
+    }  # fmt: skip
+    for header, tag in expected.items():
+        assert suggester.suggest(header).tag == tag, header

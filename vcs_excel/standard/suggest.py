@@ -111,7 +111,7 @@ _OPTIONS = re.compile(r"\s*/\s*|\s+or\s+")
 _OTHER_PARTY = {
     "emergency", "kin", "gp", "doctor", "referrer", "referring", "carer", "parent", "guardian",
     "landlord", "employer", "school", "nok", "spouse", "partner", "referee", "referees",
-    "children", "dependants", "dependents", "minor", "minors",
+    "children", "dependants", "dependents", "minor", "minors", "behalf",
 }  # fmt: skip
 # Numbered sets of columns about other people from the first ("Reference 1 Name",
 # "Reference 2 Name": a volunteer's referees), besides the other parties above.
@@ -169,6 +169,11 @@ _PERSON_WORDS = {
     "applicant", "volunteer", "customer", "carer", "pupil", "student", "attendee", "claimant",
     "household", "referral", "referrer", "individual", "person", "people", "trustee",
     "job", "jobtitle", "salary", "employee", "staff", "pension", "remuneration",
+}  # fmt: skip
+# People a row can be about, named by the column of their reference ("resident_id").
+_REFERENCED_PEOPLE = {
+    "patient", "client", "resident", "tenant", "applicant", "customer", "claimant", "person",
+    "pupil", "student",
 }  # fmt: skip
 _PERSON_TAGS = {
     "#date+birth", "#person+given+name", "#person+family+name", "#person+id+nhs", "#person+age",
@@ -369,8 +374,14 @@ class Suggestion:
         return self.tag is not None and self.confidence >= CONFIDENT
 
 
+# "address_first_line", "line two": a line of an address by its number.
+_ORDINAL_LINE = re.compile(r"\b(?:(first|second|third) line|line (one|two|three))\b")
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "one": "1", "two": "2", "three": "3"}
+
+
 def _expand(key: str) -> str:
-    return " ".join(_ABBREVIATIONS.get(word, word) for word in key.split())
+    key = " ".join(_ABBREVIATIONS.get(word, word) for word in key.split())
+    return _ORDINAL_LINE.sub(lambda m: "line " + _ORDINALS[m.group(1) or m.group(2)], key)
 
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -1049,6 +1060,11 @@ class TagSuggester:
             return self._entry_suggestion(text, "#org+id", PARTLY, "the code of an organisation")
         if rest and rest[-1] in _RELATED | _PLACE_NOUNS | _THING_NOUNS:
             return Suggestion(text, None, 0.0, reason="the code of another record")
+        worker = self.index.get(" ".join(rest))
+        if worker is not None and self._key(worker.tag) == "#contact+name":
+            # "call_handler_id", "caseworker ID": the record of the member of staff, whose
+            # name is the contact's.
+            return Suggestion(text, None, 0.0, reason="the code of another record")
         for start in range(len(rest)):
             area = self.index.get(" ".join(rest[start:]))
             if area is not None and area.tag in _AREA_CODES:
@@ -1345,7 +1361,26 @@ class TagSuggester:
         out = self._another_places_address(out)
         out = self._details_of_fields(self._second_contacts(out))
         out = self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
+        out = self._records_about_people(out)
         return self._address_rows(self._bare_list(out)) if kind == "people" else out
+
+    def _records_about_people(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "id" beside "resident_id": the rows are records about people (help requests,
+        case notes, calls), each with its own ID, and the person's reference is the
+        column that says whose it is. Read as the person's, the row's own ID would say
+        that two requests of one resident are two people."""
+        whose = [
+            s.header for s in found
+            if self._key(s.tag) == "#person+id" and _words(s.header) & _REFERENCED_PEOPLE
+        ]  # fmt: skip
+        if not whose:
+            return found
+        return [
+            Suggestion(s.header, None, 0.0, reason=f"the row's own ID; the person's is '{whose[0]}'")
+            if self._key(s.tag) == "#person+id" and _header_words(s.header) in (["id"], ["uid"])
+            else s
+            for s in found
+        ]  # fmt: skip
 
     def _address_rows(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "id, address_line_1, town_or_city, postcode": a table of addresses (one that a
