@@ -1375,8 +1375,9 @@ class TagSuggester:
         ]  # fmt: skip
         if not whose:
             return found
+        why = f"the row's own ID; the person's is '{whose[0]}'"
         return [
-            Suggestion(s.header, None, 0.0, reason=f"the row's own ID; the person's is '{whose[0]}'")
+            Suggestion(s.header, None, 0.0, reason=why)
             if self._key(s.tag) == "#person+id" and _header_words(s.header) in (["id"], ["uid"])
             else s
             for s in found
