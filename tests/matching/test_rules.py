@@ -470,3 +470,20 @@ def test_a_short_name_for_both_sexes_at_a_couples_home_goes_to_a_person(tmp_path
     care = [[None, "William", "Okonkwo", D(1948, 3, 5), "14 Mill Lane", "LS6 1AB", None]]
     food_bank = [[None, "Bill", "Okonkwo", D(1948, 3, 5), "14 Mill Lane", "LS6 1AB", None]]
     assert decisions(tmp_path, care, food_bank)[("William", "Bill")] == "match"
+
+
+def test_the_same_initial_at_one_home_fits_anyone_of_that_letter_there(tmp_path):
+    # "S Wesley" on two lists at one home with its landline: Sarah or Steven, whoever
+    # the lists meant. The initial agrees, but an initial is not a first name.
+    from vcs_excel.matching.comparisons import Levels
+
+    def pair(given):
+        row = [None, given, "Wesley", None, "100 Stone Street", "L27 2TS", "0117 496 0372"]
+        sheets = {"List 1": [HEADER, row], "List 2": [HEADER, row]}
+        path = save_rows(tmp_path / f"{given}.xlsx", sheets)
+        return find_matches(FileBook.open(path)).pairs
+
+    initials, names = pair("S"), pair("Sarah")
+    assert Levels(initials).given.is_("initial").all()
+    assert Levels(names).given.is_("same").all()
+    assert (initials["decision"] != "match").all()

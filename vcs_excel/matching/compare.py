@@ -477,7 +477,14 @@ def compare_pairs(
         family = np.where(crossed, cross_family, family)
         swapped |= crossed
     out["family"] = np.where(exact, _FAMILY_SAME, family).astype(np.int8)
-    out["given"] = np.where(exact, _GIVEN_SAME, given).astype(np.int8)
+    given = np.where(exact, _GIVEN_SAME, given)
+    # The same initial on both sides ("S Wesley" twice) is an initial, not a first name
+    # that agrees: it fits any of a household's people of that letter. In names written
+    # the other way round, the initial may stand in either column.
+    one_letter = np.append([len(name) == 1 for name in c.names], False)
+    initials = one_letter[ga] | (exact & one_letter[fa])
+    out["given"] = np.where((given == _GIVEN_SAME) & initials, _GIVEN_INITIAL, given)
+    out["given"] = out["given"].astype(np.int8)
     out["swapped_names"] = swapped
     out["dob"] = _dob(c, a, b)
     out["postcode"] = _postcode(c, a, b)

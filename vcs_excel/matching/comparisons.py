@@ -91,7 +91,7 @@ COMPARISONS: dict[str, Comparison] = {
         _c(
             "given", "first name",
             ("different", "different", 0.03, 0.955, 0.93),
-            ("initial", "initial", 0.02, 0.010, 0.03),
+            ("initial", "an initial that fits, or the same initial on both", 0.02, 0.010, 0.03),
             ("close_spelling", "close spelling, or the name spelt another way", 0.05, 0.005, 0.01),
             ("nickname", "known nickname", 0.10, 0.005, 0.005),
             ("same", "same", 0.80, 0.025, 0.025),
