@@ -109,6 +109,7 @@ BATCHES = [
     ("be22f38", "point-volunteer-import"),
     ("bc57320", "hackney-housing-register"),
     ("29b13bc", "hackney-here-to-help"),
+    ("c397d89", "hackney-equality-information"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

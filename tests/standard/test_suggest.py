@@ -1378,3 +1378,26 @@ def test_lines_of_an_address_by_their_number_in_words_and_a_workers_own_id():
     }  # fmt: skip
     for header, tag in expected.items():
         assert suggester.suggest(header).tag == tag, header
+
+
+def test_a_residents_equality_record_read_from_json_with_its_values_inside_objects():
+    record = suggest_columns([
+        "targetId", "gender.genderValue", "gender.genderValueIfOther",
+        "ethnicity.ethnicGroupValue", "ethnicity.ethnicGroupValueIfOther",
+        "religionOrBelief.religionOrBeliefValue", "sexualOrientation.sexualOrientationValue",
+        "languages", "communicationRequirements", "order.totalValue",
+    ])  # fmt: skip
+    tags = {s.header: s.tag for s in record}
+    assert tags["gender.genderValue"] == "#person+gender"
+    assert tags["ethnicity.ethnicGroupValue"] == "#person+ethnicity"
+    assert tags["religionOrBelief.religionOrBeliefValue"] == "#person+religion"
+    # The words of an "Other" answer are not the answer; a field with no tag is not money.
+    assert tags["gender.genderValueIfOther"] is None
+    assert tags["ethnicity.ethnicGroupValueIfOther"] is None
+    assert tags["sexualOrientation.sexualOrientationValue"] is None
+    # Residents' languages are their own, not a volunteer's to offer.
+    assert tags["languages"] == "#person+language"
+    assert tags["communicationRequirements"] == "#person+format"
+    assert tags["order.totalValue"] == "#value"  # an amount of an order, as before
+    volunteers = suggest_columns(["Volunteer name", "Languages", "Phone"])
+    assert volunteers[1].tag == "#volunteer+language"

@@ -392,6 +392,7 @@ _SECTIONS = {"contact", "information", "info", "details", "detail", "personal", 
              "your", "section", "part", "basic", "general"}  # fmt: skip
 # The last part of a header written as a label and a value ("Email 1 - Value").
 _PAIR_PARTS = {"value", "values", "label", "labels"}
+_VALUE_END = re.compile(r"[\s_-]*value$", re.IGNORECASE)
 # Where a form's question gives an example or a note ("Name of venue e.g. St John's hall",
 # "What do you offer? This might include, for example: ..."): what follows is not the field.
 _EXAMPLE = re.compile(
@@ -713,7 +714,24 @@ class TagSuggester:
             # "facebook", "twitter_username", "LinkedIn URL": an account the standard has
             # no tag for (not the row's website, nor a "link" in "linkedin").
             return Suggestion(text, None, 0.0, reason="a social media account")
-        if set(_header_words(text)[-1:]) & _MACHINE_DATA:
+        words = _header_words(text)
+        if "other" in words and (words[-2:] == ["if", "other"] or "specify" in words[-2:]):
+            # "ethnicGroupValueIfOther", "Other (please specify)": the words of an "Other"
+            # answer to the question beside it, not the answer.
+            return Suggestion(text, None, 0.0, reason="the details of an answer 'Other'")
+        if len(text.split(".")) > 1:
+            path = text.split(".")
+            last = _header_words(path[-1])
+            owner = _header_words(path[-2])
+            if len(last) > 1 and last[-1] == "value" and owner and owner[0][:4] == last[0][:4]:
+                # "gender.genderValue", "ethnicity.ethnicGroupValue": a record's field as an
+                # object with its value inside; the value is the field.
+                inner = ".".join([*path[:-1], _VALUE_END.sub("", path[-1])])
+                found = self.suggest(inner)
+                if found.tag is None or self._key(found.tag) == "#value":
+                    return Suggestion(text, None, 0.0, reason="the value of a field with no tag")
+                return dataclasses.replace(found, header=text)
+        if set(words[-1:]) & _MACHINE_DATA:
             # "postcode_data_json", "device_fingerprint_hash": data for a program, not a value.
             return Suggestion(text, None, 0.0, reason="data kept for a program (JSON, a hash)")
         ons = _ONS_FIELD.match(text)
@@ -1341,6 +1359,8 @@ class TagSuggester:
             out = [self._as_owner(s) if s.tag is None else s for s in out]
         before = out
         out = [self._in_kind(s, kind) for s in out]
+        if kind == "people":
+            out = self._languages_people_speak(headers, out)
         if kind == "things":
             out = self._organisation_key(self._other_names(self._place_names(out)))
         if kind == "things" and any(self._key(s.tag) == "#org+name" for s in out):
@@ -1363,6 +1383,30 @@ class TagSuggester:
         out = self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
         out = self._records_about_people(out)
         return self._address_rows(self._bare_list(out)) if kind == "people" else out
+
+    def _languages_people_speak(
+        self, headers: Sequence[object], found: list[Suggestion]
+    ) -> list[Suggestion]:
+        """ "Languages" in a list of residents, clients or pupils that says nothing of
+        volunteering: the languages the person speaks, not a volunteer's to offer."""
+        volunteers = any(
+            _words(h) & {"volunteer", "volunteers", "volunteering"}
+            or (
+                (self._key(s.tag) or "").startswith(("#volunteer+", "#person+volunteer"))
+                and self._key(s.tag) != "#volunteer+language"
+            )
+            for h, s in zip(headers, found, strict=True)
+        )
+        if volunteers:
+            return found
+        return [
+            self._entry_suggestion(s.header, "#person+language", s.confidence,
+                                   "the languages of the people listed")
+            if self._key(s.tag) == "#volunteer+language"
+            and set(_header_words(s.header)) <= {"languages", "language", "spoken"}
+            else s
+            for s in found
+        ]  # fmt: skip
 
     def _records_about_people(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "id" beside "resident_id": the rows are records about people (help requests,
