@@ -110,6 +110,7 @@ BATCHES = [
     ("bc57320", "hackney-housing-register"),
     ("29b13bc", "hackney-here-to-help"),
     ("c397d89", "hackney-equality-information"),
+    ("e74231d", "hackney-social-care"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -1401,3 +1401,19 @@ def test_a_residents_equality_record_read_from_json_with_its_values_inside_objec
     assert tags["order.totalValue"] == "#value"  # an amount of an order, as before
     volunteers = suggest_columns(["Volunteer name", "Languages", "Phone"])
     assert volunteers[1].tag == "#volunteer+language"
+
+
+def test_a_social_care_systems_people_their_addresses_and_reviews():
+    suggester = TagSuggester()
+    expected = {
+        "gender_assigned_at_birth": "#person+sex",
+        "primary_support_reason": "#person+vulnerable",
+        "disability_type": "#person+vulnerable",
+        "next_review_date": "#date",  # when a review is due: not when the record changed
+        "last_updated": "#date+updated",
+    }  # fmt: skip
+    for header, tag in expected.items():
+        assert suggester.suggest(header).tag == tag, header
+    # An address's own unique ID beside the person's reference is not the person's.
+    addresses = suggest_columns(["person_id", "address", "post_code", "unique_id"])
+    assert addresses[0].tag == "#person+id" and addresses[3].tag is None

@@ -170,6 +170,8 @@ _PERSON_WORDS = {
     "household", "referral", "referrer", "individual", "person", "people", "trustee",
     "job", "jobtitle", "salary", "employee", "staff", "pension", "remuneration",
 }  # fmt: skip
+# A row's own ID, whatever the row is.
+_ROW_IDS = (["id"], ["uid"], ["unique", "id"], ["record", "id"])
 # People a row can be about, named by the column of their reference ("resident_id").
 _REFERENCED_PEOPLE = {
     "patient", "client", "resident", "tenant", "applicant", "customer", "claimant", "person",
@@ -1422,7 +1424,7 @@ class TagSuggester:
         why = f"the row's own ID; the person's is '{whose[0]}'"
         return [
             Suggestion(s.header, None, 0.0, reason=why)
-            if self._key(s.tag) == "#person+id" and _header_words(s.header) in (["id"], ["uid"])
+            if self._key(s.tag) == "#person+id" and _header_words(s.header) in _ROW_IDS
             else s
             for s in found
         ]  # fmt: skip
