@@ -111,6 +111,7 @@ BATCHES = [
     ("29b13bc", "hackney-here-to-help"),
     ("c397d89", "hackney-equality-information"),
     ("e74231d", "hackney-social-care"),
+    ("3c82635", "nhs-directory-of-services"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -1417,3 +1417,31 @@ def test_a_social_care_systems_people_their_addresses_and_reviews():
     # An address's own unique ID beside the person's reference is not the person's.
     addresses = suggest_columns(["person_id", "address", "post_code", "unique_id"])
     assert addresses[0].tag == "#person+id" and addresses[3].tag is None
+
+
+def test_a_national_directorys_database_names_run_together_and_its_services():
+    suggester = TagSuggester()
+    expected = {
+        "publicphone": "#contact+phone",
+        "createdtime": "#date",
+        "modifiedtime": "#date+updated",
+        "lastverified": "#date+updated",  # last checked: brought up to date then
+        "Last attended": "#date",
+        "organisationtypeid": None,  # the code of a type of organisation
+        "location_type_id": None,
+        "Assistant's Phone": None,  # someone else's
+    }  # fmt: skip
+    for header, tag in expected.items():
+        assert suggester.suggest(header).tag == tag, header
+    # How to refer someone says the rows are services, not organisations or people.
+    services = suggest_columns([
+        "id", "uid", "name", "odscode", "isnational", "openallhours",
+        "publicreferralinstructions", "telephonetriagereferralinstructions",
+        "restricttoreferrals", "address", "town", "postcode", "easting", "northing",
+        "publicphone", "nonpublicphone", "fax", "email", "web", "createdby", "createdtime",
+        "modifiedby", "modifiedtime", "lasttemplatename", "lasttemplateid", "typeid",
+        "parentid", "subregionid", "statusid", "organisationid", "returnifopenminutes",
+        "publicname", "latitude", "longitude", "professionalreferralinfo", "lastverified",
+        "nextverificationdue",
+    ])  # fmt: skip
+    assert {s.header: s.tag for s in services}["name"] == "#service+name"

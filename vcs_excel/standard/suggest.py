@@ -111,7 +111,7 @@ _OPTIONS = re.compile(r"\s*/\s*|\s+or\s+")
 _OTHER_PARTY = {
     "emergency", "kin", "gp", "doctor", "referrer", "referring", "carer", "parent", "guardian",
     "landlord", "employer", "school", "nok", "spouse", "partner", "referee", "referees",
-    "children", "dependants", "dependents", "minor", "minors", "behalf",
+    "children", "dependants", "dependents", "minor", "minors", "behalf", "assistant",
 }  # fmt: skip
 # Numbered sets of columns about other people from the first ("Reference 1 Name",
 # "Reference 2 Name": a volunteer's referees), besides the other parties above.
@@ -194,6 +194,7 @@ _SERVICE_TAGS = {
 }  # fmt: skip
 # Words of headers of a list of services (HSDS's services table, a directory).
 _SERVICE_WORDS = {"service", "services", "eligibility", "fees", "accreditations", "opening"}
+_HOW_TO_REFER = {"instructions", "info", "information", "criteria", "process", "route", "routes"}
 # Words of headers that only lists of organisations have.
 _ORG_WORDS = {"website", "logo", "incorporated", "incorporation", "legal", "charity",
               "company", "expenditure", "accounts", "fin"}  # fmt: skip
@@ -423,6 +424,8 @@ _HEADS = {
     "url",
     "link",
     "email",
+    "phone",
+    "telephone",
     "amount",
     "postcode",
     "country",
@@ -451,6 +454,7 @@ _ABOUT_AN_AMOUNT = {
 # A currency named in a header ("Item (GBP)", "Total £", "Cost (EUR)"): an amount of money.
 _CURRENCY = re.compile(r"[£€]|\b(?:GBP|EUR|USD)\b|\(\s*\$\s*\)", re.IGNORECASE)
 # "<another record> id": a link to another table, not this row's own identifier.
+_KINDS_OF = {"type", "types", "subtype", "category", "categories"}
 _RELATED = {"location", "contact", "schedule", "program", "programme", "phone", "address",
             "at", "taxonomy", "term", "attribute", "document", "supervision", "owner"}  # fmt: skip
 _PERSONAL_STATUS = {
@@ -469,6 +473,9 @@ _STARTS = {
 _PSEUDONYMISED = {"pseudo", "pseudonymised", "pseudonymized", "hashed", "encrypted", "masked"}
 _DATE_TIME = re.compile(r"\bdate\s*/\s*time\b", re.IGNORECASE)
 _CHANGED = {"updated", "modified", "changed", "amended", "edited"}
+_CHECKED = {"verified", "reviewed", "checked", "confirmed"}
+# The last word of a database's name for when something happened ("created_at").
+_MOMENT = {"at", "on", "time", "datetime", "timestamp", "date", "when"}
 # A channel someone must not be contacted by: "Block_Email", "Suppress mail" (the word
 # first), "SMS unsubscribed" (the word last).
 _SUPPRESSED = {"blocked", "suppressed", "unsubscribed"}
@@ -981,8 +988,14 @@ class TagSuggester:
             # starts or ends is a date ("Start time" ends in "time", so it is not).
             tag = "#date+start" if words[-1] in _STARTS else "#date+end"
             return self._entry_suggestion(text, tag, UNSURE, "when something starts or ends")
-        if len(words) >= 2 and words[-1] == "at" and words[-2].endswith("ed"):
-            # "startedAt", "deleted_at", "submitted at": a moment, as databases name them.
+        if len(words) == 2 and words[0] == "last" and words[1].endswith("ed"):
+            # "lastverified", "Last attended": when it last happened. A record last
+            # checked or changed was last brought up to date.
+            tag = "#date+updated" if words[1] in _CHANGED | _CHECKED else "#date"
+            return self._entry_suggestion(text, tag, UNSURE, "when something last happened")
+        if len(words) >= 2 and words[-1] in _MOMENT and words[-2].endswith("ed"):
+            # "startedAt", "deleted_at", "submitted at", "createdtime", "modified_on": a
+            # moment, as databases name them.
             verb = words[-2]
             tag = (
                 "#date+start" if verb in _STARTS else "#date+end" if verb in _ENDS
@@ -1080,6 +1093,10 @@ class TagSuggester:
             return self._entry_suggestion(text, "#org+id", PARTLY, "the code of an organisation")
         if rest and rest[-1] in _RELATED | _PLACE_NOUNS | _THING_NOUNS:
             return Suggestion(text, None, 0.0, reason="the code of another record")
+        if rest and (rest[-1] in _KINDS_OF or (rest[-1] == "status" and words[-1] == "id")):
+            # "organisation_type_id", "Sub-Type Code", "statusid": the code of a type or a
+            # status in a table of them, not of the row's organisation or person.
+            return Suggestion(text, None, 0.0, reason="the code of a type or a status")
         worker = self.index.get(" ".join(rest))
         if worker is not None and self._key(worker.tag) == "#contact+name":
             # "call_handler_id", "caseworker ID": the record of the member of staff, whose
@@ -2026,6 +2043,9 @@ class TagSuggester:
                 org += 3
                 continue
             words = _words(header)
+            if len(words) == 1:
+                # "publicreferralinstructions": a database's name, all one word.
+                words = set(self._unglued(next(iter(words))).split())
             tag = self._key(s.tag)
             if _lists_services(header):
                 org += 2  # "service_names": a row with several services runs them
@@ -2039,8 +2059,11 @@ class TagSuggester:
             # "offer_staff_type", "offer_staff_number": one thing offered, in parts).
             residential = "residential" in words and tag in _ADDRESS_PARTS
             about_people = words & _PERSON_WORDS
-            if "referral" in words and (tag or "").startswith("#contact+"):
-                # "referral_email", "Referral link": how to refer someone to a service.
+            if "referral" in words and (
+                (tag or "").startswith("#contact+") or words & _HOW_TO_REFER
+            ):
+                # "referral_email", "Referral link", "public referral instructions": how to
+                # refer someone to a service.
                 about_people -= {"referral"}
                 service += 1
             if tag is None:
