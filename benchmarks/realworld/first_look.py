@@ -112,6 +112,7 @@ BATCHES = [
     ("c397d89", "hackney-equality-information"),
     ("e74231d", "hackney-social-care"),
     ("3c82635", "nhs-directory-of-services"),
+    ("3d524e6", "hackney-care-packages"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

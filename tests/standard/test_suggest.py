@@ -1445,3 +1445,10 @@ def test_a_national_directorys_database_names_run_together_and_its_services():
         "nextverificationdue",
     ])  # fmt: skip
     assert {s.header: s.tag for s in services}["name"] == "#service+name"
+
+
+def test_suppliers_are_organisations_and_a_service_user_is_a_person():
+    suppliers = suggest_columns(["Id", "SupplierName", "Address", "Postcode"])
+    assert suppliers[1].tag == "#org+name"
+    assert TagSuggester().suggest("SupplierId").tag == "#org+id"
+    assert TagSuggester().suggest("Service User ID").tag == "#person+id"

@@ -140,7 +140,7 @@ _ORG_NOUNS = {
     "partner", "partners", "establishment", "surgery", "regulator", "employer", "department",
     "recipient", "funding", "institution", "federation", "sponsor", "inspectorate", "academy",
     "association", "society", "network", "body", "partnership", "pharmacy", "dentist",
-    "optician",
+    "optician", "supplier", "vendor", "contractor",
 }  # fmt: skip
 _PLACE_NOUNS = {
     "site", "venue", "centre", "center", "camp", "location", "place", "facility", "premises",
