@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 from helpers import letters, save_rows
 
@@ -461,3 +462,19 @@ def test_one_name_and_age_at_three_addresses_is_not_one_person_moved(tmp_path):
     olus = olu_pairs(tmp_path, first, [row(age=70, **ELSEWHERE), *AGED[:150], *OTHERS[300:450]])
     assert olus and all(decision != "match" for decision, _ in olus)
     assert not any("moved, with name and age" in rules for _, rules in olus)
+
+
+def test_a_row_joined_at_home_to_one_namesake_is_not_the_other_namesake_moved(tmp_path):
+    # Two Olu Adeyemis born in 1954, one in October at Oak Road, one in June elsewhere.
+    # The food bank's Olu of 72 at Oak Road, with no birthday, is the October one: not
+    # the June one moved, though no third Olu is on the lists.
+    first = [row(dob=D(1954, 10, 17)), row(dob=D(1954, 6, 13), **ELSEWHERE), *OTHERS[:300]]
+    second = [row(age=72, phone="07700 900777"), *AGED[:150], *OTHERS[300:450]]
+    path = save_rows(tmp_path / "olu.xlsx", {"List 1": [HEADER, *first],
+                                             "List 2": [HEADER, *second]})  # fmt: skip
+    linked = Linker().link(Linker().prepare(FileBook.open(path)))
+    records = linked.records
+    olus = np.flatnonzero(records["given"].to_numpy() == "Olu")
+    person = {str(records["dob"].iloc[i] or "age"): linked.person[i] for i in olus}
+    assert person["1954-10-17"] != person["1954-06-13"]
+    assert person["age"] == person["1954-10-17"]

@@ -112,6 +112,27 @@ def _people_of_the_name(e: Evidence, joined: np.ndarray) -> tuple[np.ndarray, np
     return people[name[a]], people[name[b]]
 
 
+def _birthdays_disagree(e: Evidence, decision: np.ndarray) -> np.ndarray:
+    """For each pair, whether the rows already joined to its two records (as one person
+    each, by the matches so far) hold dates of birth that disagree: a record with no date
+    of birth joined at its home to a John Love born in October is not the John Love born
+    in June elsewhere."""
+    from .cluster import linked_groups  # cluster imports this module
+
+    a, b = e.scored["a"].to_numpy(np.int64), e.scored["b"].to_numpy(np.int64)
+    joined = decision == _MATCH
+    person = linked_groups(len(e.records), a[joined], b[joined]).astype(np.int64)
+    born = pd.factorize(e.records["dob"].to_numpy(object), use_na_sentinel=True)[0]
+    known = born >= 0
+    # Each person's date of birth: -1 for none, -2 for two that disagree already.
+    dates = pd.DataFrame({"person": person[known], "born": born[known]}).drop_duplicates()
+    counts = dates.groupby("person")["born"].agg(["first", "size"])
+    of_person = np.full(person.max(initial=0) + 1, -1, dtype=np.int64)
+    of_person[counts.index.to_numpy()] = np.where(counts["size"] > 1, -2, counts["first"])
+    x, y = of_person[person[a]], of_person[person[b]]
+    return (x == -2) | (y == -2) | ((x >= 0) & (y >= 0) & (x != y))
+
+
 def _rare_name(e: Evidence, decision: np.ndarray, chosen: np.ndarray, most: int) -> np.ndarray:
     """For the ``chosen`` pairs, whether at most ``most`` people on the lists have either
     record's name (rows matched so far count as one person); False elsewhere. A typo
@@ -422,9 +443,10 @@ def _moved_with_name_and_age(e: Evidence, decision: np.ndarray) -> np.ndarray:
     """The same first name and surname and the same age at another address, with no date
     of birth on either side to compare, no phone, e-mail address, NHS number or record ID
     against them, a probability of a definite match, and no one else of the name on the
-    lists (rows already joined count as one): a move. A person shown the two rows has
-    nothing more to go on, so asking would not tell them apart any better. Where a third
-    person of the name is on the lists, the two may be any two of them: a person decides."""
+    lists (rows already joined count as one, and the rows joined to either hold no date of
+    birth against the other's): a move. A person shown the two rows has nothing more to go
+    on, so asking would not tell them apart any better. Where a third person of the name
+    is on the lists, the two may be any two of them: a person decides."""
     v = e.v
     sure = e.scored["probability"].to_numpy() >= e.definite
     moved = (
@@ -438,6 +460,8 @@ def _moved_with_name_and_age(e: Evidence, decision: np.ndarray) -> np.ndarray:
         & ~v.email.is_("different")
         & e.unopposed
     )
+    if moved.any():
+        moved &= ~_birthdays_disagree(e, decision)
     return _rare_name(e, decision, moved, 2)
 
 
