@@ -113,6 +113,7 @@ BATCHES = [
     ("e74231d", "hackney-social-care"),
     ("3c82635", "nhs-directory-of-services"),
     ("3d524e6", "hackney-care-packages"),
+    ("ae0ec59", "dfe-family-hubs-referrals dfe-family-hubs-directory"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

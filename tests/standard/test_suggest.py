@@ -1452,3 +1452,21 @@ def test_suppliers_are_organisations_and_a_service_user_is_a_person():
     assert suppliers[1].tag == "#org+name"
     assert TagSuggester().suggest("SupplierId").tag == "#org+id"
     assert TagSuggester().suggest("Service User ID").tag == "#person+id"
+
+
+def test_a_family_hubs_directorys_tables_about_each_service():
+    # A service's costs: each option's own ID beside the service's; the words about an
+    # amount are not the amount.
+    costs = suggest_columns(["Id", "Amount", "AmountDescription", "Currency", "ServiceId"])
+    tags = {s.header: s.tag for s in costs}
+    assert tags["Id"] is None and tags["ServiceId"] == "#service+id"
+    assert tags["Amount"] == "#value" and tags["AmountDescription"] is None
+    suggester = TagSuggester()
+    assert suggester.suggest("EligibilityType").tag == "#service+eligibility"
+    assert suggester.suggest("ServiceAreaName").tag == "#service+area"
+    # An identifier written as a URI is not the website; values that are web addresses
+    # still say so.
+    assert suggester.suggest("Uri").tag is None
+    links = [f"https://example.org/organisation/{i}" for i in range(20)]
+    (link,) = suggest_columns(["Uri"], [links])
+    assert link.tag == "#contact+url"

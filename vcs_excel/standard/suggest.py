@@ -1258,6 +1258,9 @@ class TagSuggester:
         if tag in _NAMES_OF_ANYONE | {"#activity+name"} and words and words[-1] in _ABOUT:
             # "Activities description": what something is about, not its name.
             return Suggestion(text, None, 0.0, reason=f"a {words[-1]}, not a name")
+        if tag == "#value" and len(words) > 1 and words[-1] in _ABOUT_AN_AMOUNT:
+            # "AmountDescription", "Cost notes": about an amount, not the amount.
+            return Suggestion(text, None, 0.0, reason=f"the {words[-1]} of an amount")
         if tag in _PERSON_NAME_TAGS and set(words) & _BEFORE:
             # "Previous surname", "maiden name": a name the person had, not the one they have.
             return Suggestion(text, None, 0.0, reason="a name the person had before")
@@ -1431,14 +1434,16 @@ class TagSuggester:
         """ "id" beside "resident_id": the rows are records about people (help requests,
         case notes, calls), each with its own ID, and the person's reference is the
         column that says whose it is. Read as the person's, the row's own ID would say
-        that two requests of one resident are two people."""
+        that two requests of one resident are two people. So beside "ServiceId": the
+        rows are a service's costs, contacts or languages."""
         whose = [
             s.header for s in found
-            if self._key(s.tag) == "#person+id" and _words(s.header) & _REFERENCED_PEOPLE
+            if (self._key(s.tag) == "#person+id" and _words(s.header) & _REFERENCED_PEOPLE)
+            or (self._key(s.tag) == "#service+id" and len(_header_words(s.header)) > 1)
         ]  # fmt: skip
         if not whose:
             return found
-        why = f"the row's own ID; the person's is '{whose[0]}'"
+        why = f"the row's own ID; whose the row is says '{whose[0]}'"
         return [
             Suggestion(s.header, None, 0.0, reason=why)
             if self._key(s.tag) == "#person+id" and _header_words(s.header) in _ROW_IDS
