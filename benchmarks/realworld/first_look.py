@@ -114,6 +114,7 @@ BATCHES = [
     ("3c82635", "nhs-directory-of-services"),
     ("3d524e6", "hackney-care-packages"),
     ("ae0ec59", "dfe-family-hubs-referrals dfe-family-hubs-directory"),
+    ("c35e602", "dfe-sui-matcher"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

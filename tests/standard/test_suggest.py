@@ -1470,3 +1470,10 @@ def test_a_family_hubs_directorys_tables_about_each_service():
     links = [f"https://example.org/organisation/{i}" for i in range(20)]
     (link,) = suggest_columns(["Uri"], [links])
     assert link.tag == "#contact+url"
+
+
+def test_a_gender_or_ethnicity_under_a_systems_prefix_is_still_the_persons():
+    suggester = TagSuggester()
+    assert suggester.suggest("SUI_Gender").tag == "#person+gender"
+    assert suggester.suggest("Client ethnicity").tag == "#person+ethnicity"
+    assert suggester.suggest("Partner gender").tag is None  # someone else's

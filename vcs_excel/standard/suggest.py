@@ -415,7 +415,9 @@ _CODE_WORDS = {"code", "codes", "pcode", "id", "identifier", "ref", "uri"}
 # Last words of headers that name something's identifier ("contact key", "worker ref").
 _IDENTIFYING = _CODE_WORDS | {"key", "number", "no", "reference"}
 # Words that say what kind of value a header holds, whatever comes before them.
-_HEADS = {
+# A person's own fields, whoever's prefix is before them ("SUI_Gender", "Client ethnicity").
+_PERSONAL_HEADS = {"gender", "ethnicity", "religion"}
+_HEADS = _PERSONAL_HEADS | {
     "status",
     "date",
     "datetime",
@@ -1007,6 +1009,8 @@ class TagSuggester:
             return None
         if words[-1] in _CODE_WORDS:  # "registration status code"
             words = words[:-1]
+            if words[-1] in _PERSONAL_HEADS:
+                return None  # "Gender ID": a code for the gender, read as one below
         while len(words) > 1 and words[-1] in _AMOUNT_QUALIFIERS:  # "expenditure_total"
             words = words[:-1]
         if (
