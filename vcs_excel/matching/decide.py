@@ -124,13 +124,14 @@ def _birthdays_disagree(e: Evidence, decision: np.ndarray) -> np.ndarray:
     person = linked_groups(len(e.records), a[joined], b[joined]).astype(np.int64)
     born = pd.factorize(e.records["dob"].to_numpy(object), use_na_sentinel=True)[0]
     known = born >= 0
-    # Each person's date of birth: -1 for none, -2 for two that disagree already.
+    # Each person's date of birth, or -1 where they have none, or two already (a typo
+    # that other evidence joined says nothing either way).
     dates = pd.DataFrame({"person": person[known], "born": born[known]}).drop_duplicates()
     counts = dates.groupby("person")["born"].agg(["first", "size"])
     of_person = np.full(person.max(initial=0) + 1, -1, dtype=np.int64)
-    of_person[counts.index.to_numpy()] = np.where(counts["size"] > 1, -2, counts["first"])
+    of_person[counts.index.to_numpy()] = np.where(counts["size"] > 1, -1, counts["first"])
     x, y = of_person[person[a]], of_person[person[b]]
-    return (x == -2) | (y == -2) | ((x >= 0) & (y >= 0) & (x != y))
+    return (x >= 0) & (y >= 0) & (x != y)
 
 
 def _rare_name(e: Evidence, decision: np.ndarray, chosen: np.ndarray, most: int) -> np.ndarray:
