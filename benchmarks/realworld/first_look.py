@@ -115,6 +115,7 @@ BATCHES = [
     ("3d524e6", "hackney-care-packages"),
     ("ae0ec59", "dfe-family-hubs-referrals dfe-family-hubs-directory"),
     ("c35e602", "dfe-sui-matcher"),
+    ("4af6b40", "dfe-tuition-partners"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

@@ -1477,3 +1477,11 @@ def test_a_gender_or_ethnicity_under_a_systems_prefix_is_still_the_persons():
     assert suggester.suggest("SUI_Gender").tag == "#person+gender"
     assert suggester.suggest("Client ethnicity").tag == "#person+ethnicity"
     assert suggester.suggest("Partner gender").tag is None  # someone else's
+
+
+def test_an_hourly_rate_is_an_amount_and_a_links_record_id_is_not_a_link():
+    suggester = TagSuggester()
+    assert suggester.suggest("HourlyRate").tag == "#value"
+    for header in ("MagicLinkId", "email_id", "Phone ID"):
+        assert suggester.suggest(header).tag is None, header
+    assert suggester.suggest("Gender ID").tag == "#person+gender"  # a code for the gender

@@ -417,6 +417,7 @@ _IDENTIFYING = _CODE_WORDS | {"key", "number", "no", "reference"}
 # Words that say what kind of value a header holds, whatever comes before them.
 # A person's own fields, whoever's prefix is before them ("SUI_Gender", "Client ethnicity").
 _PERSONAL_HEADS = {"gender", "ethnicity", "religion"}
+_CONTACT_HEADS = {"website", "url", "link", "email", "phone", "telephone"}
 _HEADS = _PERSONAL_HEADS | {
     "status",
     "date",
@@ -1011,6 +1012,9 @@ class TagSuggester:
             words = words[:-1]
             if words[-1] in _PERSONAL_HEADS:
                 return None  # "Gender ID": a code for the gender, read as one below
+            if words[-1] in _CONTACT_HEADS:
+                # "MagicLinkId", "email_id": the record of a link or an address, not it.
+                return Suggestion(text, None, 0.0, reason="the code of another record")
         while len(words) > 1 and words[-1] in _AMOUNT_QUALIFIERS:  # "expenditure_total"
             words = words[:-1]
         if (
