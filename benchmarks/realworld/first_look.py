@@ -116,6 +116,7 @@ BATCHES = [
     ("ae0ec59", "dfe-family-hubs-referrals dfe-family-hubs-directory"),
     ("c35e602", "dfe-sui-matcher"),
     ("4af6b40", "dfe-tuition-partners"),
+    ("a927909", "nbf-foodbank"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

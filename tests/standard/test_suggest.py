@@ -1485,3 +1485,12 @@ def test_an_hourly_rate_is_an_amount_and_a_links_record_id_is_not_a_link():
     for header in ("MagicLinkId", "email_id", "Phone ID"):
         assert suggester.suggest(header).tag is None, header
     assert suggester.suggest("Gender ID").tag == "#person+gender"  # a code for the gender
+
+
+def test_a_food_banks_parcels_keep_their_own_key_apart_from_the_clients():
+    parcels = suggest_columns(
+        ["client_id", "collection_datetime", "packing_date", "primary_key", "voucher_number"]
+    )
+    tags = {s.header: s.tag for s in parcels}
+    assert tags["client_id"] == "#person+id" and tags["primary_key"] is None
+    assert TagSuggester().suggest("time_slots").tag == "#service+hours"

@@ -171,7 +171,7 @@ _PERSON_WORDS = {
     "job", "jobtitle", "salary", "employee", "staff", "pension", "remuneration",
 }  # fmt: skip
 # A row's own ID, whatever the row is.
-_ROW_IDS = (["id"], ["uid"], ["unique", "id"], ["record", "id"])
+_ROW_IDS = (["id"], ["uid"], ["unique", "id"], ["record", "id"], ["primary", "key"], ["pk"])
 # People a row can be about, named by the column of their reference ("resident_id").
 _REFERENCED_PEOPLE = {
     "patient", "client", "resident", "tenant", "applicant", "customer", "claimant", "person",
