@@ -1411,7 +1411,7 @@ class TagSuggester:
         out = self._another_places_address(out)
         out = self._details_of_fields(self._second_contacts(out))
         out = self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
-        out = self._records_about_people(out)
+        out = self._row_ids_beside_whose(out)
         return self._address_rows(self._bare_list(out)) if kind == "people" else out
 
     def _languages_people_speak(
@@ -1438,7 +1438,7 @@ class TagSuggester:
             for s in found
         ]  # fmt: skip
 
-    def _records_about_people(self, found: list[Suggestion]) -> list[Suggestion]:
+    def _row_ids_beside_whose(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "id" beside "resident_id": the rows are records about people (help requests,
         case notes, calls), each with its own ID, and the person's reference is the
         column that says whose it is. Read as the person's, the row's own ID would say
