@@ -601,8 +601,13 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
 def _stems(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(_stemmer().stemWords(list(words)))
+    return frozenset(_stem(w) for w in words)
 
 
 def _question(text: str) -> str:
@@ -1301,7 +1306,7 @@ class TagSuggester:
         entry = self.index[synonym]
         return entry.datatype in ("id", "nhs_number") or entry.key == "#loc+uprn"
 
-    @property
+    @functools.cached_property
     def _code_stems(self) -> frozenset[str]:
         return _stems(_CODE_WORDS | {"number", "no"})
 
