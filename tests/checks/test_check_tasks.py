@@ -276,3 +276,15 @@ def test_a_volunteer_sign_up_form_export_is_read_as_people_answer(tmp_path):
     copy = openpyxl.load_workbook(tmp_path / "s.xlsx")["form standardised"]
     assert copy["A3"].value == dt.datetime(2020, 3, 23, 18, 9, 56)  # the time is kept
     assert copy["A3"].number_format == "yyyy-mm-dd hh:mm:ss"
+
+
+def test_one_persons_id_on_two_rows_is_not_two_people_sharing_an_id(capsys, tmp_path):
+    # A list with a row for each request: the same resident's ID and name again is one
+    # person twice (for information); the ID on another person's row is an error.
+    rows = [["Client ID", "First name", "Surname"], ["C1", "Maureen", "Okafor"],
+            ["C1", "maureen", "OKAFOR "], ["C1", "Owen", "Price"]]  # fmt: skip
+    path = save_rows(tmp_path / "requests.xlsx", {"Requests": rows})
+    main(["check", str(path), "--json", "--no-marks"])
+    issues = json.loads(capsys.readouterr().out)["issues"]
+    by_row = {i["row"]: (i["code"], i["severity"]) for i in issues if i["header"] == "Client ID"}
+    assert by_row == {3: ("repeated-id", "info"), 4: ("duplicate-id", "error")}

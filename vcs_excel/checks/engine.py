@@ -240,7 +240,9 @@ def check_table(
             issues.extend(_untagged_issues(table, plan, series, distinct[plan.column.name]))
             continue
         issues.extend(
-            _column_issues(table, plan, series, settings, dictionary, distinct[plan.column.name])
+            _column_issues(
+                table, plan, series, settings, dictionary, distinct[plan.column.name], plans
+            )
         )
     issues.extend(_row_issues(table, plans, settings, distinct))
     checked = [p for p in plans if p.entry is not None]
@@ -278,7 +280,9 @@ def _column_issues(
     settings: CheckSettings,
     dictionary: DataDictionary,
     distinct: tuple[np.ndarray, np.ndarray, Any],
+    plans: list[ColumnPlan] | None = None,
 ) -> Iterator[Issue]:
+    """``plans``: every column's, so an ID repeated with the same name is one person."""
     from .fast import blank_values, fine_values, id_keys, placeholder_values
     from .issues import ISSUE_TYPES
 
@@ -353,9 +357,29 @@ def _column_issues(
         _, first = np.unique(keyed, return_index=True)
         first_cell = np.full(int(key_of.max(initial=-1)) + 1, -1, dtype=np.int64)
         first_cell[keyed[first]] = cells[first]
+        names = _person_names(table, plans or []) if entry.key == "#person+id" else None
         for i in cells[first_cell[keyed] != cells]:
-            message = f"This ID is also on row {int(rows[first_cell[key_of[which[i]]]])}."
-            yield _issue(table, plan, rows[i], values[i], ("duplicate-id", message, None))
+            first = first_cell[key_of[which[i]]]
+            message = f"This ID is also on row {int(rows[first])}."
+            # The same ID and the same name: one person on two rows, not two people
+            # sharing an ID.
+            same = names is not None and names[i] and names[i] == names[first]
+            code = "repeated-id" if same else "duplicate-id"
+            yield _issue(table, plan, rows[i], values[i], (code, message, None))
+
+
+_NAME_TAGS = ("#person+name", "#person+given+name", "#person+family+name")
+
+
+def _person_names(table: Table, plans: list[ColumnPlan]) -> list[str] | None:
+    """Each row's name as its name columns hold it (the whole name, or the first name and
+    surname), in lower case with single spaces; None when the sheet has no name column."""
+    named = [p.column.name for p in plans if p.entry is not None and p.entry.key in _NAME_TAGS]
+    if not named:
+        return None
+    parts = table.frame[named].astype("string").fillna("")
+    joined = parts.agg(" ".join, axis=1).str.lower().str.split().str.join(" ")
+    return joined.tolist()
 
 
 def _untagged_issues(

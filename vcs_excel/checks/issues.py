@@ -106,6 +106,9 @@ ISSUE_TYPES: dict[str, IssueType] = {
                   "value."),
         IssueType("duplicate-id", "error", "ID used twice",
                   "Each record needs its own ID: check whether both rows are the same record."),
+        IssueType("repeated-id", "info", "The same person on two rows",
+                  "The ID and the name agree with an earlier row: one person on two rows (a "
+                  "list with a row for each request or visit), or a row copied twice."),
         IssueType("duplicate-row", "warning", "Row repeated",
                   "The row repeats an earlier row exactly; delete one copy if it is a duplicate."),
         IssueType("stray-whitespace", "info", "Extra spaces",

@@ -173,7 +173,7 @@ def make_planted_list(rows: int = 600, seed: int = 7, per_kind: int = 6) -> Plan
         used.add(i)
         data.append(list(data[i]))
         planted.append((len(data) - 1, "Ref", "duplicate-row"))
-        planted.append((len(data) - 1, "Ref", "duplicate-id"))
+        planted.append((len(data) - 1, "Ref", "repeated-id"))
     return PlantedList(NAMES, [t for _, t in COLUMNS], data, planted)
 
 
