@@ -618,3 +618,45 @@ def test_a_councils_electoral_register_and_parking_permits_are_tagged_checked_an
     review = FileBook.open(out).read_table("Review").frame
     assert "Wozniak" in review.to_string()
     assert names == ["Grace Obi", "Halina Wozniak", "Halina Wozniak", "Sam Hill", "Tom Reed"]
+
+
+def test_a_councils_help_requests_and_a_food_banks_clients_are_tagged_checked_and_matched(
+    tmp_path, capsys
+):
+    """A council's help request system (a row per request, its own 'id' beside the
+    resident's 'resident_id', someone asking 'on behalf' of the resident) and a food
+    bank's clients -> tag -> check -> find duplicates: two requests of one resident are
+    one person, not two people told apart by the requests' own IDs, and the neighbour
+    who asked on her behalf is not her."""
+    from helpers import save_rows
+
+    raw = save_rows(tmp_path / "help.xlsx", {
+        "Help requests": [["id", "resident_id", "first_name", "last_name", "postcode",
+                           "contact_mobile_number", "on_behalf_first_name",
+                           "on_behalf_last_name", "date_time_recorded"],
+                          ["101", "R7", "Maureen", "Okafor", "LS6 2AB", "07700 900461",
+                           "Dev", "Patel", dt.date(2026, 11, 2)],
+                          ["102", "R7", "Maureen", "Okafor", "LS6 2AB", "07700 900461",
+                           "", "", dt.date(2026, 11, 20)],
+                          ["103", "R9", "Owen", "Price", "LS7 1FF", "07700 900462", "", "",
+                           dt.date(2026, 11, 21)]],
+        "Food bank": [["Client Full Name", "Phone Number", "Postcode", "Voucher Number"],
+                      ["Maureen Okafor", "07700900461", "LS6 2AB", "V-2231"],
+                      ["Jo Bell", "07700900463", "LS8 3AS", "V-2232"]],
+    })  # fmt: skip
+    requests = tag_sheets(capsys, raw)["Help requests"]
+    assert requests["id"] is None and requests["resident_id"] == "#person+id"
+    assert requests["on_behalf_first_name"] is None
+    assert requests["contact_mobile_number"] == "#contact+mobile+phone"
+
+    report = run_json(capsys, "check", raw, "--out", tmp_path / "checked.xlsx")
+    assert not [i for i in report["issues"] if i["severity"] == "error"]
+
+    out = tmp_path / "matched.xlsx"
+    run_json(capsys, "dedupe", raw, "--out", out)
+    one = FileBook.open(out).read_table("One list").frame
+    names = sorted(
+        one.filter(like="name").fillna("").agg(" ".join, axis=1).str.split().str.join(" ")
+    )
+    assert names.count("Maureen Okafor") == 1
+    assert not any("Dev" in n or "Patel" in n for n in names)
