@@ -147,6 +147,13 @@ def test_suggestion_never_raises_on_any_header_or_value(headers, values):
     assert all(s.tag is None or s.tag.startswith("#") for s in found)
 
 
+def assert_suggested(expected: dict[str, str | None]) -> None:
+    """Each header, read alone, is suggested its tag (None: no tag)."""
+    suggester = TagSuggester()
+    for header, tag in expected.items():
+        assert suggester.suggest(header).tag == tag, header
+
+
 def _real(name: str) -> tuple[list[str], list[list[str]]]:
     import csv
     from pathlib import Path
@@ -1336,14 +1343,11 @@ def test_a_requests_reference_is_not_the_services_and_a_string_is_only_its_type(
 
 
 def test_a_councils_own_systems_name_electors_liable_people_and_amounts_in_short():
-    suggester = TagSuggester()
-    expected = {
+    assert_suggested({
         "elector_forename": "#person+given+name", "elector_surname": "#person+family+name",
         "elector_id": "#person+id", "lead_liab_name": "#person+name", "liab_name": "#person+name",
         "model_amt": "#value", "property_urn": "#loc+uprn",
-    }  # fmt: skip
-    for header, tag in expected.items():
-        assert suggester.suggest(header).tag == tag, header
+    })  # fmt: skip
 
 
 def test_a_residents_help_requests_keep_the_resident_apart_from_the_request():
@@ -1367,17 +1371,14 @@ def test_a_residents_help_requests_keep_the_resident_apart_from_the_request():
 
 
 def test_lines_of_an_address_by_their_number_in_words_and_a_workers_own_id():
-    suggester = TagSuggester()
-    expected = {
+    assert_suggested({
         "address_first_line": "#contact+address+line1",
         "address_second_line": "#contact+address+line2",
         "Address line three": "#contact+address+line3",
         "call_handler": "#contact+name",
         "call_handler_id": None,  # the member of staff's record, not their name
         "caseworker_id": None,
-    }  # fmt: skip
-    for header, tag in expected.items():
-        assert suggester.suggest(header).tag == tag, header
+    })  # fmt: skip
 
 
 def test_a_residents_equality_record_read_from_json_with_its_values_inside_objects():
@@ -1404,24 +1405,20 @@ def test_a_residents_equality_record_read_from_json_with_its_values_inside_objec
 
 
 def test_a_social_care_systems_people_their_addresses_and_reviews():
-    suggester = TagSuggester()
-    expected = {
+    assert_suggested({
         "gender_assigned_at_birth": "#person+sex",
         "primary_support_reason": "#person+vulnerable",
         "disability_type": "#person+vulnerable",
         "next_review_date": "#date",  # when a review is due: not when the record changed
         "last_updated": "#date+updated",
-    }  # fmt: skip
-    for header, tag in expected.items():
-        assert suggester.suggest(header).tag == tag, header
+    })  # fmt: skip
     # An address's own unique ID beside the person's reference is not the person's.
     addresses = suggest_columns(["person_id", "address", "post_code", "unique_id"])
     assert addresses[0].tag == "#person+id" and addresses[3].tag is None
 
 
 def test_a_national_directorys_database_names_run_together_and_its_services():
-    suggester = TagSuggester()
-    expected = {
+    assert_suggested({
         "publicphone": "#contact+phone",
         "createdtime": "#date",
         "modifiedtime": "#date+updated",
@@ -1430,9 +1427,7 @@ def test_a_national_directorys_database_names_run_together_and_its_services():
         "organisationtypeid": None,  # the code of a type of organisation
         "location_type_id": None,
         "Assistant's Phone": None,  # someone else's
-    }  # fmt: skip
-    for header, tag in expected.items():
-        assert suggester.suggest(header).tag == tag, header
+    })  # fmt: skip
     # How to refer someone says the rows are services, not organisations or people.
     services = suggest_columns([
         "id", "uid", "name", "odscode", "isnational", "openallhours",
