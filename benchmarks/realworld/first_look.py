@@ -117,6 +117,7 @@ BATCHES = [
     ("c35e602", "dfe-sui-matcher"),
     ("4af6b40", "dfe-tuition-partners"),
     ("a927909", "nbf-foodbank"),
+    ("a7ef7af", "hackney-ways-into-work"),
 ]  # fmt: skip
 
 # Run in the worktree: suggestions for the batch's sheets, as JSON lines.

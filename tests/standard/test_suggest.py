@@ -1489,3 +1489,10 @@ def test_a_food_banks_parcels_keep_their_own_key_apart_from_the_clients():
     tags = {s.header: s.tag for s in parcels}
     assert tags["client_id"] == "#person+id" and tags["primary_key"] is None
     assert TagSuggester().suggest("time_slots").tag == "#service+hours"
+
+
+def test_the_words_of_an_other_answer_beside_its_field_are_not_the_answer():
+    found = suggest_columns(["first_name", "gender", "other_gender", "Phone", "Other phone"])
+    tags = {s.header: s.tag for s in found}
+    assert tags["gender"] == "#person+gender" and tags["other_gender"] is None
+    assert tags["Other phone"] == "#contact+other+phone"  # a second number, not an answer

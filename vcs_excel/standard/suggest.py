@@ -1416,7 +1416,7 @@ class TagSuggester:
         out = self._another_places_address(out)
         out = self._details_of_fields(self._second_contacts(out))
         out = self.weighed(self._paired(headers, self._numbered_people(headers, out)), profiles)
-        out = self._row_ids_beside_whose(out)
+        out = self._other_answers(self._row_ids_beside_whose(out))
         return self._address_rows(self._bare_list(out)) if kind == "people" else out
 
     def _languages_people_speak(
@@ -1442,6 +1442,21 @@ class TagSuggester:
             else s
             for s in found
         ]  # fmt: skip
+
+    def _other_answers(self, found: list[Suggestion]) -> list[Suggestion]:
+        """ "other_gender" beside "gender": the words someone wrote when they chose "Other"
+        from a field's list of answers, not the answer. Only for fields with a list of
+        answers: "Other phone" beside "Phone" is a second number."""
+        fields = {tuple(_header_words(s.header)): self._key(s.tag) for s in found if s.tag}
+        out = []
+        for s in found:
+            words = tuple(_header_words(s.header))
+            key = self._key(s.tag)
+            listed = key is not None and self.dictionary.entry(key).codelist
+            if listed and len(words) > 1 and words[0] == "other" and fields.get(words[1:]) == key:
+                s = Suggestion(s.header, None, 0.0, reason="the details of an answer 'Other'")
+            out.append(s)
+        return out
 
     def _row_ids_beside_whose(self, found: list[Suggestion]) -> list[Suggestion]:
         """ "id" beside "resident_id": the rows are records about people (help requests,
