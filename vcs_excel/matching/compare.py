@@ -483,8 +483,9 @@ def compare_pairs(
     # the other way round, the initial may stand in either column.
     one_letter = np.append([len(name) == 1 for name in c.names], False)
     initials = one_letter[ga] | (exact & one_letter[fa])
-    out["given"] = np.where((given == _GIVEN_SAME) & initials, _GIVEN_INITIAL, given)
-    out["given"] = out["given"].astype(np.int8)
+    out["given"] = np.where((given == _GIVEN_SAME) & initials, _GIVEN_INITIAL, given).astype(
+        np.int8
+    )
     out["swapped_names"] = swapped
     out["dob"] = _dob(c, a, b)
     out["postcode"] = _postcode(c, a, b)

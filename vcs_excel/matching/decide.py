@@ -97,13 +97,19 @@ def _first_names_where(
 _FEW_OF_A_NAME = 3
 
 
-def _people_of_the_name(e: Evidence, joined: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each pair, how many people on the lists have the first record's first name and
-    surname, and how many the second's; records ``joined`` as one person count once."""
+def _joined_people(e: Evidence, joined: np.ndarray) -> np.ndarray:
+    """For each record, the number of the person the ``joined`` pairs make it part of."""
     from .cluster import linked_groups  # cluster imports this module
 
     a, b = e.scored["a"].to_numpy(np.int64), e.scored["b"].to_numpy(np.int64)
-    person = linked_groups(len(e.records), a[joined], b[joined]).astype(np.int64)
+    return linked_groups(len(e.records), a[joined], b[joined]).astype(np.int64)
+
+
+def _people_of_the_name(e: Evidence, joined: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each pair, how many people on the lists have the first record's first name and
+    surname, and how many the second's; records ``joined`` as one person count once."""
+    a, b = e.scored["a"].to_numpy(np.int64), e.scored["b"].to_numpy(np.int64)
+    person = _joined_people(e, joined)
     name = e.name_codes
     # Each (name, person) once, then how many people each name has.
     width = person.max(initial=0) + 1
@@ -117,11 +123,8 @@ def _birthdays_disagree(e: Evidence, decision: np.ndarray) -> np.ndarray:
     each, by the matches so far) hold dates of birth that disagree: a record with no date
     of birth joined at its home to a John Love born in October is not the John Love born
     in June elsewhere."""
-    from .cluster import linked_groups  # cluster imports this module
-
     a, b = e.scored["a"].to_numpy(np.int64), e.scored["b"].to_numpy(np.int64)
-    joined = decision == _MATCH
-    person = linked_groups(len(e.records), a[joined], b[joined]).astype(np.int64)
+    person = _joined_people(e, decision == _MATCH)
     born = pd.factorize(e.records["dob"].to_numpy(object), use_na_sentinel=True)[0]
     known = born >= 0
     # Each person's date of birth, or -1 where they have none, or two already (a typo
