@@ -418,24 +418,10 @@ _IDENTIFYING = _CODE_WORDS | {"key", "number", "no", "reference"}
 # A person's own fields, whoever's prefix is before them ("SUI_Gender", "Client ethnicity").
 _PERSONAL_HEADS = {"gender", "ethnicity", "religion"}
 _CONTACT_HEADS = {"website", "url", "link", "email", "phone", "telephone"}
-_HEADS = _PERSONAL_HEADS | {
-    "status",
-    "date",
-    "datetime",
-    "timestamp",
-    "website",
-    "url",
-    "link",
-    "email",
-    "phone",
-    "telephone",
-    "amount",
-    "postcode",
-    "country",
-    "capacity",
-    "beds",
-    "spaces",
-}
+_HEADS = _PERSONAL_HEADS | _CONTACT_HEADS | {
+    "status", "date", "datetime", "timestamp", "amount", "postcode", "country", "capacity",
+    "beds", "spaces",
+}  # fmt: skip
 # Words that say a column holds an amount of money (#value), in a list that is not of
 # people ("total_gross_income", "expenditure_total", "total-Commitment").
 _MONEY = {
